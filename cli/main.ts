@@ -1,0 +1,96 @@
+/**
+ * The `mesa` command line: `check`, `simulate`, `graph`. Arguments are parsed with
+ * node:util; every failure is one line on stderr and a non-zero exit, never a stack trace.
+ */
+import { parseArgs } from 'node:util';
+import { EmptyFileSystem } from 'langium';
+import { createMesaServices } from '../language/mesa-module.js';
+import { runCheck } from './check.js';
+import { UserError } from './errors.js';
+import { runGraph } from './graph.js';
+
+const VERSION = '0.1.0';
+
+const USAGE = `Usage: mesa <command> [options]
+
+Commands:
+  check FILE... [--format text|json|sarif] [--strict]
+        Report every diagnostic; exit 1 on errors (and warnings with --strict).
+  graph FILE [--env NAME] [--format dot|svg]
+        Print an environment's signed causal graph.
+  help  Show this help.
+
+Options:
+  --version   Print the version.
+`;
+
+const out = {
+    stdout: (text: string) => { process.stdout.write(text); },
+    stderr: (text: string) => { process.stderr.write(text); },
+};
+
+export async function main(argv: string[]): Promise<number> {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+        out.stdout(USAGE);
+        return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-v') {
+        out.stdout(`mesa ${VERSION}\n`);
+        return 0;
+    }
+    const services = createMesaServices(EmptyFileSystem).Mesa;
+    switch (command) {
+        case 'check': {
+            const { values, positionals } = parse(rest, {
+                format: { type: 'string', default: 'text' },
+                strict: { type: 'boolean', default: false },
+            });
+            const format = oneOf(values.format as string, ['text', 'json', 'sarif'] as const, '--format');
+            if (positionals.length === 0) throw new UserError('check: give at least one .mesa file');
+            return runCheck(services, positionals, { format, strict: values.strict as boolean }, out, VERSION);
+        }
+        case 'graph': {
+            const { values, positionals } = parse(rest, {
+                env: { type: 'string' },
+                format: { type: 'string', default: 'dot' },
+            });
+            const format = oneOf(values.format as string, ['dot', 'svg'] as const, '--format');
+            if (positionals.length !== 1) throw new UserError('graph: give exactly one .mesa file');
+            return runGraph(services, positionals[0]!, { env: values.env as string | undefined, format }, out);
+        }
+        default:
+            throw new UserError(`unknown command '${command}'; try \`mesa help\``);
+    }
+}
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; default?: string | boolean }>;
+
+function parse(args: string[], options: OptionSpec) {
+    try {
+        return parseArgs({ args, options, allowPositionals: true, strict: true });
+    } catch (error) {
+        throw new UserError((error as Error).message.replace(/\. To specify a positional.*$/, ''));
+    }
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+    if (!(allowed as readonly string[]).includes(value)) {
+        throw new UserError(`${flag} must be one of ${allowed.join(', ')}, not '${value}'`);
+    }
+    return value as T;
+}
+
+main(process.argv.slice(2)).then(code => {
+    process.exitCode = code;
+}, (error: unknown) => {
+    if (error instanceof UserError) {
+        process.stderr.write(`mesa: ${error.message}\n`);
+        process.exitCode = error.exitCode;
+    } else {
+        const message = error instanceof Error ? error.message : String(error);
+        process.stderr.write(`mesa: internal error: ${message} (set MESA_DEBUG=1 for details, and please report it)\n`);
+        if (process.env['MESA_DEBUG']) console.error(error);
+        process.exitCode = 70;
+    }
+});

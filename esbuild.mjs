@@ -1,0 +1,39 @@
+// Bundles the extension client, the language server, its analysis worker, the CLI and
+// the benchmarks into CommonJS files under dist/ (vscode stays external), as Langium's
+// project template does. `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const entries = {
+    client: 'client/main.ts',
+    server: 'server/main.ts',
+    worker: 'server/worker.ts',
+    cli: 'cli/main.ts',
+    bench: 'bench/bench.ts',
+};
+const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
+
+const options = {
+    entryPoints,
+    outdir: 'dist',
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: true,
+    external: ['vscode'],
+    logLevel: 'warning',
+    // Langium's ESM sources read import.meta.url only for optional file lookups.
+    define: { 'import.meta.url': '__importMetaUrl' },
+    banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+};
+
+if (watch) {
+    const context = await esbuild.context(options);
+    await context.watch();
+    console.log('esbuild: watching for changes');
+} else {
+    await esbuild.build(options);
+}

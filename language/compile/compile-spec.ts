@@ -1,0 +1,185 @@
+/**
+ * Compiles a validated spec AST into the plain model the simulation core and analyses
+ * consume: environments flattened and expanded per parameter value, nodes in evaluation
+ * order, objectives and optimizers, and each environment's signed causal graph.
+ */
+import type { Environment, EnvironmentUse, Objective, Spec } from '../generated/ast.js';
+import { isCall, isDepthSetting, isDeploy, isModelSetting, isObjective, isObjectiveSetting, isOptimizer, isSelect, isTrain } from '../generated/ast.js';
+import { buildCausalGraph, readsOf } from '../model/graph.js';
+import type { CompiledEnvironment, CompiledNode, CompiledObjective, CompiledOptimizer, CompiledSpec } from '../model/types.js';
+import { flattenEnvironment, trainingEnvironments } from '../semantics/environments.js';
+import { compileExpression, evaluateConstant, expressionSize, locationOf } from './expressions.js';
+
+/** A problem found while compiling that validation cannot see (e.g. an init dividing by zero). */
+export class CompileError extends Error {
+    constructor(message: string, readonly location: ReturnType<typeof locationOf>) {
+        super(message);
+    }
+}
+
+export function compileSpec(spec: Spec, uri: string): CompiledSpec {
+    const objectives = spec.declarations.filter(isObjective).map(compileObjective);
+    const environments = new Map<string, CompiledEnvironment>();
+    const add = (env: Environment, params: Record<string, number>): string => {
+        const label = environmentLabel(env.name, params);
+        if (!environments.has(label)) {
+            environments.set(label, compileEnvironment(env, params, label, objectives));
+        }
+        return label;
+    };
+    const trainUses = spec.declarations.filter(isTrain).flatMap(t => t.uses);
+    const train = trainUses.length > 0
+        ? trainUses.flatMap(use => expandUse(use).map(params => add(use.environment.ref!, params)))
+        : trainingEnvironments(spec).flatMap(env => allBindings(env).map(params => add(env, params)));
+    const deploy = spec.declarations.filter(isDeploy).flatMap(d => d.uses)
+        .flatMap(use => expandUse(use).map(params => add(use.environment.ref!, params)));
+    const optimizers: CompiledOptimizer[] = spec.declarations.filter(isOptimizer).map(optimizer => {
+        const model = optimizer.settings.find(isModelSetting)?.model.ref;
+        const depth = optimizer.settings.find(isDepthSetting)?.value;
+        return {
+            name: optimizer.name,
+            objective: optimizer.settings.find(isObjectiveSetting)?.objective.$refText ?? '',
+            ...(model ? { model: add(model, lowestBinding(model)) } : {}),
+            ...(depth !== undefined ? { depth } : {}),
+            location: locationOf(optimizer, 'name'),
+        };
+    });
+    const select = spec.declarations.find(isSelect);
+    const trainDecl = spec.declarations.find(isTrain);
+    const deployDecl = spec.declarations.find(isDeploy);
+    return {
+        uri,
+        environments: [...environments.values()],
+        train: unique(train),
+        deploy: unique(deploy),
+        objectives,
+        base: objectives.find(o => o.role === 'base')?.name ?? '',
+        optimizers,
+        select: {
+            depth: select?.penalties.filter(p => p.kind === 'depth').reduce((s, p) => s + p.weight, 0) ?? 0,
+            length: select?.penalties.filter(p => p.kind === 'length').reduce((s, p) => s + p.weight, 0) ?? 0,
+            ...(select ? { location: locationOf(select) } : {}),
+        },
+        locations: {
+            ...(trainDecl ? { train: locationOf(trainDecl) } : {}),
+            ...(deployDecl ? { deploy: locationOf(deployDecl) } : {}),
+        },
+    };
+}
+
+export function environmentLabel(name: string, params: Record<string, number>): string {
+    const entries = Object.entries(params);
+    return entries.length === 0 ? name : `${name}(${entries.map(([k, v]) => `${k}=${v}`).join(',')})`;
+}
+
+function compileObjective(objective: Objective): CompiledObjective {
+    const body = objective.body;
+    const aggregate = isCall(body) && body.function === 'final' ? 'final' : 'sum';
+    const inner = isCall(body) && (body.function === 'final' || body.function === 'sum') ? body.args[0]! : body;
+    return {
+        name: objective.name,
+        role: objective.kind === 'base' ? 'base' : 'mesa',
+        aggregate,
+        expression: compileExpression(inner, {}),
+        size: expressionSize(body),
+        text: (body.$cstNode?.text ?? '').replace(/\s+/g, ' ').trim(),
+        location: locationOf(objective, 'name'),
+    };
+}
+
+function compileEnvironment(env: Environment, params: Record<string, number>, label: string, objectives: CompiledObjective[]): CompiledEnvironment {
+    const flat = flattenEnvironment(env);
+    const actions = flat.actions.map(a => a.name);
+    const declared: CompiledNode[] = flat.nodes.map(node => {
+        const init = node.init ? evaluateConstant(compileExpression(node.init, params)) : 0;
+        if (!Number.isFinite(init)) {
+            throw new CompileError(`The init of '${node.name}' in '${label}' is not a finite number (a division by zero?).`, locationOf(node.init!));
+        }
+        return {
+            name: node.name,
+            init,
+            ...(node.rule ? { rule: compileExpression(node.rule, params) } : {}),
+            ...(node.qualitative ? { parents: node.parents.map(p => ({ name: p.target.$refText, sign: p.sign as '+' | '-' })) } : {}),
+            location: locationOf(node, 'name'),
+        };
+    });
+    const nodes = evaluationOrder(declared);
+    const maxDelay: Record<string, number> = {};
+    for (const name of [...actions, ...nodes.map(n => n.name)]) maxDelay[name] = 0;
+    const names = new Set(Object.keys(maxDelay));
+    const readers = [...nodes.flatMap(n => n.rule ? [n.rule] : []), ...objectives.map(o => o.expression)];
+    for (const expr of readers) {
+        const reads = readsOf(expr);
+        if (!reads.every(r => names.has(r.name))) continue;
+        for (const { name, delay } of reads) {
+            maxDelay[name] = Math.max(maxDelay[name] ?? 0, delay);
+        }
+    }
+    return {
+        label, name: env.name, params,
+        horizon: flat.horizon ?? 0,
+        discount: flat.discount ?? 1,
+        actions, nodes,
+        qualitative: flat.qualitative,
+        maxDelay,
+        graph: buildCausalGraph(actions, nodes, objectives),
+        location: locationOf(env, 'name'),
+    };
+}
+
+/** Kahn's algorithm over reads without delay; ties keep declaration order. */
+function evaluationOrder(nodes: CompiledNode[]): CompiledNode[] {
+    if (nodes.some(n => !n.rule)) return nodes;
+    const byName = new Map(nodes.map(n => [n.name, n]));
+    const deps = new Map(nodes.map(n => [n.name, new Set(readsOf(n.rule!).filter(r => r.delay === 0 && byName.has(r.name) && r.name !== n.name).map(r => r.name))]));
+    const ordered: CompiledNode[] = [];
+    const done = new Set<string>();
+    while (ordered.length < nodes.length) {
+        const next = nodes.find(n => !done.has(n.name) && [...deps.get(n.name)!].every(d => done.has(d)));
+        if (!next) return nodes; // a cycle: validation reports it; keep declaration order
+        ordered.push(next);
+        done.add(next.name);
+    }
+    return ordered;
+}
+
+/** The parameter bindings an environment use stands for, in the order of the declared parameters. */
+export function expandUse(use: EnvironmentUse): Record<string, number>[] {
+    const env = use.environment.ref;
+    if (!env) return [];
+    const ranges = flattenEnvironment(env).parameters.map(param => {
+        const binding = use.bindings.find(b => b.parameter.$refText === param.name);
+        if (binding?.value !== undefined) return { name: param.name, values: [binding.value] };
+        const low = binding?.low ?? param.low;
+        const high = binding?.high ?? param.high;
+        return { name: param.name, values: range(low, high) };
+    });
+    return cartesian(ranges);
+}
+
+function allBindings(env: Environment): Record<string, number>[] {
+    return cartesian(flattenEnvironment(env).parameters.map(p => ({ name: p.name, values: range(p.low, p.high) })));
+}
+
+function lowestBinding(env: Environment): Record<string, number> {
+    return Object.fromEntries(flattenEnvironment(env).parameters.map(p => [p.name, p.low]));
+}
+
+function range(low: number, high: number): number[] {
+    const values: number[] = [];
+    for (let v = low; v <= high; v++) values.push(v);
+    return values;
+}
+
+function cartesian(ranges: { name: string; values: number[] }[]): Record<string, number>[] {
+    let result: Record<string, number>[] = [{}];
+    for (const { name, values } of ranges) {
+        result = result.flatMap(partial => values.map(v => ({ ...partial, [name]: v })));
+    }
+    return result;
+}
+
+function unique(labels: string[]): string[] {
+    return [...new Set(labels)];
+}
+

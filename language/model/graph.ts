@@ -1,0 +1,55 @@
+/**
+ * Builds an environment's signed causal graph (DESIGN §3.4): an edge from every input a
+ * rule or objective reads, signed by the monotonicity of the expression in that input,
+ * with the delay of the read; qualitative parents give edges with their declared signs.
+ */
+import type { SignLookup } from './signs.js';
+import { edgeSign, environmentValueSigns, monotonicity } from './signs.js';
+import type { CausalEdge, CausalGraph, CompiledNode, CompiledObjective, Expr } from './types.js';
+
+/** Every distinct (name, delay) an expression reads, in reading order. */
+export function readsOf(expr: Expr): { name: string; delay: number }[] {
+    const seen = new Map<string, { name: string; delay: number }>();
+    const visit = (e: Expr): void => {
+        switch (e.kind) {
+            case 'ref': {
+                const key = `${e.name}@${e.delay}`;
+                if (!seen.has(key)) seen.set(key, { name: e.name, delay: e.delay });
+                return;
+            }
+            case 'unary': return visit(e.operand);
+            case 'binary': visit(e.left); return visit(e.right);
+            case 'if': visit(e.condition); visit(e.then); return visit(e.else);
+            case 'call': return e.args.forEach(visit);
+            case 'const': return;
+        }
+    };
+    visit(expr);
+    return [...seen.values()];
+}
+
+function signedReads(expr: Expr, to: string, toObjective: boolean, lookup: SignLookup): CausalEdge[] {
+    return readsOf(expr).map(({ name, delay }) => ({
+        from: name, to, toObjective, delay,
+        sign: edgeSign(monotonicity(expr, name, delay, lookup)),
+    }));
+}
+
+export function buildCausalGraph(actions: string[], nodes: CompiledNode[], objectives: CompiledObjective[]): CausalGraph {
+    const lookup = environmentValueSigns(actions, nodes);
+    const names = new Set([...actions, ...nodes.map(n => n.name)]);
+    const edges: CausalEdge[] = [];
+    for (const node of nodes) {
+        if (node.rule) {
+            edges.push(...signedReads(node.rule, node.name, false, lookup));
+        }
+        for (const parent of node.parents ?? []) {
+            edges.push({ from: parent.name, to: node.name, toObjective: false, sign: parent.sign, delay: 0 });
+        }
+    }
+    const evaluable = objectives.filter(o => readsOf(o.expression).every(r => names.has(r.name)));
+    for (const objective of evaluable) {
+        edges.push(...signedReads(objective.expression, objective.name, true, lookup));
+    }
+    return { actions: [...actions], nodes: nodes.map(n => n.name), objectives: evaluable.map(o => o.name), edges };
+}

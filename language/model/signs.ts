@@ -1,0 +1,170 @@
+/**
+ * The sign and delay analysis of DESIGN §3.4, on the model's expressions: the sign of a
+ * value (is it ≥ 0, ≤ 0, 0, unknown) and the monotonicity of an expression in one input
+ * (an action or node read at a given delay). Pure functions over plain data.
+ */
+import type { CompiledNode, Expr, Sign } from './types.js';
+
+/** What is known of a value's sign. */
+export type ValueSign = 'zero' | 'nonneg' | 'nonpos' | 'any';
+
+/** Monotonicity in one input: constant ('0'), non-decreasing, non-increasing, or mixed. */
+export type Monotonicity = '0' | '+' | '-' | '±';
+
+export type SignLookup = (name: string, delay: number) => ValueSign;
+
+export function joinValueSigns(a: ValueSign, b: ValueSign): ValueSign {
+    if (a === b || b === 'zero') return a;
+    if (a === 'zero') return b;
+    return 'any';
+}
+
+function negateValue(s: ValueSign): ValueSign {
+    return s === 'nonneg' ? 'nonpos' : s === 'nonpos' ? 'nonneg' : s;
+}
+
+function addValues(a: ValueSign, b: ValueSign): ValueSign {
+    if (a === 'zero') return b;
+    if (b === 'zero') return a;
+    return a === b ? a : 'any';
+}
+
+function multiplyValues(a: ValueSign, b: ValueSign): ValueSign {
+    if (a === 'zero' || b === 'zero') return 'zero';
+    if (a === 'any' || b === 'any') return 'any';
+    return a === b ? 'nonneg' : 'nonpos';
+}
+
+export function constantSign(value: number): ValueSign {
+    return value === 0 ? 'zero' : value > 0 ? 'nonneg' : 'nonpos';
+}
+
+/** The sign of an expression's value, given the signs of what it reads. */
+export function valueSign(expr: Expr, lookup: SignLookup): ValueSign {
+    switch (expr.kind) {
+        case 'const': return constantSign(expr.value);
+        case 'ref': return lookup(expr.name, expr.delay);
+        case 'unary': return expr.op === '-' ? negateValue(valueSign(expr.operand, lookup)) : 'nonneg';
+        case 'if': return joinValueSigns(valueSign(expr.then, lookup), valueSign(expr.else, lookup));
+        case 'binary': {
+            const a = valueSign(expr.left, lookup);
+            const b = valueSign(expr.right, lookup);
+            switch (expr.op) {
+                case '+': return addValues(a, b);
+                case '-': return addValues(a, negateValue(b));
+                case '*': case '/': return multiplyValues(a, b);
+                default: return 'nonneg';
+            }
+        }
+        case 'call': {
+            const signs = expr.args.map(a => valueSign(a, lookup));
+            switch (expr.fn) {
+                case 'abs': return signs[0] === 'zero' ? 'zero' : 'nonneg';
+                case 'min': return minSign(signs);
+                case 'max': return negateValue(minSign(signs.map(negateValue)));
+                case 'clamp': return minSign([negateValue(minSign([signs[0]!, signs[1]!].map(negateValue))), signs[2]!]);
+            }
+        }
+    }
+}
+
+function minSign(signs: ValueSign[]): ValueSign {
+    const atMostZero = signs.some(s => s === 'nonpos' || s === 'zero');
+    const allAtLeastZero = signs.every(s => s === 'nonneg' || s === 'zero');
+    if (atMostZero && allAtLeastZero) return 'zero';
+    if (atMostZero) return 'nonpos';
+    return allAtLeastZero ? 'nonneg' : 'any';
+}
+
+export function combine(a: Monotonicity, b: Monotonicity): Monotonicity {
+    if (a === '0') return b;
+    if (b === '0') return a;
+    return a === b ? a : '±';
+}
+
+export function negate(m: Monotonicity): Monotonicity {
+    return m === '+' ? '-' : m === '-' ? '+' : m;
+}
+
+/** Monotonicity of `m`-varying factor times a factor whose value has sign `s`. */
+function scale(m: Monotonicity, s: ValueSign): Monotonicity {
+    if (m === '0' || s === 'zero') return '0';
+    if (s === 'nonneg') return m;
+    if (s === 'nonpos') return negate(m);
+    return '±';
+}
+
+/** Monotonicity of `expr` in the input `name` read at `delay` (0: the current step). */
+export function monotonicity(expr: Expr, name: string, delay: number, lookup: SignLookup): Monotonicity {
+    const mono = (e: Expr) => monotonicity(e, name, delay, lookup);
+    switch (expr.kind) {
+        case 'const': return '0';
+        case 'ref': return expr.name === name && expr.delay === delay ? '+' : '0';
+        case 'unary': return negate(mono(expr.operand));
+        case 'if': return mono(expr.condition) !== '0' ? '±' : combine(mono(expr.then), mono(expr.else));
+        case 'call': {
+            const ms = expr.args.map(mono);
+            if (expr.fn === 'abs') return scale(ms[0]!, valueSign(expr.args[0]!, lookup));
+            return ms.reduce(combine, '0');
+        }
+        case 'binary': {
+            const a = mono(expr.left);
+            const b = mono(expr.right);
+            switch (expr.op) {
+                case '+': case 'and': case 'or': return combine(a, b);
+                case '-': return combine(a, negate(b));
+                case '>': case '>=': return combine(a, negate(b));
+                case '<': case '<=': return combine(negate(a), b);
+                case '==': case '!=': return a === '0' && b === '0' ? '0' : '±';
+                case '*': return combine(scale(a, valueSign(expr.right, lookup)), scale(b, valueSign(expr.left, lookup)));
+                case '/': {
+                    const divisor = valueSign(expr.right, lookup);
+                    const inverse = divisor === 'any' ? (b === '0' ? '0' : '±') : negate(b);
+                    return combine(scale(a, divisor), scale(inverse, valueSign(expr.left, lookup)));
+                }
+            }
+        }
+    }
+}
+
+/** An edge sign from a monotonicity: an input that is read but has no effect counts as unknown. */
+export function edgeSign(m: Monotonicity): Sign {
+    return m === '0' ? '±' : m;
+}
+
+/**
+ * Value signs of an environment's actions and nodes, by a fixpoint from the initial
+ * values: actions are 0/1, so ≥ 0; a delayed read may also see the init value.
+ */
+export function environmentValueSigns(actions: string[], nodes: CompiledNode[]): SignLookup {
+    const current = new Map<string, ValueSign>();
+    const initial = new Map<string, ValueSign>();
+    for (const action of actions) {
+        current.set(action, 'nonneg');
+        initial.set(action, 'zero');
+    }
+    for (const node of nodes) {
+        const s = node.rule ? constantSign(node.init) : 'any';
+        current.set(node.name, s);
+        initial.set(node.name, s);
+    }
+    const lookup: SignLookup = (name, delay) => {
+        const now = current.get(name) ?? 'any';
+        return delay > 0 ? joinValueSigns(now, initial.get(name) ?? 'any') : now;
+    };
+    // The lattice has height 2 above each start, so this settles in a few rounds.
+    for (let round = 0; round <= 2 * nodes.length + 1; round++) {
+        let changed = false;
+        for (const node of nodes) {
+            if (!node.rule) continue;
+            const before = current.get(node.name)!;
+            const after = joinValueSigns(before, valueSign(node.rule, lookup));
+            if (after !== before) {
+                current.set(node.name, after);
+                changed = true;
+            }
+        }
+        if (!changed) break;
+    }
+    return lookup;
+}

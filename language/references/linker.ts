@@ -1,0 +1,40 @@
+/**
+ * Unresolved names get a message that says what kind of thing was expected and where
+ * it was looked for, instead of the generic "Could not resolve reference".
+ */
+import type { AstNodeDescription, LinkingError, ReferenceInfo } from 'langium';
+import { AstUtils, DefaultLinker } from 'langium';
+import { isEnvironment, isEnvironmentUse, isObjective, isOptimizer, isSignedParent } from '../generated/ast.js';
+
+export class MesaLinker extends DefaultLinker {
+    protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
+        const error = super.createLinkingError(refInfo, targetDescription);
+        return { ...error, message: unresolvedMessage(refInfo) };
+    }
+}
+
+export function unresolvedMessage(refInfo: ReferenceInfo): string {
+    const name = refInfo.reference.$refText;
+    const container = refInfo.container;
+    switch (refInfo.property) {
+        case 'superEnv':
+        case 'environment':
+        case 'model':
+            return `Unknown environment '${name}'.`;
+        case 'objective':
+            return `Unknown objective '${name}'.`;
+        case 'parameter': {
+            const env = isEnvironmentUse(container.$container) ? container.$container.environment.ref : undefined;
+            return env ? `Environment '${env.name}' has no parameter '${name}'.` : `Unknown parameter '${name}'.`;
+        }
+        default: {
+            const env = AstUtils.getContainerOfType(container, isEnvironment);
+            if (env) {
+                const what = isSignedParent(container) ? 'parent' : 'name';
+                return `Unknown ${what} '${name}' in environment '${env.name}' (nor in any environment it extends): declare it as an action, node or parameter.`;
+            }
+            const owner = AstUtils.getContainerOfType(container, n => isObjective(n) || isOptimizer(n)) as { name?: string } | undefined;
+            return `Unknown name '${name}' in objective '${owner?.name ?? ''}': no training or deployment environment declares it.`;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+/**
+ * Name resolution as DESIGN §3.3 says: inside an environment, names resolve through its
+ * `extends` chain; inside an objective or optimizer, in the environments where it is
+ * evaluated, the first training environment first (so go to definition lands there);
+ * a parameter binding resolves among the used environment's parameters.
+ */
+import type { AstNode, ReferenceInfo, Scope } from 'langium';
+import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE } from 'langium';
+import type { Spec } from '../generated/ast.js';
+import { Binding, isBinding, isEnvironment, isObjective, isSpec, NameReference, SignedParent } from '../generated/ast.js';
+import type { Member } from '../semantics/environments.js';
+import { evaluationEnvironments, flattenEnvironment } from '../semantics/environments.js';
+
+export class MesaScopeProvider extends DefaultScopeProvider {
+    override getScope(context: ReferenceInfo): Scope {
+        const property = context.property;
+        const type = context.container.$type;
+        if ((type === NameReference.$type && property === NameReference.target)
+            || (type === SignedParent.$type && property === SignedParent.target)) {
+            return this.createScopeForNodes(namesVisibleAt(context.container));
+        }
+        if (type === Binding.$type && property === Binding.parameter && isBinding(context.container)) {
+            const env = context.container.$container.environment.ref;
+            return env ? this.createScopeForNodes(flattenEnvironment(env).parameters) : EMPTY_SCOPE;
+        }
+        return super.getScope(context);
+    }
+}
+
+/** The actions, nodes and parameters a name written at `node` can refer to. */
+export function namesVisibleAt(node: AstNode): Member[] {
+    const env = AstUtils.getContainerOfType(node, isEnvironment);
+    if (env) {
+        return [...flattenEnvironment(env).members.values()];
+    }
+    if (AstUtils.getContainerOfType(node, isObjective)) {
+        const spec = AstUtils.getContainerOfType(node, isSpec) as Spec;
+        const seen = new Map<string, Member>();
+        for (const evalEnv of evaluationEnvironments(spec)) {
+            for (const [name, member] of flattenEnvironment(evalEnv).members) {
+                if (!seen.has(name)) {
+                    seen.set(name, member);
+                }
+            }
+        }
+        return [...seen.values()];
+    }
+    return [];
+}

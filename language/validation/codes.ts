@@ -1,0 +1,47 @@
+/**
+ * Every diagnostic code Mesa reports, in one place: the LSP `code`, the CLI's JSON and
+ * SARIF rule ids. Quick fixes and tests find diagnostics by these.
+ */
+export const IssueCodes = {
+    // Errors (DESIGN §5.1)
+    SyntaxError: 'syntax-error',
+    UnresolvedName: 'unresolved-name',
+    Duplicate: 'duplicate-name',
+    Cycle: 'cycle',
+    ExtendsCycle: 'extends-cycle',
+    InvalidDelay: 'invalid-delay',
+    NoBaseObjective: 'no-base-objective',
+    MultipleBaseObjectives: 'multiple-base-objectives',
+    MissingHorizon: 'missing-horizon',
+    InvalidValue: 'invalid-value',
+    MisplacedAggregate: 'misplaced-aggregate',
+    ParameterOutOfRange: 'parameter-out-of-range',
+    MissingName: 'missing-name-in-environment',
+    InvalidOptimizer: 'invalid-optimizer',
+    DepthOutOfRange: 'depth-out-of-range',
+    InvalidModel: 'invalid-model',
+    InvalidInit: 'invalid-init',
+    TooManyEnvironments: 'too-many-environments',
+    // Static analyses (DESIGN §5.1)
+    ProxySideEffect: 'proxy-side-effect',
+    ProxyInstrumental: 'proxy-instrumental',
+    ProxyGeneral: 'proxy-general',
+    ApproximateTarget: 'approximate-target',
+    NoCausalLink: 'no-causal-link',
+    Precomputation: 'precomputation',
+    // Simulation-backed analyses (DESIGN §5.2)
+    Unidentifiable: 'unidentifiable',
+    DistributionShift: 'distribution-shift',
+    SuboptimalityAlignment: 'suboptimality-alignment',
+    SelectionPrefersProxy: 'selection-prefers-proxy',
+    UnderdeterminedTraining: 'underdetermined-training',
+    Misaligned: 'misaligned',
+    AnalysisIncomplete: 'analysis-incomplete',
+    QualitativeOnly: 'qualitative-only',
+    RuntimeError: 'runtime-error',
+} as const;
+
+export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
+
+/** The largest number of concrete environments a spec's parameter ranges may expand to. */
+export const MAX_CONCRETE_ENVIRONMENTS = 1000;

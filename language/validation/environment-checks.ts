@@ -1,0 +1,186 @@
+/**
+ * Checks on environments: `extends` cycles, names declared twice, a horizon somewhere in
+ * the chain, sane horizon/discount/parameter values, `init` reading only parameters and
+ * constants, and no cycle through references without delay.
+ */
+import type { ValidationAcceptor } from 'langium';
+import { AstUtils } from 'langium';
+import type { Environment, Node } from '../generated/ast.js';
+import { isActionGroup, isDiscount, isHorizon, isNameReference, isNode, isParameter } from '../generated/ast.js';
+import { environmentChain, flattenEnvironment } from '../semantics/environments.js';
+import { IssueCodes } from './codes.js';
+
+/** The largest horizon Mesa accepts: longer episodes are better modelled with a coarser step. */
+export const MAX_HORIZON = 100_000;
+
+export function checkExtendsIsAcyclic(env: Environment, accept: ValidationAcceptor): void {
+    const { chain, cyclic } = environmentChain(env);
+    if (cyclic && env.superEnv) {
+        const repeated = chain[chain.length - 1]?.superEnv?.ref;
+        const names = [...chain.map(e => e.name), repeated?.name ?? env.name];
+        accept('error', `Environment '${env.name}' extends itself: ${names.join(' → ')}.`,
+            { node: env, property: 'superEnv', code: IssueCodes.ExtendsCycle });
+    }
+}
+
+export function checkMemberNamesAreUnique(env: Environment, accept: ValidationAcceptor): void {
+    const own = new Map<string, string>();
+    const inherited = env.superEnv?.ref ? flattenEnvironment(env.superEnv.ref).members : new Map();
+    const declare = (name: string, kind: string, node: Parameter | Action | Node) => {
+        const earlier = own.get(name);
+        if (earlier) {
+            accept('error', `Duplicate name '${name}' in environment '${env.name}': already declared as ${article(earlier)} ${earlier}.`,
+                { node, property: 'name', code: IssueCodes.Duplicate });
+            return;
+        }
+        own.set(name, kind);
+        const parentMember = inherited.get(name);
+        if (parentMember && !(kind === 'node' && isNode(parentMember))) {
+            const parentKind = kindOf(parentMember);
+            const parentEnv = AstUtils.getContainerOfType(parentMember, (n): n is Environment => n.$type === 'Environment');
+            accept('error', `'${name}' is already ${article(parentKind)} ${parentKind} of '${parentEnv?.name}', which '${env.name}' extends; only nodes may be redeclared.`,
+                { node, property: 'name', code: IssueCodes.Duplicate });
+        }
+    };
+    for (const param of env.params) declare(param.name, 'parameter', param);
+    for (const member of env.members) {
+        if (isActionGroup(member)) {
+            for (const action of member.actions) declare(action.name, 'action', action);
+        } else if (isNode(member)) {
+            declare(member.name, 'node', member);
+        }
+    }
+}
+
+type Parameter = Environment['params'][number];
+type Action = Extract<Environment['members'][number], { $type: 'ActionGroup' }>['actions'][number];
+
+function kindOf(member: { $type: string }): string {
+    return member.$type === 'Parameter' ? 'parameter' : member.$type === 'Action' ? 'action' : 'node';
+}
+
+function article(word: string): string {
+    return /^[aeiou]/.test(word) ? 'an' : 'a';
+}
+
+export function checkHorizonAndDiscount(env: Environment, accept: ValidationAcceptor): void {
+    if (!env.name) return;
+    const flat = flattenEnvironment(env);
+    if (flat.horizon === undefined && !flat.qualitative && !flat.cyclic) {
+        accept('error', `Environment '${env.name}' has no horizon: add \`horizon N\` (the episode length in steps) to it or to an environment it extends.`,
+            { node: env, property: 'name', code: IssueCodes.MissingHorizon });
+    }
+    for (const member of env.members) {
+        if (isHorizon(member) && (!Number.isInteger(member.value) || member.value < 1 || member.value > MAX_HORIZON)) {
+            accept('error', `The horizon of '${env.name}' must be a whole number of steps from 1 to ${MAX_HORIZON}, not ${member.value}.`,
+                { node: member, property: 'value', code: IssueCodes.InvalidValue });
+        }
+        if (isDiscount(member) && !(member.value > 0 && member.value <= 1)) {
+            accept('error', `The discount of '${env.name}' must be in (0, 1], not ${member.value}.`,
+                { node: member, property: 'value', code: IssueCodes.InvalidValue });
+        }
+    }
+    for (const param of env.params) {
+        if (!Number.isInteger(param.low) || !Number.isInteger(param.high) || param.low > param.high) {
+            accept('error', `Parameter '${param.name}' needs an integer range low..high with low ≤ high, not ${param.low}..${param.high}.`,
+                { node: param, property: 'name', code: IssueCodes.InvalidValue });
+        }
+    }
+}
+
+export function checkInitReadsOnlyParameters(node: Node, accept: ValidationAcceptor): void {
+    if (!node.init) return;
+    for (const ref of AstUtils.streamAst(node.init).filter(isNameReference)) {
+        const target = ref.target.ref;
+        if (target && !isParameter(target)) {
+            accept('error', `The init of '${node.name}' reads '${ref.target.$refText}': an init may use parameters and constants only.`,
+                { node: ref, property: 'target', code: IssueCodes.InvalidInit });
+        }
+    }
+}
+
+/** Reports each cycle through references without delay once, on a node this environment declares. */
+export function checkNoInstantCycles(env: Environment, accept: ValidationAcceptor): void {
+    const flat = flattenEnvironment(env);
+    if (flat.cyclic) return;
+    const nodes = new Map(flat.nodes.filter(n => !n.qualitative && n.rule).map(n => [n.name, n]));
+    const reads = new Map<string, string[]>();
+    for (const [name, node] of nodes) {
+        const deps = AstUtils.streamAst(node.rule!).filter(isNameReference)
+            .filter(r => r.delay === undefined && nodes.has(r.target.$refText))
+            .map(r => r.target.$refText).distinct().toArray();
+        reads.set(name, deps);
+    }
+    const ownNodes = new Set(env.members.filter(isNode));
+    for (const cycle of findCycles(reads)) {
+        const reportOn = cycle.map(n => nodes.get(n)!).find(n => ownNodes.has(n));
+        if (!reportOn) continue;
+        const start = cycle.indexOf(reportOn.name);
+        const rotated = [...cycle.slice(start), ...cycle.slice(0, start), reportOn.name];
+        accept('error', `Cycle without delay in '${env.name}': ${rotated.join(' → ')}. Within a step the nodes must not depend on each other in a circle; read one of them with a delay, e.g. \`${rotated[1]}@1\`.`,
+            { node: reportOn, property: 'name', code: IssueCodes.Cycle });
+    }
+}
+
+/** One elementary cycle per strongly connected component that has one (Tarjan). */
+export function findCycles(graph: Map<string, string[]>): string[][] {
+    const index = new Map<string, number>();
+    const low = new Map<string, number>();
+    const stack: string[] = [];
+    const onStack = new Set<string>();
+    const cycles: string[][] = [];
+    let counter = 0;
+    const visit = (v: string) => {
+        index.set(v, counter);
+        low.set(v, counter++);
+        stack.push(v);
+        onStack.add(v);
+        for (const w of graph.get(v) ?? []) {
+            if (!index.has(w)) {
+                visit(w);
+                low.set(v, Math.min(low.get(v)!, low.get(w)!));
+            } else if (onStack.has(w)) {
+                low.set(v, Math.min(low.get(v)!, index.get(w)!));
+            }
+        }
+        if (low.get(v) === index.get(v)) {
+            const component: string[] = [];
+            let w: string;
+            do {
+                w = stack.pop()!;
+                onStack.delete(w);
+                component.push(w);
+            } while (w !== v);
+            const members = new Set(component);
+            if (component.length > 1 || (graph.get(v) ?? []).includes(v)) {
+                cycles.push(cycleWithin(graph, v, members));
+            }
+        }
+    };
+    for (const v of graph.keys()) {
+        if (!index.has(v)) visit(v);
+    }
+    return cycles;
+}
+
+/** A shortest path from `start` back to itself inside one component (breadth first). */
+function cycleWithin(graph: Map<string, string[]>, start: string, members: Set<string>): string[] {
+    const previous = new Map<string, string>();
+    const queue = [start];
+    while (queue.length > 0) {
+        const v = queue.shift()!;
+        for (const w of graph.get(v) ?? []) {
+            if (!members.has(w)) continue;
+            if (w === start) {
+                const path = [v];
+                while (path[0] !== start) path.unshift(previous.get(path[0]!)!);
+                return path;
+            }
+            if (!previous.has(w)) {
+                previous.set(w, v);
+                queue.push(w);
+            }
+        }
+    }
+    return [start];
+}

@@ -1,0 +1,64 @@
+/**
+ * Checks on expressions: delays are whole numbers ≥ 1, `final`/`sum` stand only at the
+ * top of an objective, calls have the right number of arguments, and an objective reads
+ * only names that every environment it is evaluated in has.
+ */
+import type { ValidationAcceptor } from 'langium';
+import { AstUtils } from 'langium';
+import type { Call, NameReference, Objective, Spec } from '../generated/ast.js';
+import { isNameReference, isObjective, isSpec } from '../generated/ast.js';
+import { deploymentEnvironments, evaluationEnvironments, flattenEnvironment, trainingEnvironments } from '../semantics/environments.js';
+import { IssueCodes } from './codes.js';
+
+export function checkDelay(ref: NameReference, accept: ValidationAcceptor): void {
+    if (ref.delay === undefined) return;
+    if (!Number.isInteger(ref.delay) || ref.delay < 1) {
+        accept('error', `Delay ${ref.target.$refText}@${ref.delay} is invalid: a delay is a whole number of steps ≥ 1 (\`${ref.target.$refText}@1\` is the previous step; write \`${ref.target.$refText}\` for the current one).`,
+            { node: ref, property: 'delay', code: IssueCodes.InvalidDelay });
+    }
+}
+
+const ARITY: Record<string, [number, number]> = {
+    min: [1, Infinity], max: [1, Infinity], abs: [1, 1], clamp: [3, 3], final: [1, 1], sum: [1, 1],
+};
+
+export function checkCall(call: Call, accept: ValidationAcceptor): void {
+    const [least, most] = ARITY[call.function] ?? [0, Infinity];
+    if (call.args.length < least || call.args.length > most) {
+        const expected = least === most ? `${least}` : `at least ${least}`;
+        accept('error', `${call.function}(...) takes ${expected} argument${least === 1 && most === 1 ? '' : 's'}, not ${call.args.length}.`,
+            { node: call, property: 'function', code: IssueCodes.InvalidValue });
+    }
+    if ((call.function === 'final' || call.function === 'sum') && !isObjective(call.$container)) {
+        accept('error', `${call.function}(...) may stand only at the top of an objective (\`objective base O = ${call.function}(e)\`), not inside an expression.`,
+            { node: call, property: 'function', code: IssueCodes.MisplacedAggregate });
+    }
+}
+
+/** An objective is evaluated in every training and deployment environment: each must have every name it reads. */
+export function checkObjectiveNamesExistEverywhere(objective: Objective, accept: ValidationAcceptor): void {
+    if (!objective.body) return;
+    const spec = AstUtils.getContainerOfType(objective, isSpec) as Spec;
+    const training = new Set(trainingEnvironments(spec));
+    const deployment = new Set(deploymentEnvironments(spec));
+    for (const ref of AstUtils.streamAst(objective.body).filter(isNameReference)) {
+        if (!ref.target.ref) continue;
+        const name = ref.target.$refText;
+        for (const env of evaluationEnvironments(spec)) {
+            if (!flattenEnvironment(env).members.has(name)) {
+                const role = training.has(env) ? 'training' : deployment.has(env) ? 'deployment' : 'evaluation';
+                accept('error', `Objective '${objective.name}' reads '${name}', which ${role} environment '${env.name}' lacks.`,
+                    { node: ref, property: 'target', code: IssueCodes.MissingName });
+            }
+        }
+    }
+}
+
+/** Objectives are evaluated by name in every environment; a parameter's value is per environment, so it is read through a node. */
+export function checkObjectiveReadsNoParameter(ref: NameReference, accept: ValidationAcceptor): void {
+    const target = ref.target.ref;
+    if (target?.$type === 'Parameter' && AstUtils.getContainerOfType(ref, isObjective)) {
+        accept('error', `Objective reads parameter '${ref.target.$refText}': objectives read actions and nodes. Add a node, e.g. \`node ${ref.target.$refText}_value = ${ref.target.$refText}\`, and read that.`,
+            { node: ref, property: 'target', code: IssueCodes.InvalidValue });
+    }
+}

@@ -1,0 +1,95 @@
+/**
+ * Checks on uses of environments: parameter values and ranges inside the declared ones,
+ * a bounded number of concrete environments, and optimizers whose `model` and `depth`
+ * make sense for the environments they are trained in.
+ */
+import type { ValidationAcceptor } from 'langium';
+import { AstUtils } from 'langium';
+import type { EnvironmentUse, Optimizer, Spec } from '../generated/ast.js';
+import { isDepthSetting, isModelSetting, isNameReference, isObjectiveSetting, isSpec } from '../generated/ast.js';
+import { flattenEnvironment, trainingEnvironments } from '../semantics/environments.js';
+import { IssueCodes, MAX_CONCRETE_ENVIRONMENTS } from './codes.js';
+
+export function checkEnvironmentUse(use: EnvironmentUse, accept: ValidationAcceptor): void {
+    const env = use.environment.ref;
+    if (!env) return;
+    const seen = new Set<string>();
+    let count = 1;
+    const bound = new Set<string>();
+    for (const binding of use.bindings) {
+        const param = binding.parameter.ref;
+        const name = binding.parameter.$refText;
+        if (seen.has(name)) {
+            accept('error', `Parameter '${name}' of '${env.name}' is given twice.`,
+                { node: binding, property: 'parameter', code: IssueCodes.Duplicate });
+        }
+        seen.add(name);
+        if (!param) continue;
+        bound.add(name);
+        const range = `${param.low}..${param.high}`;
+        if (binding.value !== undefined) {
+            if (!Number.isInteger(binding.value) || binding.value < param.low || binding.value > param.high) {
+                accept('error', `${name} = ${binding.value} is outside the declared range ${range} of '${env.name}'.`,
+                    { node: binding, property: 'value', code: IssueCodes.ParameterOutOfRange });
+            }
+        } else if (binding.low !== undefined && binding.high !== undefined) {
+            if (!Number.isInteger(binding.low) || !Number.isInteger(binding.high) || binding.low > binding.high) {
+                accept('error', `${name} in ${binding.low}..${binding.high} is not an integer range with low ≤ high.`,
+                    { node: binding, property: 'low', code: IssueCodes.ParameterOutOfRange });
+            } else if (binding.low < param.low || binding.high > param.high) {
+                accept('error', `${name} in ${binding.low}..${binding.high} goes outside the declared range ${range} of '${env.name}'.`,
+                    { node: binding, property: binding.low < param.low ? 'low' : 'high', code: IssueCodes.ParameterOutOfRange });
+            } else {
+                count *= binding.high - binding.low + 1;
+            }
+        }
+    }
+    for (const param of flattenEnvironment(env).parameters) {
+        if (!bound.has(param.name) && Number.isInteger(param.low) && Number.isInteger(param.high) && param.high >= param.low) {
+            count *= param.high - param.low + 1;
+        }
+    }
+    if (count > MAX_CONCRETE_ENVIRONMENTS) {
+        accept('error', `'${env.name}' here stands for ${count} concrete environments (one per parameter value); Mesa analyses at most ${MAX_CONCRETE_ENVIRONMENTS}. Give values or narrower ranges, e.g. \`${env.name}(${flattenEnvironment(env).parameters[0]?.name ?? 'p'} = ...)\`.`,
+            { node: use, property: 'environment', code: IssueCodes.TooManyEnvironments });
+    }
+}
+
+export function checkOptimizerModelAndDepth(optimizer: Optimizer, accept: ValidationAcceptor): void {
+    const spec = AstUtils.getContainerOfType(optimizer, isSpec) as Spec;
+    const training = trainingEnvironments(spec);
+    const depth = optimizer.settings.find(isDepthSetting);
+    if (depth) {
+        const horizons = training.map(e => flattenEnvironment(e).horizon).filter((h): h is number => h !== undefined);
+        const limit = horizons.length > 0 ? Math.min(...horizons) : undefined;
+        if (!Number.isInteger(depth.value) || depth.value < 1 || (limit !== undefined && depth.value > limit)) {
+            accept('error', `Depth ${depth.value} of optimizer '${optimizer.name}' is out of range: it plans a whole number of steps from 1 to ${limit ?? 'the horizon'}${limit !== undefined ? ' (the shortest training horizon)' : ''}.`,
+                { node: depth, property: 'value', code: IssueCodes.DepthOutOfRange });
+        }
+    }
+    const modelSetting = optimizer.settings.find(isModelSetting);
+    const model = modelSetting?.model.ref;
+    if (!modelSetting || !model) return;
+    const modelFlat = flattenEnvironment(model);
+    for (const env of training) {
+        const trueFlat = flattenEnvironment(env);
+        const extra = modelFlat.actions.map(a => a.name).filter(a => !trueFlat.members.has(a));
+        if (extra.length > 0) {
+            accept('error', `Model '${model.name}' of optimizer '${optimizer.name}' has action${extra.length > 1 ? 's' : ''} ${extra.map(a => `'${a}'`).join(', ')} that training environment '${env.name}' lacks: an optimizer cannot plan with actions it does not have.`,
+                { node: modelSetting, property: 'model', code: IssueCodes.InvalidModel });
+        }
+    }
+    if (modelFlat.qualitative) {
+        accept('error', `Model '${model.name}' of optimizer '${optimizer.name}' has qualitative nodes and cannot be simulated.`,
+            { node: modelSetting, property: 'model', code: IssueCodes.InvalidModel });
+    }
+    const objective = optimizer.settings.find(isObjectiveSetting)?.objective.ref;
+    if (objective?.body) {
+        for (const ref of AstUtils.streamAst(objective.body).filter(isNameReference)) {
+            if (ref.target.ref && !modelFlat.members.has(ref.target.$refText)) {
+                accept('error', `Optimizer '${optimizer.name}' plans '${objective.name}' in model '${model.name}', which lacks '${ref.target.$refText}'.`,
+                    { node: modelSetting, property: 'model', code: IssueCodes.MissingName });
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+/**
+ * Registers Mesa's semantic checks (DESIGN §5.1, errors). The rules themselves are pure
+ * functions in the neighbouring files, one subject each.
+ */
+import type { ValidationChecks } from 'langium';
+import type { MesaAstType } from '../generated/ast.js';
+import type { MesaServices } from '../mesa-module.js';
+import { checkExactlyOneBaseObjective, checkOptimizerSettings, checkSingletonDeclarations, checkTopLevelNamesAreUnique } from './declaration-checks.js';
+import { checkExtendsIsAcyclic, checkHorizonAndDiscount, checkInitReadsOnlyParameters, checkMemberNamesAreUnique, checkNoInstantCycles } from './environment-checks.js';
+import { checkCall, checkDelay, checkObjectiveNamesExistEverywhere, checkObjectiveReadsNoParameter } from './expression-checks.js';
+import { checkEnvironmentUse, checkOptimizerModelAndDepth } from './use-checks.js';
+
+export function registerValidationChecks(services: MesaServices): void {
+    const registry = services.validation.ValidationRegistry;
+    const checks: ValidationChecks<MesaAstType> = {
+        Spec: [checkTopLevelNamesAreUnique, checkExactlyOneBaseObjective, checkSingletonDeclarations],
+        Environment: [checkExtendsIsAcyclic, checkMemberNamesAreUnique, checkHorizonAndDiscount, checkNoInstantCycles],
+        Node: [checkInitReadsOnlyParameters],
+        NameReference: [checkDelay, checkObjectiveReadsNoParameter],
+        Call: [checkCall],
+        Objective: [checkObjectiveNamesExistEverywhere],
+        Optimizer: [checkOptimizerSettings, checkOptimizerModelAndDepth],
+        EnvironmentUse: [checkEnvironmentUse],
+    };
+    registry.register(checks);
+}
