@@ -12,7 +12,10 @@ const entries = {
     cli: 'cli/main.ts',
     bench: 'bench/bench.ts',
 };
-const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
+// `node esbuild.mjs cli server` builds only those bundles; no names: all of them.
+const only = process.argv.slice(2).filter(a => !a.startsWith('--'));
+const entryPoints = Object.fromEntries(Object.entries(entries)
+    .filter(([name, file]) => existsSync(file) && (only.length === 0 || only.includes(name))));
 
 const options = {
     entryPoints,

@@ -2,9 +2,13 @@
  * `mesa check FILE... [--format text|json|sarif] [--strict]`: every diagnostic of every
  * file; exit 1 on any error (or warning with --strict), 2 when a file cannot be read.
  */
-import { relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { analyzeBySimulation } from '../language/analysis/simulation-analysis.js';
+import { findingToDiagnostic } from '../language/diagnostics/finding-to-diagnostic.js';
+import type { PlainDiagnostic } from '../language/diagnostics/report-diagnostic.js';
 import { compareDiagnostics, toPlainDiagnostic } from '../language/diagnostics/report-diagnostic.js';
+import { DEFAULT_SETTINGS } from '../language/protocol.js';
 import { loadSpecText, unloadSpec } from '../language/compile/load.js';
 import type { MesaServices } from '../language/mesa-module.js';
 import { UserError } from './errors.js';
@@ -16,7 +20,12 @@ import { toSarif } from './sarif.js';
 export interface CheckOptions {
     format: 'text' | 'json' | 'sarif';
     strict: boolean;
+    /** Budgets of the simulation-backed analyses: the editor's defaults, so CI and editor agree. */
+    maxStates: number;
+    timeBudgetMs: number;
 }
+
+export const CHECK_DEFAULTS = { maxStates: DEFAULT_SETTINGS.analysis.maxStates, timeBudgetMs: DEFAULT_SETTINGS.analysis.timeBudgetMs };
 
 export interface Output {
     stdout: (text: string) => void;
@@ -36,7 +45,7 @@ export async function runCheck(services: MesaServices, paths: string[], options:
             unreadable = true;
             continue;
         }
-        files.push({ path, diagnostics: await diagnoseText(services, text, path) });
+        files.push({ path, diagnostics: await diagnoseText(services, text, path, options) });
     }
     if (options.format === 'json') {
         out.stdout(JSON.stringify({ files }, null, 2) + '\n');
@@ -51,18 +60,25 @@ export async function runCheck(services: MesaServices, paths: string[], options:
     return failing ? 1 : 0;
 }
 
-/** The diagnostics of one spec, as the editor shows them, with paths relative to the cwd. */
-export async function diagnoseText(services: MesaServices, text: string, path: string) {
-    const uri = `file://${encodeURI(absolute(path))}`;
+/**
+ * The diagnostics of one spec, as the editor shows them (static ones, then the
+ * simulation-backed ones within the budgets), with paths relative to the cwd.
+ */
+export async function diagnoseText(services: MesaServices, text: string, path: string, budgets?: { maxStates: number; timeBudgetMs: number }): Promise<PlainDiagnostic[]> {
+    const uri = fileUri(path);
     const loaded = await loadSpecText(services, text, uri);
+    const all = [...loaded.diagnostics];
+    if (loaded.spec && budgets) {
+        all.push(...analyzeBySimulation(loaded.spec, budgets).findings.map(findingToDiagnostic));
+    }
     const pathOf = (u: string) => u === uri ? path : relativePath(u);
-    const diagnostics = loaded.diagnostics.map(d => toPlainDiagnostic(d, pathOf)).sort(compareDiagnostics);
+    const diagnostics = all.map(d => toPlainDiagnostic(d, pathOf)).sort(compareDiagnostics);
     await unloadSpec(services, loaded);
     return diagnostics;
 }
 
-function absolute(path: string): string {
-    return path.startsWith('/') ? path : `${process.cwd()}/${path}`;
+export function fileUri(path: string): string {
+    return pathToFileURL(resolve(path)).toString();
 }
 
 function relativePath(uri: string): string {

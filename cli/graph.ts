@@ -7,14 +7,14 @@ import { loadSpecText, unloadSpec } from '../language/compile/load.js';
 import type { MesaServices } from '../language/mesa-module.js';
 import { causalGraphDot } from '../language/report/causal-dot.js';
 import type { Output } from './check.js';
-import { diagnoseText } from './check.js';
+import { diagnoseText, fileUri } from './check.js';
 import { UserError } from './errors.js';
 import { formatText } from './format-text.js';
 import { readSpecFile } from './read-spec-file.js';
 
 export async function runGraph(services: MesaServices, path: string, options: { env?: string; format: 'dot' | 'svg' }, out: Output): Promise<number> {
     const text = readSpecFile(path);
-    const loaded = await loadSpecText(services, text, `file://${encodeURI(path.startsWith('/') ? path : `${process.cwd()}/${path}`)}`);
+    const loaded = await loadSpecText(services, text, fileUri(path));
     const spec = loaded.spec;
     await unloadSpec(services, loaded);
     if (!spec) {

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { EmptyFileSystem } from 'langium';
 import { createMesaServices } from '../language/mesa-module.js';
-import { runCheck } from './check.js';
+import { CHECK_DEFAULTS, runCheck } from './check.js';
 import { UserError } from './errors.js';
 import { runGraph } from './graph.js';
 
@@ -14,8 +14,10 @@ const VERSION = '0.1.0';
 const USAGE = `Usage: mesa <command> [options]
 
 Commands:
-  check FILE... [--format text|json|sarif] [--strict]
-        Report every diagnostic; exit 1 on errors (and warnings with --strict).
+  check FILE... [--format text|json|sarif] [--strict] [--max-states N] [--time-budget MS]
+        Report every diagnostic, static and simulation-backed (within the editor's
+        budgets by default: 200000 states, 2000 ms); exit 1 on errors (and on
+        warnings with --strict).
   graph FILE [--env NAME] [--format dot|svg]
         Print an environment's signed causal graph.
   help  Show this help.
@@ -45,10 +47,16 @@ export async function main(argv: string[]): Promise<number> {
             const { values, positionals } = parse(rest, {
                 format: { type: 'string', default: 'text' },
                 strict: { type: 'boolean', default: false },
+                'max-states': { type: 'string', default: String(CHECK_DEFAULTS.maxStates) },
+                'time-budget': { type: 'string', default: String(CHECK_DEFAULTS.timeBudgetMs) },
             });
             const format = oneOf(values.format as string, ['text', 'json', 'sarif'] as const, '--format');
             if (positionals.length === 0) throw new UserError('check: give at least one .mesa file');
-            return runCheck(services, positionals, { format, strict: values.strict as boolean }, out, VERSION);
+            return runCheck(services, positionals, {
+                format, strict: values.strict as boolean,
+                maxStates: positiveInteger(values['max-states'] as string, '--max-states'),
+                timeBudgetMs: positiveInteger(values['time-budget'] as string, '--time-budget'),
+            }, out, VERSION);
         }
         case 'graph': {
             const { values, positionals } = parse(rest, {
@@ -72,6 +80,14 @@ function parse(args: string[], options: OptionSpec) {
     } catch (error) {
         throw new UserError((error as Error).message.replace(/\. To specify a positional.*$/, ''));
     }
+}
+
+export function positiveInteger(value: string, flag: string): number {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
+        throw new UserError(`${flag} must be a positive whole number, not '${value}'`);
+    }
+    return n;
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {

@@ -6,7 +6,16 @@ import type { Module, PartialLangiumCoreServices } from 'langium';
 import { inject } from 'langium';
 import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
+import { SimulationStore } from './analysis/simulation-store.js';
 import { MesaGeneratedModule, MesaGeneratedSharedModule } from './generated/module.js';
+import { MesaCodeLensProvider } from './lsp/code-lens-provider.js';
+import { MesaCompletionProvider } from './lsp/completion-provider.js';
+import { MesaDocumentSymbolProvider } from './lsp/document-symbol-provider.js';
+import { MesaFoldingRangeProvider } from './lsp/folding-range-provider.js';
+import { MesaFormatter } from './lsp/formatter.js';
+import { MesaHoverProvider } from './lsp/hover-provider.js';
+import { MesaInlayHintProvider } from './lsp/inlay-hint-provider.js';
+import { MesaSemanticTokenProvider } from './lsp/semantic-token-provider.js';
 import { MesaLinker } from './references/linker.js';
 import { MesaScopeComputation } from './scoping/scope-computation.js';
 import { MesaScopeProvider } from './scoping/scope-provider.js';
@@ -15,15 +24,33 @@ import { MesaValidationRegistry } from './validation/validation-registry.js';
 import { registerValidationChecks } from './validation/validator.js';
 
 /** Services Mesa adds to Langium's. */
-export type MesaAddedServices = object;
+export type MesaAddedServices = {
+    analysis: {
+        /** The latest simulation-backed diagnostics per document (filled by the language server). */
+        SimulationStore: SimulationStore;
+    };
+};
 
 export type MesaServices = LangiumServices & MesaAddedServices;
 
 export const MesaModule: Module<MesaServices, PartialLangiumServices & PartialLangiumCoreServices & MesaAddedServices> = {
+    analysis: {
+        SimulationStore: () => new SimulationStore(),
+    },
     references: {
         ScopeComputation: (services) => new MesaScopeComputation(services),
         ScopeProvider: (services) => new MesaScopeProvider(services),
         Linker: (services) => new MesaLinker(services),
+    },
+    lsp: {
+        CompletionProvider: (services) => new MesaCompletionProvider(services),
+        HoverProvider: (services) => new MesaHoverProvider(services),
+        DocumentSymbolProvider: (services) => new MesaDocumentSymbolProvider(services),
+        FoldingRangeProvider: (services) => new MesaFoldingRangeProvider(services),
+        SemanticTokenProvider: (services) => new MesaSemanticTokenProvider(services),
+        Formatter: () => new MesaFormatter(),
+        InlayHintProvider: () => new MesaInlayHintProvider(),
+        CodeLensProvider: () => new MesaCodeLensProvider(),
     },
     validation: {
         ValidationRegistry: (services) => new MesaValidationRegistry(services),

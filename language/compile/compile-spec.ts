@@ -124,6 +124,7 @@ function compileEnvironment(env: Environment, params: Record<string, number>, la
         maxDelay,
         graph: buildCausalGraph(actions, nodes, objectives),
         location: locationOf(env, 'name'),
+        actionLocations: Object.fromEntries(flat.actions.map(a => [a.name, locationOf(a, 'name')])),
     };
 }
 

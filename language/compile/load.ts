@@ -9,8 +9,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Spec } from '../generated/ast.js';
 import type { MesaServices } from '../mesa-module.js';
 import type { CompiledSpec } from '../model/types.js';
-import { IssueCodes } from '../validation/codes.js';
 import { CompileError, compileSpec } from './compile-spec.js';
+import { compiledModelOf } from './model-cache.js';
 
 export interface LoadedSpec {
     document: LangiumDocument<Spec>;
@@ -34,10 +34,9 @@ export async function loadSpecText(services: MesaServices, text: string, uri?: s
     const diagnostics = [...(document.diagnostics ?? [])];
     const result: LoadedSpec = { document, diagnostics };
     if (!diagnostics.some(d => d.severity === 1)) {
-        const compiled = compileDocument(document);
-        if (compiled instanceof CompileError) {
-            diagnostics.push({ severity: 1, code: IssueCodes.InvalidValue, message: compiled.message, range: compiled.location.range, source: 'mesa' });
-        } else {
+        // The validator compiled it already (for the static analyses); reuse that model.
+        const compiled = compiledModelOf(document);
+        if (!(compiled instanceof CompileError)) {
             result.spec = compiled;
         }
     }

@@ -99,6 +99,8 @@ export interface CompiledEnvironment {
     maxDelay: Record<string, number>;
     graph: CausalGraph;
     location: SourceLocation;
+    /** Where each action is declared (in this environment or the one it extends). */
+    actionLocations: Record<string, SourceLocation>;
 }
 
 export interface CompiledObjective {

@@ -7,6 +7,13 @@ import type { LangiumDocument, ValidationOptions } from 'langium';
 import { DefaultDocumentValidator, DocumentValidator } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { SimulationStore } from '../analysis/simulation-store.js';
+import { staticFindings } from '../analysis/static-analysis.js';
+import type { MesaServices } from '../mesa-module.js';
+import { CompileError } from '../compile/compile-spec.js';
+import { compiledModelOf } from '../compile/model-cache.js';
+import { findingToDiagnostic } from '../diagnostics/finding-to-diagnostic.js';
+import type { Spec } from '../generated/ast.js';
 import { IssueCodes } from './codes.js';
 import { friendlySyntaxMessage } from './syntax-messages.js';
 
@@ -17,6 +24,13 @@ const LANGIUM_CODES: Record<string, string> = {
 };
 
 export class MesaDocumentValidator extends DefaultDocumentValidator {
+    private readonly simulationStore: SimulationStore;
+
+    constructor(services: MesaServices) {
+        super(services);
+        this.simulationStore = services.analysis.SimulationStore;
+    }
+
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         for (const diagnostic of diagnostics) {
@@ -29,6 +43,20 @@ export class MesaDocumentValidator extends DefaultDocumentValidator {
             }
             diagnostic.source = 'mesa';
         }
+        if (!diagnostics.some(d => d.severity === 1)) {
+            diagnostics.push(...this.analyze(document as LangiumDocument<Spec>));
+        }
+        // Until a fresh simulation replaces them, keep the last simulation-backed diagnostics, moved with their declarations.
+        diagnostics.push(...this.simulationStore.carryOver(document.uri.toString(), document.parseResult.value as Spec));
         return diagnostics;
+    }
+
+    /** The static analyses (DESIGN §5.1) of a document without errors; cheap enough for every edit. */
+    protected analyze(document: LangiumDocument<Spec>): Diagnostic[] {
+        const model = compiledModelOf(document);
+        if (model instanceof CompileError) {
+            return [{ severity: 1, code: IssueCodes.InvalidValue, source: 'mesa', message: model.message, range: model.location.range }];
+        }
+        return staticFindings(model).map(findingToDiagnostic);
     }
 }

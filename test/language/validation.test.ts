@@ -18,7 +18,7 @@ const cases: Case[] = [
     {
         name: 'syntax error',
         source: `environment E { horizon 3 action a node x = a + <|}|>\n${MIN}`,
-        code: 'syntax-error', message: /Expecting/,
+        code: 'syntax-error', message: /^Syntax error: expected .* but found '}'\.$/,
     },
     {
         name: 'unresolved name in a rule',

@@ -1,0 +1,162 @@
+/**
+ * `npm run bench`: throughput of the simulation core (states explored and DP states
+ * per second, peak memory) on button-lamp and on a generated spec with about 10^6
+ * reachable states; the same DP hand-written for button-lamp in plain TypeScript as a
+ * baseline, with the ratio core / hand-written; and the time of the whole button-lamp
+ * analysis (all objectives, sweep, selection, sample). Prints figures, asserts nothing.
+ */
+import type { CompiledSpec } from '../language/model/types.js';
+import { compileEnvironment } from '../language/simulation/codegen.js';
+import { optimalValues } from '../language/simulation/dp.js';
+import { Budget } from '../language/simulation/errors.js';
+import { explore } from '../language/simulation/explore.js';
+import { simulate } from '../language/simulation/index.js';
+import { buildSpec, buttonLamp } from '../test/simulation/fixtures.js';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const mb = (n: number): string => `${(n / 2 ** 20).toFixed(1)} MB`;
+const rate = (n: number, ms: number): string => `${(n / (ms / 1000) / 1e6).toFixed(2)} M states/s`;
+
+function median(xs: number[]): number {
+    const s = [...xs].sort((a, b) => a - b);
+    return s[s.length >> 1]!;
+}
+
+/** Explores one environment and solves its base objective; returns timings of the best of `runs`. */
+function core(spec: CompiledSpec, label: string, runs: number): { states: number; explore: number; dp: number; memory: number } {
+    const env = spec.environments.find(e => e.label === label)!;
+    let best = { states: 0, explore: Infinity, dp: Infinity, memory: 0 };
+    for (let r = 0; r < runs; r++) {
+        gc?.();
+        const before = process.memoryUsage();
+        const budget = new Budget(50_000_000, undefined, undefined);
+        const t0 = performance.now();
+        const graph = explore(compileEnvironment(env, spec.objectives), budget);
+        const t1 = performance.now();
+        const V = optimalValues(graph, graph.rewards.get(spec.base)!, budget);
+        const t2 = performance.now();
+        const after = process.memoryUsage();
+        const memory = after.arrayBuffers - before.arrayBuffers + Math.max(0, after.heapUsed - before.heapUsed);
+        if (V[0]! < -1e300) console.log('unreachable');
+        if (t2 - t0 < best.explore + best.dp) best = { states: graph.nStates, explore: t1 - t0, dp: t2 - t1, memory };
+    }
+    return best;
+}
+
+/**
+ * Button-lamp's Lab written by hand: a state is the press history of the last 10 steps
+ * as a bit mask (bit j = pressed j steps ago), the lamp reward is bit 9, and the DP runs
+ * backwards over the reachable masks of each step.
+ */
+function handWritten(H: number, D: number): { states: number; ms: number; value: number } {
+    const t0 = performance.now();
+    const size = 1 << D, full = size - 1;
+    let next = new Float64Array(size), cur = new Float64Array(size);
+    let states = 0;
+    for (let t = H; t >= 0; t--) {
+        const reachable = t >= D ? size : 1 << t;
+        states += reachable;
+        if (t === H) { next.fill(0); continue; }
+        for (let h = 0; h < reachable; h++) {
+            const lamp = (h >> (D - 1)) & 1;
+            const wait = lamp + next[(h << 1) & full]!;
+            const press = lamp + next[((h << 1) | 1) & full]!;
+            cur[h] = press > wait ? press : wait;
+        }
+        [next, cur] = [cur, next];
+    }
+    return { states, ms: performance.now() - t0, value: next[0]! };
+}
+
+/**
+ * The same algorithm as the core, written by hand for Lab: explore the reachable press
+ * histories layer by layer (a Map per layer from the packed history to its index),
+ * record transitions and lamp rewards, then one backward pass.
+ */
+function handWrittenSameAlgorithm(H: number, D: number): { states: number; ms: number; value: number } {
+    const t0 = performance.now();
+    const full = (1 << D) - 1;
+    const keys: number[] = [0];
+    const next: number[] = [];
+    const reward: number[] = [];
+    const layerStart = [0, 1];
+    for (let t = 0; t < H; t++) {
+        const seen = new Map<number, number>();
+        for (let s = layerStart[t]!; s < layerStart[t + 1]!; s++) {
+            const h = keys[s]!;
+            for (let a = 0; a < 2; a++) {
+                const k = ((h << 1) | a) & full;
+                let n = seen.get(k);
+                if (n === undefined) { n = keys.length; keys.push(k); seen.set(k, n); }
+                next.push(n);
+                reward.push((h >> (D - 1)) & 1);
+            }
+        }
+        layerStart.push(keys.length);
+    }
+    const V = new Float64Array(keys.length);
+    for (let s = layerStart[H]! - 1; s >= 0; s--) {
+        const w = reward[2 * s]! + V[next[2 * s]!]!, p = reward[2 * s + 1]! + V[next[2 * s + 1]!]!;
+        V[s] = p > w ? p : w;
+    }
+    return { states: keys.length, ms: performance.now() - t0, value: V[0]! };
+}
+
+/** A spec with two counters over 180 steps: about 10^6 reachable states. */
+const counters = buildSpec({
+    name: 'counters',
+    envs: [{
+        label: 'Counters', horizon: 180, actions: ['a', 'b'],
+        nodes: [['x', 'x@1 + a'], ['y', 'y@1 + b']],
+    }],
+    objectives: [['base', 'Score', 'x - abs(y - 20)'], ['mesa', 'Count', 'x']],
+    train: ['Counters'],
+});
+
+function main(): void {
+    console.log(`Mesa simulation benchmark (node ${process.version})\n`);
+
+    const lab = core(buttonLamp, 'Lab', 7);
+    const hand: number[] = [];
+    let handStates = 0;
+    for (let i = 0; i < 21; i++) {
+        const h = handWritten(40, 10);
+        hand.push(h.ms);
+        handStates = h.states;
+        if (h.value !== 30) console.log(`hand-written value ${h.value}, expected 30`);
+    }
+    const handMs = Math.min(...hand);
+    const same: number[] = [];
+    for (let i = 0; i < 11; i++) {
+        const h = handWrittenSameAlgorithm(40, 10);
+        same.push(h.ms);
+        if (h.value !== 30 || h.states !== lab.states) console.log(`hand-written (same algorithm) value ${h.value}, ${h.states} states`);
+    }
+    const sameMs = Math.min(...same);
+    console.log(`button-lamp Lab: ${lab.states} states (hand-written: ${handStates})`);
+    console.log(`  core explore     ${lab.explore.toFixed(2)} ms  ${rate(lab.states, lab.explore)}`);
+    console.log(`  core DP          ${lab.dp.toFixed(2)} ms  ${rate(lab.states, lab.dp)}`);
+    console.log(`  core total       ${(lab.explore + lab.dp).toFixed(2)} ms  ${rate(lab.states, lab.explore + lab.dp)}  memory ${mb(lab.memory)}`);
+    console.log(`  hand-written, same algorithm (explore with a Map, then DP)  ${sameMs.toFixed(2)} ms  ${rate(lab.states, sameMs)}`);
+    console.log(`  hand-written, direct bit-mask indexing (no exploration)    ${handMs.toFixed(2)} ms  ${rate(handStates, handMs)}`);
+    console.log(`  ratio core / hand-written (same algorithm):  ${((lab.explore + lab.dp) / sameMs).toFixed(2)}`);
+    console.log(`  ratio core DP pass / direct-indexed DP:      ${(lab.dp / handMs).toFixed(2)}`);
+    console.log(`  ratio core total / direct-indexed DP:        ${((lab.explore + lab.dp) / handMs).toFixed(2)}\n`);
+
+    const big = core(counters, 'Counters', 2);
+    console.log(`generated counters spec: ${big.states} states`);
+    console.log(`  core explore     ${big.explore.toFixed(0)} ms  ${rate(big.states, big.explore)}`);
+    console.log(`  core DP          ${big.dp.toFixed(0)} ms  ${rate(big.states, big.dp)}`);
+    console.log(`  peak memory      ${mb(big.memory)} (${(big.memory / big.states).toFixed(0)} bytes/state)\n`);
+
+    const whole: number[] = [];
+    for (let i = 0; i < 7; i++) {
+        const t0 = performance.now();
+        simulate(buttonLamp);
+        whole.push(performance.now() - t0);
+    }
+    console.log(`whole button-lamp analysis: first ${whole[0]!.toFixed(0)} ms, median ${median(whole).toFixed(0)} ms`);
+    console.log(`peak RSS ${mb(process.memoryUsage().rss)}`);
+}
+
+main();

@@ -1,0 +1,71 @@
+/**
+ * The `mesa.simulate` command: sends `mesa/simulate` for a document under a cancellable
+ * progress notification and shows the report. A second run cancels and replaces the
+ * first. Returns the report JSON (undefined when cancelled or failed).
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node.js';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageclient/node.js';
+import type { SimulateParams } from '../language/protocol.js';
+import { SimulateMethod } from '../language/protocol.js';
+import type { ReportPanel } from './report-panel.js';
+import { baseName } from './webview.js';
+
+export class SimulationRunner implements vscode.Disposable {
+    private current: vscode.CancellationTokenSource | undefined;
+
+    constructor(
+        private readonly client: Promise<LanguageClient>,
+        private readonly panel: ReportPanel,
+        private readonly output: vscode.OutputChannel,
+    ) {}
+
+    async run(uri: vscode.Uri | undefined): Promise<unknown> {
+        if (!uri) {
+            void vscode.window.showWarningMessage('Mesa: open a .mesa file to simulate it.');
+            return undefined;
+        }
+        this.current?.cancel();
+        const source = new vscode.CancellationTokenSource();
+        this.current = source;
+        try {
+            const report = await vscode.window.withProgress({
+                location: vscode.ProgressLocation.Notification,
+                title: `Mesa: simulating ${baseName(uri)}`,
+                cancellable: true,
+            }, async (_progress, progressToken) => {
+                progressToken.onCancellationRequested(() => source.cancel());
+                const client = await this.client;
+                const params: SimulateParams = { uri: uri.toString() };
+                // The server may answer a cancellation late (it is busy simulating):
+                // stop waiting at once, the request is cancelled on its side too.
+                return Promise.race([
+                    client.sendRequest<unknown>(SimulateMethod, params, source.token),
+                    new Promise<undefined>(resolve => source.token.onCancellationRequested(() => resolve(undefined))),
+                ]);
+            });
+            if (source.token.isCancellationRequested || report === undefined) return undefined;
+            await this.panel.show(uri, report);
+            return report;
+        } catch (error) {
+            if (source.token.isCancellationRequested || isCancellation(error)) return undefined;
+            const message = error instanceof Error ? error.message : String(error);
+            this.output.appendLine(`Simulation of ${uri.toString()} failed: ${message}`);
+            void vscode.window.showErrorMessage(`Mesa: ${message}`, 'Show Output')
+                .then(choice => { if (choice === 'Show Output') this.output.show(); });
+            return undefined;
+        } finally {
+            if (this.current === source) this.current = undefined;
+            source.dispose();
+        }
+    }
+
+    dispose(): void {
+        this.current?.cancel();
+    }
+}
+
+function isCancellation(error: unknown): boolean {
+    return error instanceof vscode.CancellationError
+        || (error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled);
+}

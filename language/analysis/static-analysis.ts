@@ -1,0 +1,164 @@
+/**
+ * The static (graph) analyses of DESIGN §5.1, run on every edit: how each mesa
+ * objective relates causally to the base objective in training (side-effect,
+ * instrumental or general proxy, approximate target, no link), whether it is cheaper
+ * to compute (pre-computation), and which environments are qualitative only.
+ */
+import type { CausalEdge, CausalGraph, CompiledEnvironment, CompiledObjective, CompiledSpec, SourceLocation } from '../model/types.js';
+import { IssueCodes } from '../validation/codes.js';
+import type { Finding } from './finding.js';
+import type { Distance, SignedPath } from './paths.js';
+import { compareDistance, describePath, distanceFromActions, multiply, pathsToObjective, targetsOf } from './paths.js';
+
+export function staticFindings(spec: CompiledSpec): Finding[] {
+    const findings: Finding[] = [];
+    const base = spec.objectives.find(o => o.name === spec.base);
+    if (!base) return findings;
+    const training = spec.train.map(label => spec.environments.find(e => e.label === label)).filter((e): e is CompiledEnvironment => !!e);
+    for (const mesa of spec.objectives.filter(o => o.role === 'mesa')) {
+        const env = training.find(e => e.graph.objectives.includes(mesa.name) && e.graph.objectives.includes(base.name));
+        if (!env || sameObjective(mesa, base)) continue;
+        const relation = relate(env, mesa.name, base.name);
+        const at = (message: string, code: string, severity: Finding['severity'], related: Finding['related']) =>
+            findings.push({ code, severity, message, location: mesa.location, related });
+        const baseRef = { message: `base objective ${base.name}`, location: base.location };
+        switch (relation.kind) {
+            case 'approximate':
+                at(`${mesa.name} reads exactly what ${base.name} reads (${relation.targets.join(', ')}) through a different expression: an approximate target (in ${env.label}).`,
+                    IssueCodes.ApproximateTarget, 'info', [baseRef, ...relation.targets.map(t => ({ message: `${t} is read by both`, location: locate(env, t) }))]);
+                continue;
+            case 'side-effect':
+                at(`${mesa.name} is a side-effect proxy of ${base.name} in ${env.label}: raising ${mesa.name} through ${relation.via} raises ${base.name} (${describePath(relation.via, relation.path)}).`,
+                    IssueCodes.ProxySideEffect, 'warning', [...pathRelated(env, relation.via, relation.path), baseRef]);
+                break;
+            case 'instrumental':
+                at(`${mesa.name} is an instrumental proxy of ${base.name} in ${env.label}: raising ${base.name} through ${relation.via} raises ${mesa.name} (${describePath(relation.via, relation.path)}).`,
+                    IssueCodes.ProxyInstrumental, 'warning', [...pathRelated(env, relation.via, relation.path), baseRef]);
+                break;
+            case 'general':
+                at(relation.signUnknown
+                    ? `${mesa.name} and ${base.name} are related only through paths of unknown sign (±), nearest through ${relation.via} in ${env.label}: a possible general proxy, sign unknown (${describePath(relation.via, relation.toMesa)}; ${describePath(relation.via, relation.toBase)}).`
+                    : `${mesa.name} is a general proxy of ${base.name} in ${env.label}: ${relation.via} raises both (${describePath(relation.via, relation.toMesa)}; ${describePath(relation.via, relation.toBase)}).`,
+                    IssueCodes.ProxyGeneral, 'warning',
+                    [...pathRelated(env, relation.via, relation.toMesa), ...pathRelated(env, relation.via, relation.toBase).slice(1), baseRef]);
+                break;
+            case 'opposed':
+                break;
+            case 'none':
+                at(`No node relates ${mesa.name} and ${base.name} in ${env.label}: no causal path links what they read.`,
+                    IssueCodes.NoCausalLink, 'info', [baseRef]);
+                break;
+        }
+        const dMesa = distanceFromActions(env.graph, mesa.name);
+        const dBase = distanceFromActions(env.graph, base.name);
+        if (dMesa && dBase && compareDistance(dMesa, dBase) < 0) {
+            at(`${mesa.name} is cheaper to pursue than ${base.name}: its targets are ${formatDistance(dMesa)} from an action, ${base.name}'s are ${formatDistance(dBase)} (in ${env.label}). A time-complexity penalty would favour ${mesa.name}, computed in advance as a proxy.`,
+                IssueCodes.Precomputation, 'info', [baseRef]);
+        }
+    }
+    const seen = new Set<string>();
+    for (const env of spec.environments.filter(e => e.qualitative)) {
+        if (seen.has(env.name)) continue;
+        seen.add(env.name);
+        const qualitative = env.nodes.filter(n => !n.rule).map(n => n.name);
+        findings.push({
+            code: IssueCodes.QualitativeOnly, severity: 'info', location: env.location, related: [],
+            message: `${env.name} has qualitative nodes (${qualitative.join(', ')}): its causal graph is analysed, but it is not simulated.`,
+        });
+    }
+    return findings;
+}
+
+type Relation =
+    | { kind: 'approximate'; targets: string[] }
+    | { kind: 'side-effect' | 'instrumental'; via: string; path: SignedPath }
+    | { kind: 'general'; via: string; toMesa: SignedPath; toBase: SignedPath; signUnknown: boolean }
+    | { kind: 'opposed' }
+    | { kind: 'none' };
+
+function relate(env: CompiledEnvironment, mesa: string, base: string): Relation {
+    const graph = env.graph;
+    const mesaTargets = targetsOf(graph, mesa);
+    const baseTargets = targetsOf(graph, base);
+    const names = (ts: { name: string }[]) => ts.map(t => t.name).sort().join(',');
+    if (names(mesaTargets) === names(baseTargets)) {
+        return { kind: 'approximate', targets: baseTargets.map(t => t.name) };
+    }
+    let related = false;
+    let unknown: Relation | undefined;
+    for (const [kind, from, to] of [['side-effect', mesaTargets, base], ['instrumental', baseTargets, mesa]] as const) {
+        for (const target of from) {
+            for (const path of pathsToObjective(graph, target.name, to).values()) {
+                related = true;
+                const sign = multiply(target.sign, path.sign);
+                if (sign === '+') return { kind, via: target.name, path };
+            }
+        }
+    }
+    const general = nearestCommonCause(graph, mesa, base);
+    if (general.positive) return { kind: 'general', ...general.positive, signUnknown: false };
+    if (general.unknown) unknown = { kind: 'general', ...general.unknown, signUnknown: true };
+    if (unknown) return unknown;
+    // Related only through paths where one objective falls as the other rises: no proxy.
+    return related || general.any ? { kind: 'opposed' } : { kind: 'none' };
+}
+
+interface CommonCause {
+    via: string;
+    toMesa: SignedPath;
+    toBase: SignedPath;
+}
+
+/** The node with the shortest positive paths to both objectives; else one with ± paths. */
+function nearestCommonCause(graph: CausalGraph, mesa: string, base: string): { positive?: CommonCause; unknown?: CommonCause; any: boolean } {
+    let positive: CommonCause | undefined;
+    let unknown: CommonCause | undefined;
+    let any = false;
+    const length = (c: CommonCause) => c.toMesa.edges.length + c.toBase.edges.length;
+    for (const name of [...graph.actions, ...graph.nodes]) {
+        const toMesa = pathsToObjective(graph, name, mesa);
+        const toBase = pathsToObjective(graph, name, base);
+        if (toMesa.size === 0 || toBase.size === 0) continue;
+        any = true;
+        const plusMesa = toMesa.get('+');
+        const plusBase = toBase.get('+');
+        if (plusMesa && plusBase) {
+            const candidate = { via: name, toMesa: plusMesa, toBase: plusBase };
+            if (!positive || length(candidate) < length(positive)) positive = candidate;
+        }
+        const unknownMesa = toMesa.get('±') ?? plusMesa;
+        const unknownBase = toBase.get('±') ?? plusBase;
+        if ((toMesa.has('±') || toBase.has('±')) && unknownMesa && unknownBase) {
+            const candidate = { via: name, toMesa: unknownMesa, toBase: unknownBase };
+            if (!unknown || length(candidate) < length(unknown)) unknown = candidate;
+        }
+    }
+    return { ...(positive ? { positive } : {}), ...(unknown ? { unknown } : {}), any };
+}
+
+/** The same function of the same names: nothing to tell apart. */
+function sameObjective(a: CompiledObjective, b: CompiledObjective): boolean {
+    return a.aggregate === b.aggregate && JSON.stringify(a.expression) === JSON.stringify(b.expression);
+}
+
+function locate(env: CompiledEnvironment, name: string): SourceLocation {
+    return env.nodes.find(n => n.name === name)?.location ?? env.actionLocations[name] ?? env.location;
+}
+
+/** Related information along a path: where each link is declared, with its sign and delay. */
+function pathRelated(env: CompiledEnvironment, start: string, path: SignedPath): Finding['related'] {
+    const related: Finding['related'] = [{ message: `${start}: start of the path`, location: locate(env, start) }];
+    for (const edge of path.edges) {
+        if (edge.toObjective) continue;
+        related.push({ message: describeEdge(edge), location: locate(env, edge.to) });
+    }
+    return related;
+}
+
+function describeEdge(edge: CausalEdge): string {
+    return `${edge.from} → ${edge.to} (${edge.sign}${edge.delay > 0 ? `, delay ${edge.delay}` : ''})`;
+}
+
+function formatDistance(d: Distance): string {
+    return `${d.steps} step${d.steps === 1 ? '' : 's'} and ${d.links} link${d.links === 1 ? '' : 's'}`;
+}

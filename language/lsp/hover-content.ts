@@ -1,0 +1,138 @@
+/**
+ * The markdown of Mesa's hovers (DESIGN §6), as pure functions of the AST and, when the
+ * document compiles, of the compiled model: a node's rule, parents and children with
+ * signs and delays and the objectives reading it; an action's readers; an objective's
+ * targets, bits and verdict; an environment's horizon, actions, nodes and `extends` chain.
+ */
+import { AstUtils } from 'langium';
+import type { Action, Environment, Node, Objective, Optimizer, Parameter, Spec } from '../generated/ast.js';
+import { isDepthSetting, isModelSetting, isNameReference, isObjective, isObjectiveSetting } from '../generated/ast.js';
+import type { CausalEdge, CompiledEnvironment, CompiledSpec, Sign } from '../model/types.js';
+import { flattenEnvironment } from '../semantics/environments.js';
+import { bits, trainingNames } from '../simulation/select.js';
+import { firstTrainingEnvironment } from './document-model.js';
+
+/** Signs as the editor shows them (a real minus sign). */
+export function showSign(sign: Sign | '+' | '-'): string {
+    return sign === '-' ? '−' : sign;
+}
+
+const code = (name: string) => `\`${name}\``;
+
+function edgeText(name: string, edge: { sign?: Sign; delay: number }): string {
+    const sign = edge.sign ? showSign(edge.sign) : '';
+    const delay = edge.delay > 0 ? `@${edge.delay}` : '';
+    const note = [sign, delay].filter(s => s).join(' ');
+    return note ? `${code(name)} (${note})` : code(name);
+}
+
+function list(label: string, items: string[]): string {
+    return `**${label}:** ${items.length > 0 ? items.join(', ') : 'none'}`;
+}
+
+function sourceText(node: { $cstNode?: { text: string } }): string {
+    return (node.$cstNode?.text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function block(text: string): string {
+    return '```mesa\n' + text + '\n```';
+}
+
+/** Distinct (name, delay) reads of an AST subtree, for the syntax-level fallback. */
+function syntaxReads(root: Node | Objective): { name: string; delay: number }[] {
+    const seen = new Map<string, { name: string; delay: number }>();
+    for (const ref of AstUtils.streamAst(root).filter(isNameReference)) {
+        const delay = ref.delay ?? 0;
+        seen.set(`${ref.target.$refText}@${delay}`, { name: ref.target.$refText, delay });
+    }
+    return [...seen.values()];
+}
+
+function objectivesOf(spec: Spec): Objective[] {
+    return spec.declarations.filter(isObjective);
+}
+
+/** Who reads `name`: nodes and objectives, with signs and delays when the model is known. */
+function readers(name: string, env: Environment, compiled: CompiledEnvironment | undefined): string[] {
+    if (compiled) {
+        const edges = compiled.graph.edges.filter(e => e.from === name);
+        return [
+            list('Read by nodes', edges.filter(e => !e.toObjective).map(e => edgeText(e.to, e))),
+            list('Read by objectives', edges.filter(e => e.toObjective).map(e => edgeText(e.to, e))),
+        ];
+    }
+    const nodes = flattenEnvironment(env).nodes
+        .flatMap(n => [...syntaxReads(n).filter(r => r.name === name).map(r => edgeText(n.name, r)),
+            ...n.parents.filter(p => p.target.$refText === name).map(p => edgeText(n.name, { sign: p.sign as Sign, delay: 0 }))]);
+    const spec = AstUtils.getContainerOfType(env, (n): n is Spec => n.$type === 'Spec');
+    const objectives = (spec ? objectivesOf(spec) : [])
+        .flatMap(o => syntaxReads(o).filter(r => r.name === name).map(r => edgeText(o.name, r)));
+    return [list('Read by nodes', nodes), list('Read by objectives', objectives)];
+}
+
+export function nodeHover(node: Node, env: Environment, compiled: CompiledEnvironment | undefined): string {
+    const header = `**node** ${code(node.name)} in environment ${code(env.name)}${node.qualitative ? ' (qualitative)' : ''}`;
+    let parents: string[];
+    if (compiled) {
+        parents = compiled.graph.edges.filter(e => e.to === node.name && !e.toObjective).map(e => edgeText(e.from, e));
+    } else if (node.qualitative) {
+        parents = node.parents.map(p => edgeText(p.target.$refText, { sign: p.sign as Sign, delay: 0 }));
+    } else {
+        parents = node.rule ? syntaxReads(node).map(r => edgeText(r.name, r)) : [];
+    }
+    return [header, block(sourceText(node)), list('Parents', parents), ...readers(node.name, env, compiled)].join('\n\n');
+}
+
+export function actionHover(action: Action, env: Environment, compiled: CompiledEnvironment | undefined): string {
+    return [`**action** ${code(action.name)} in environment ${code(env.name)}`, ...readers(action.name, env, compiled)].join('\n\n');
+}
+
+export function parameterHover(parameter: Parameter): string {
+    const env = parameter.$container;
+    return `**parameter** ${code(parameter.name)} of environment ${code(env.name)}: integer in ${parameter.low}..${parameter.high}`;
+}
+
+export function environmentHover(env: Environment): string {
+    const flat = flattenEnvironment(env);
+    const chain = flat.chain.map(e => code(e.name)).join(' → ') + (flat.cyclic ? ' (cyclic)' : '');
+    const lines = [
+        `**environment** ${code(env.name)}`,
+        `**Horizon:** ${flat.horizon ?? 'missing'} · **discount:** ${flat.discount ?? 1}`,
+        list('Actions', flat.actions.map(a => code(a.name))),
+        `**Nodes:** ${flat.nodes.length}${flat.qualitative ? ' (qualitative: analysed, not simulated)' : ''}`,
+    ];
+    if (flat.parameters.length > 0) {
+        lines.push(list('Parameters', flat.parameters.map(p => `${code(p.name)} ${p.low}..${p.high}`)));
+    }
+    if (flat.chain.length > 1) lines.push(`**Extends:** ${chain}`);
+    return lines.join('\n\n');
+}
+
+export function objectiveHover(objective: Objective, spec: CompiledSpec | undefined, verdict: string | undefined): string {
+    const lines = [`**${objective.kind} objective** ${code(objective.name)}`, block(`objective ${objective.kind} ${objective.name} = ${sourceText(objective.body)}`)];
+    const compiled = spec?.objectives.find(o => o.name === objective.name);
+    const train = spec ? firstTrainingEnvironment(spec) : undefined;
+    if (spec && compiled && train) {
+        const targets = train.graph.edges.filter((e: CausalEdge) => e.toObjective && e.to === objective.name);
+        lines.push(`${list('Targets', targets.map(e => edgeText(e.from, e)))} (in ${code(train.label)})`);
+        const names = trainingNames(spec).size;
+        lines.push(`**Bits:** ${bits(spec, compiled).toFixed(2)} (size ${compiled.size} × log2(${names} names + 12))`);
+        lines.push(`**Aggregate:** ${compiled.aggregate === 'final' ? 'value at the last step' : 'summed over the episode'}`);
+    } else {
+        lines.push(list('Reads', syntaxReads(objective).map(r => edgeText(r.name, r))));
+    }
+    if (verdict) lines.push(`**Verdict:** ${verdict}`);
+    return lines.join('\n\n');
+}
+
+export function optimizerHover(optimizer: Optimizer, verdict: string | undefined): string {
+    const objective = optimizer.settings.find(isObjectiveSetting)?.objective.$refText;
+    const model = optimizer.settings.find(isModelSetting)?.model.$refText;
+    const depth = optimizer.settings.find(isDepthSetting)?.value;
+    const lines = [
+        `**optimizer** ${code(optimizer.name)}`,
+        `**Objective:** ${objective ? code(objective) : 'missing'} · **model:** ${model ? code(model) : 'the true environment'} · **depth:** ${depth ?? 'unlimited'}`,
+    ];
+    if (verdict) lines.push(`**Verdict:** ${verdict}`);
+    return lines.join('\n\n');
+}

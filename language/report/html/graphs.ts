@@ -1,0 +1,80 @@
+/**
+ * The causal-graph section: each environment's graph laid out by Graphviz
+ * (`@viz-js/viz`, WebAssembly, no network) and inlined as SVG, with the environment's
+ * facts, what deployment changes, and a legend.
+ */
+import type { Report } from '../types.js';
+import { environmentDot } from './graph-dot.js';
+import { esc } from './escape.js';
+import { codeList, num, slug } from './format.js';
+import type { ReportMode } from './links.js';
+import { sourceLink } from './links.js';
+
+type Viz = Awaited<ReturnType<typeof import('@viz-js/viz')['instance']>>;
+let vizInstance: Promise<Viz> | undefined;
+
+function viz(): Promise<Viz> {
+    vizInstance ??= import('@viz-js/viz').then(m => m.instance());
+    return vizInstance;
+}
+
+/** Lays out DOT as SVG, ready to inline into HTML: no XML prologue or comments, ids made unique. */
+export async function dotToInlineSvg(dot: string, idPrefix: string): Promise<string> {
+    const result = (await viz()).render(dot, { format: 'svg' });
+    if (result.status !== 'success' || result.output === undefined) {
+        const why = result.errors.map(e => e.message).join('; ');
+        return `<p class="error">The graph could not be laid out: ${esc(why)}</p>`;
+    }
+    return inlineSvg(result.output, idPrefix);
+}
+
+/**
+ * Strips what may not stand inside HTML (prologue, doctype, comments) and renames every
+ * id to `<prefix>-<n>` in order of appearance: several SVGs share one document, and
+ * Vega numbers its clip paths with a process-wide counter, which would break determinism.
+ */
+export function inlineSvg(svg: string, idPrefix: string): string {
+    const start = svg.indexOf('<svg');
+    let body = (start >= 0 ? svg.slice(start) : svg).replace(/<!--[\s\S]*?-->\n?/g, '').trim();
+    const ids = new Map<string, string>();
+    for (const m of body.matchAll(/ id="([^"]*)"/g)) {
+        if (!ids.has(m[1]!)) ids.set(m[1]!, `${idPrefix}-${ids.size + 1}`);
+    }
+    body = body
+        .replace(/ id="([^"]*)"/g, (_, id: string) => ` id="${ids.get(id)!}"`)
+        .replace(/url\(#([^)]*)\)/g, (whole, id: string) => ids.has(id) ? `url(#${ids.get(id)!})` : whole)
+        .replace(/href="#([^"]*)"/g, (whole, id: string) => ids.has(id) ? `href="#${ids.get(id)!}"` : whole);
+    return body.replace(/^<svg\b/, '<svg role="img" focusable="false"');
+}
+
+export async function graphsSection(report: Report, mode: ReportMode): Promise<string> {
+    const parts: string[] = [];
+    for (const [i, env] of report.environments.entries()) {
+        const svg = await dotToInlineSvg(environmentDot(env, report.objectives), `g${i}`);
+        const roles = env.roles.map(r => `<span class="chip role-${esc(r)}">${esc(r)}</span>`).join(' ');
+        const changes = env.changes;
+        const hasChanges = changes.addedActions.length + changes.addedNodes.length + changes.changedNodes.length > 0;
+        const changeList = hasChanges
+            ? `<p class="changes"><span class="swatch changed"></span>Compared with training: adds actions ${codeList(changes.addedActions)}; adds nodes ${codeList(changes.addedNodes)}; changes ${codeList(changes.changedNodes)}.</p>`
+            : '';
+        const skipped = env.skipped === null ? '' : `<p class="note">Not simulated: ${esc(env.skipped)}</p>`;
+        parts.push(`<article class="env" id="${esc(slug('env', i, env.label))}">
+<h3>${sourceLink(env.location, esc(env.label), mode)} ${roles}</h3>
+<dl class="facts">
+<div><dt>horizon</dt><dd>${esc(env.horizon)}</dd></div>
+<div><dt>discount</dt><dd>${num(env.discount)}</dd></div>
+<div><dt>actions</dt><dd>${codeList(env.actions)}</dd></div>
+<div><dt>reachable states</dt><dd>${env.states === null ? '<span class="muted">—</span>' : esc(env.states.toLocaleString('en-US'))}</dd></div>
+</dl>
+${skipped}${changeList}
+<figure class="graph">${svg}</figure>
+</article>`);
+    }
+    const legend = `<p class="legend">
+<span><span class="swatch base"></span>base objective and its targets</span>
+<span><span class="swatch mesa"></span>mesa objective and its targets (dashed)</span>
+<span><span class="swatch changed"></span>added or changed for deployment</span>
+<span>edge labels: sign, and <code>@k</code> for a delay of k steps</span>
+</p>`;
+    return `<section id="graphs"><h2>Causal graphs</h2>${legend}${parts.join('\n')}</section>`;
+}

@@ -1,0 +1,120 @@
+/**
+ * Behaviours of planners as sets of allowed choices: the ideal optimizer (exact DP
+ * over the whole horizon), the depth-limited one (exact over the next d steps,
+ * the current one included) and the model-mismatched one (plans in its model and
+ * acts in the true environment, at the corresponding product state). Masks are
+ * computed on the planning graph and lifted to the acting graph.
+ */
+import { SimulationError } from './errors.js';
+import { greedyMask, lookahead, type Mask } from './dp.js';
+import { rewardsOf, type Context } from './context.js';
+import type { EnvGraph, ProductGraph, StateGraph } from './graph.js';
+import type { SourceLocation } from '../model/types.js';
+
+/** An optimizer's planning parameters. */
+export interface Planner {
+    name: string;
+    objective: string;
+    /** Environment it plans in; null: the environment it acts in. */
+    model: string | null;
+    /** Planning depth; null: the whole horizon. */
+    depth: number | null;
+    location?: SourceLocation;
+}
+
+/** Where a planner acts: the graph its behaviour is evaluated on, and the graph it plans on. */
+export interface Acting {
+    env: EnvGraph;
+    graph: StateGraph;
+    plan: EnvGraph;
+    product: ProductGraph | null;
+}
+
+/** The acting setup of a planner in an environment, or null when a state budget was hit. */
+export function actingIn(ctx: Context, planner: Planner, label: string): Acting | null {
+    const env = ctx.graph(label);
+    if (!env) return null;
+    if (planner.model === null || planner.model === label) return { env, graph: env, plan: env, product: null };
+    const truth = ctx.env(label), model = ctx.env(planner.model);
+    const extra = model.actions.filter(a => !truth.actions.includes(a));
+    if (extra.length > 0) {
+        throw new SimulationError(
+            `optimizer ${planner.name}'s model ${model.label} has action ${extra.join(', ')}, which ${label} lacks`,
+            planner.location);
+    }
+    ctx.requireEvaluable(planner.model, planner.objective);
+    const product = ctx.product(label, planner.model, planner.name);
+    if (!product) return null;
+    return { env, graph: product, plan: product.model, product };
+}
+
+/** Lifts a mask of the planning graph to the acting graph. */
+export function liftFromPlan(a: Acting, mask: Mask): Mask {
+    const p = a.product;
+    if (!p) return mask;
+    const C = p.nChoices, MC = p.model.nChoices, inner = p.layerStart[p.horizon]!;
+    const out = new Uint8Array(inner * C);
+    for (let s = 0; s < inner; s++) {
+        const m = p.modelIndex[s]! * MC;
+        for (let c = 0; c < C; c++) {
+            const mc = p.modelChoice[c]!;
+            if (mc >= 0) out[s * C + c] = mask[m + mc]!;
+        }
+    }
+    return out;
+}
+
+/** Lifts a mask of the true environment's graph to the acting graph. */
+export function liftFromTruth(a: Acting, mask: Mask): Mask {
+    const p = a.product;
+    if (!p) return mask;
+    const C = p.nChoices, inner = p.layerStart[p.horizon]!;
+    const out = new Uint8Array(inner * C);
+    for (let s = 0; s < inner; s++) {
+        const t = p.trueIndex[s]! * C;
+        for (let c = 0; c < C; c++) out[s * C + c] = mask[t + c]!;
+    }
+    return out;
+}
+
+/** The planner's behaviour on the acting graph (depth `depth`, or its own). */
+export function behaviour(ctx: Context, a: Acting, planner: Planner, depth: number | null = planner.depth): Mask {
+    if (depth === null || depth >= a.plan.horizon) return liftFromPlan(a, ctx.solve(a.plan, planner.objective).mask);
+    const R = rewardsOf(a.plan, planner.objective);
+    let prev = new Float64Array(a.plan.nStates), cur = new Float64Array(a.plan.nStates);
+    for (let k = 1; k < depth; k++) {
+        lookahead(a.plan, R, prev, cur, ctx.budget);
+        [prev, cur] = [cur, prev];
+    }
+    return liftFromPlan(a, greedyMask(a.plan, R, prev));
+}
+
+/**
+ * Behaviours for depth 1, 2, …, maxDepth, computed incrementally (one lookahead pass
+ * per depth); from the plan's horizon on, the ideal behaviour.
+ */
+export function* depthSeries(ctx: Context, a: Acting, objective: string, maxDepth: number): Generator<[number, Mask]> {
+    const R = rewardsOf(a.plan, objective);
+    let prev = new Float64Array(a.plan.nStates), cur = new Float64Array(a.plan.nStates);
+    let ideal: Mask | undefined;
+    for (let d = 1; d <= maxDepth; d++) {
+        if (d >= a.plan.horizon) {
+            ideal ??= liftFromPlan(a, ctx.solve(a.plan, objective).mask);
+            yield [d, ideal];
+            continue;
+        }
+        yield [d, liftFromPlan(a, greedyMask(a.plan, R, prev))];
+        lookahead(a.plan, R, prev, cur, ctx.budget);
+        [prev, cur] = [cur, prev];
+    }
+}
+
+/** The first state (in state order, so earliest step first) where two masks differ, preferring states in `among`. */
+export function firstDifference(g: StateGraph, a: Mask, b: Mask, among?: Uint8Array): number {
+    const C = g.nChoices, inner = g.layerStart[g.horizon]!;
+    for (let s = 0; s < inner; s++) {
+        if (among && among[s] === 0) continue;
+        for (let c = 0; c < C; c++) if (a[s * C + c] !== b[s * C + c]) return s;
+    }
+    return -1;
+}

@@ -1,0 +1,166 @@
+/**
+ * Compiles one environment to a JavaScript step function (via `new Function`) over
+ * typed arrays: given the state at step t−1 and a choice, it computes every action
+ * and node value at step t, the per-step reward of every objective that can be
+ * evaluated there, and writes the next state's key. No allocation per step.
+ *
+ * State layout: for each action or node read with a largest delay d ≥ 1, d slots
+ * holding its values at steps t, t−1, …, t−d+1 (slot j = value j steps back). A
+ * delayed read x@k at step t reads slot k−1 of the previous state; the initial state
+ * holds each node's init (and 0 for actions) in every slot.
+ */
+import type { CompiledEnvironment, CompiledObjective, Expr, SourceLocation } from '../model/types.js';
+import { SimulationError } from './errors.js';
+
+/** step(S, so, ko, choice, gamma^(t-1), t, R): reads the state at S[so..], writes the next key at S[ko..], rewards in R. */
+export type StepFunction = (
+    S: Float64Array, so: number, ko: number, choice: number, g: number, t: number, R: Float64Array,
+) => void;
+
+export interface CompiledEnv {
+    env: CompiledEnvironment;
+    /** Number of float64 slots of a state. */
+    width: number;
+    /** Choices: 0 = wait, i + 1 = env.actions[i]. */
+    nChoices: number;
+    choiceNames: string[];
+    /** Slot names `x@k` (value k steps before the next step), in slot order. */
+    slotNames: string[];
+    /** Objectives evaluable here, in spec order; R[i] is the reward of objectives[i]. */
+    objectives: CompiledObjective[];
+    initial: Float64Array;
+    step: StepFunction;
+    /** Names read by each objective that the environment lacks (for error messages). */
+    missing: Map<string, string[]>;
+}
+
+/** Names an expression reads, with the largest delay of each. */
+export function collectReads(e: Expr, into: Map<string, number>): void {
+    switch (e.kind) {
+        case 'const': return;
+        case 'ref': into.set(e.name, Math.max(into.get(e.name) ?? 0, e.delay)); return;
+        case 'unary': collectReads(e.operand, into); return;
+        case 'binary': collectReads(e.left, into); collectReads(e.right, into); return;
+        case 'if': collectReads(e.condition, into); collectReads(e.then, into); collectReads(e.else, into); return;
+        case 'call': for (const a of e.args) collectReads(a, into); return;
+    }
+}
+
+function literal(v: number): string {
+    if (Number.isNaN(v)) return 'NaN';
+    if (v === Infinity) return 'Infinity';
+    if (v === -Infinity) return '(-Infinity)';
+    if (v === 0) return '0';
+    return v < 0 ? `(${String(v)})` : String(v);
+}
+
+export function compileEnvironment(env: CompiledEnvironment, allObjectives: CompiledObjective[]): CompiledEnv {
+    const index = new Map<string, number>();
+    env.actions.forEach((a, i) => index.set(a, i));
+    env.nodes.forEach((n, i) => index.set(n.name, env.actions.length + i));
+    const nValues = env.actions.length + env.nodes.length;
+
+    const objectives: CompiledObjective[] = [];
+    const missing = new Map<string, string[]>();
+    const maxDelay = new Map<string, number>();
+    for (const [name, d] of Object.entries(env.maxDelay)) if (index.has(name)) maxDelay.set(name, d);
+    for (const n of env.nodes) if (n.rule) collectReads(n.rule, maxDelay);
+    for (const o of allObjectives) {
+        const reads = new Map<string, number>();
+        collectReads(o.expression, reads);
+        const lacks = [...reads.keys()].filter(n => !index.has(n));
+        if (lacks.length > 0) { missing.set(o.name, lacks); continue; }
+        objectives.push(o);
+        for (const [n, d] of reads) maxDelay.set(n, Math.max(maxDelay.get(n) ?? 0, d));
+    }
+
+    // Slot layout, in action-then-node order.
+    const slotBase = new Map<string, number>();
+    const slotNames: string[] = [];
+    const initial: number[] = [];
+    const ordered = [...env.actions.map(a => ({ name: a, init: 0 })), ...env.nodes.map(n => ({ name: n.name, init: n.init }))];
+    for (const { name, init } of ordered) {
+        const d = maxDelay.get(name) ?? 0;
+        if (d <= 0) continue;
+        slotBase.set(name, slotNames.length);
+        for (let j = 0; j < d; j++) { slotNames.push(`${name}@${j + 1}`); initial.push(init + 0); }
+    }
+    const width = slotNames.length;
+
+    const locations: (SourceLocation | undefined)[] = [];
+    const gen = (e: Expr): string => {
+        switch (e.kind) {
+            case 'const': return literal(e.value);
+            case 'ref': {
+                const i = index.get(e.name);
+                if (i === undefined) throw new SimulationError(`'${e.name}' is not a name of environment ${env.label}`, env.location);
+                if (e.delay <= 0) return `c[${i}]`;
+                return `S[so+${slotBase.get(e.name)! + e.delay - 1}]`;
+            }
+            case 'unary': return e.op === '-' ? `(-${gen(e.operand)})` : `(${gen(e.operand)}===0?1:0)`;
+            case 'binary': {
+                const l = gen(e.left), r = gen(e.right);
+                switch (e.op) {
+                    case '+': case '-': case '*': return `(${l}${e.op}${r})`;
+                    case '/': locations.push(e.location); return `$div(${l},${r},${locations.length - 1})`;
+                    case '==': return `(${l}===${r}?1:0)`;
+                    case '!=': return `(${l}!==${r}?1:0)`;
+                    case '<': case '<=': case '>': case '>=': return `(${l}${e.op}${r}?1:0)`;
+                    case 'and': return `(${l}!==0&&${r}!==0?1:0)`;
+                    case 'or': return `(${l}!==0||${r}!==0?1:0)`;
+                }
+                break;
+            }
+            case 'if': return `(${gen(e.condition)}!==0?${gen(e.then)}:${gen(e.else)})`;
+            case 'call': {
+                const a = e.args.map(gen);
+                switch (e.fn) {
+                    case 'min': return a.length === 1 ? a[0]! : `Math.min(${a.join(',')})`;
+                    case 'max': return a.length === 1 ? a[0]! : `Math.max(${a.join(',')})`;
+                    case 'abs': return `Math.abs(${a[0]})`;
+                    case 'clamp': return `Math.min(Math.max(${a[0]},${a[1]}),${a[2]})`;
+                }
+            }
+        }
+        throw new Error(`unknown expression ${JSON.stringify(e)}`);
+    };
+
+    const lines: string[] = [];
+    env.actions.forEach((_, i) => lines.push(`c[${i}]=choice===${i + 1}?1:0;`));
+    env.nodes.forEach((n, i) => {
+        if (!n.rule) throw new SimulationError(`node ${n.name} of ${env.label} is qualitative`, n.location);
+        lines.push(`c[${env.actions.length + i}]=${gen(n.rule)};`);
+    });
+    objectives.forEach((o, i) => {
+        const body = gen(o.expression);
+        lines.push(o.aggregate === 'final'
+            ? `R[${i}]=t===${env.horizon}?${body}:0;`
+            : `R[${i}]=g*${body};`);
+    });
+    for (const [name, base] of slotBase) {
+        const d = maxDelay.get(name)!;
+        for (let j = d - 1; j >= 1; j--) lines.push(`S[ko+${base + j}]=S[so+${base + j - 1}];`);
+        lines.push(`S[ko+${base}]=c[${index.get(name)}]+0;`);
+    }
+
+    const div = (l: number, r: number, k: number): number => {
+        if (r === 0) {
+            throw new SimulationError(`division by zero in environment ${env.label}`, locations[k]);
+        }
+        return l / r;
+    };
+    const c = new Float64Array(Math.max(1, nValues));
+    const factory = new Function('$div', 'c', `"use strict";return function step(S,so,ko,choice,g,t,R){\n${lines.join('\n')}\n};`) as
+        (d: typeof div, c: Float64Array) => StepFunction;
+    return {
+        env,
+        width,
+        nChoices: env.actions.length + 1,
+        choiceNames: ['wait', ...env.actions],
+        slotNames,
+        objectives,
+        initial: Float64Array.from(initial),
+        step: factory(div, c),
+        missing,
+    };
+}

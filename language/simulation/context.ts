@@ -1,0 +1,143 @@
+/**
+ * The shared state of one simulation run: compiled environments, explored state
+ * graphs, model products and per-(environment, objective) optimal values, each
+ * computed once and on demand, plus the budget and the list of budgets hit. A
+ * graph whose exploration hits the state cap is recorded as `null` (and in
+ * `incomplete`); time and cancellation keep throwing `BudgetExceeded` so callers
+ * unwind and mark their results incomplete.
+ */
+import type { CompiledEnvironment, CompiledSpec } from '../model/types.js';
+import type { IncompleteEntry } from '../report/types.js';
+import { compileEnvironment, type CompiledEnv } from './codegen.js';
+import { optimalValues, worstValues, greedyMask, type Mask } from './dp.js';
+import { Budget, BudgetExceeded, SimulationError } from './errors.js';
+import { explore } from './explore.js';
+import type { EnvGraph, ProductGraph, StateGraph } from './graph.js';
+import { productGraph } from './product.js';
+
+/** Optimal behaviour of one objective in one graph. */
+export interface Solved {
+    /** Optimal values per state. */
+    values: Float64Array;
+    mask: Mask;
+    optimum: number;
+    worst: number;
+}
+
+export class Context {
+    readonly envs = new Map<string, CompiledEnvironment>();
+    readonly incomplete: IncompleteEntry[] = [];
+    private readonly compiled = new Map<string, CompiledEnv>();
+    private readonly graphs = new Map<string, EnvGraph | null>();
+    private readonly products = new Map<string, ProductGraph | null>();
+    private readonly solved = new WeakMap<StateGraph, Map<string, Solved>>();
+
+    constructor(readonly spec: CompiledSpec, readonly budget: Budget) {
+        for (const e of spec.environments) this.envs.set(e.label, e);
+    }
+
+    env(label: string): CompiledEnvironment {
+        const e = this.envs.get(label);
+        if (!e) throw new SimulationError(`unknown environment ${label}`, undefined);
+        return e;
+    }
+
+    compiledEnv(label: string): CompiledEnv {
+        let c = this.compiled.get(label);
+        if (!c) {
+            c = compileEnvironment(this.env(label), this.spec.objectives);
+            this.compiled.set(label, c);
+        }
+        return c;
+    }
+
+    /** Whether an objective reads only names the environment has. */
+    evaluable(label: string, objective: string): boolean {
+        return !this.compiledEnv(label).missing.has(objective);
+    }
+
+    /** Requires that an objective can be evaluated in an environment, else a located error. */
+    requireEvaluable(label: string, objective: string): void {
+        const lacks = this.compiledEnv(label).missing.get(objective);
+        if (lacks) {
+            const o = this.spec.objectives.find(x => x.name === objective);
+            throw new SimulationError(
+                `objective ${objective} reads ${lacks.map(n => `'${n}'`).join(', ')}, which environment ${label} lacks`,
+                o?.location);
+        }
+    }
+
+    /** The explored graph of an environment, or null when its exploration hit the state cap. */
+    graph(label: string): EnvGraph | null {
+        if (this.graphs.has(label)) return this.graphs.get(label)!;
+        const env = this.env(label);
+        if (env.qualitative) { this.graphs.set(label, null); return null; }
+        let g: EnvGraph | null = null;
+        try {
+            g = explore(this.compiledEnv(label), this.budget);
+        } catch (e) {
+            if (!(e instanceof BudgetExceeded)) throw e;
+            this.record(e, label, null);
+            if (e.budget !== 'states') throw e;
+        }
+        this.graphs.set(label, g);
+        return g;
+    }
+
+    /** The product of the environment with an optimizer's model, or null past the state cap. */
+    product(label: string, model: string, optimizer: string): ProductGraph | null {
+        const key = `${label}\u0000${model}`;
+        if (this.products.has(key)) return this.products.get(key)!;
+        const truth = this.graph(label), m = this.graph(model);
+        let p: ProductGraph | null = null;
+        if (truth && m) {
+            if (m.horizon < truth.horizon) {
+                throw new SimulationError(`model ${model} has a shorter horizon than ${label}`, this.env(model).location);
+            }
+            try {
+                p = productGraph(truth, m, this.budget);
+            } catch (e) {
+                if (!(e instanceof BudgetExceeded)) throw e;
+                this.record(e, label, optimizer);
+                if (e.budget !== 'states') throw e;
+            }
+        }
+        this.products.set(key, p);
+        return p;
+    }
+
+    /** Optimal values, behaviour, optimum and worst of an objective in a graph (cached per graph). */
+    solve(g: StateGraph, objective: string): Solved {
+        let byObjective = this.solved.get(g);
+        if (!byObjective) { byObjective = new Map(); this.solved.set(g, byObjective); }
+        let s = byObjective.get(objective);
+        if (!s) {
+            const R = rewardsOf(g, objective);
+            const values = optimalValues(g, R, this.budget);
+            const worst = worstValues(g, R, this.budget)[0]!;
+            s = { values, mask: greedyMask(g, R, values), optimum: values[0]!, worst };
+            byObjective.set(objective, s);
+        }
+        return s;
+    }
+
+    /** Records a budget hit once per (budget, environment, optimizer). */
+    record(e: BudgetExceeded, env: string | null, optimizer: string | null): void {
+        if (e.budget !== 'states' && this.incomplete.some(x => x.budget === e.budget)) return;
+        if (this.incomplete.some(x => x.budget === e.budget && x.env === env && x.optimizer === optimizer)) return;
+        const where = env ? ` in ${env}` : '';
+        const who = optimizer ? ` (planning of ${optimizer})` : '';
+        const message = e.budget === 'states'
+            ? `incomplete: the state budget of ${e.limit} states was hit${where}${who}; results that need it are missing`
+            : e.budget === 'time'
+                ? `incomplete: the time budget of ${e.limit} ms was hit${where}${who}; later results are missing`
+                : `incomplete: the analysis was cancelled${where}${who}`;
+        this.incomplete.push({ budget: e.budget, limit: e.limit, env, optimizer, message });
+    }
+}
+
+export function rewardsOf(g: StateGraph, objective: string): Float64Array {
+    const R = g.rewards.get(objective);
+    if (!R) throw new Error(`objective ${objective} is not evaluable in ${g.label}`);
+    return R;
+}

@@ -1,0 +1,59 @@
+/**
+ * The layered state graph that every dynamic-programming pass runs over. States are
+ * numbered layer by layer (layer t = the states after t steps, t = 0..H); the
+ * transitions and per-step rewards of the non-terminal states are flat typed arrays
+ * indexed by `state * nChoices + choice` (choice 0 = wait, i + 1 = action i).
+ */
+
+export interface StateGraph {
+    /** Label shown in witnesses and messages. */
+    label: string;
+    horizon: number;
+    nChoices: number;
+    choiceNames: string[];
+    nStates: number;
+    /** States of layer t are layerStart[t] .. layerStart[t+1]−1; length horizon + 2. */
+    layerStart: Int32Array;
+    /** Successor of (state, choice), for states of layers 0..H−1. */
+    next: Int32Array;
+    /** Reward of (state, choice) for each objective evaluable here, by objective name. */
+    rewards: Map<string, Float64Array>;
+}
+
+/** A graph explored from an environment, with its remembered values. */
+export interface EnvGraph extends StateGraph {
+    kind: 'env';
+    width: number;
+    slotNames: string[];
+    /** nStates × width remembered values. */
+    states: Float64Array;
+}
+
+/** The product of a true environment and an optimizer's model, explored along the same action history. */
+export interface ProductGraph extends StateGraph {
+    kind: 'product';
+    truth: EnvGraph;
+    model: EnvGraph;
+    /** For each product state, its state in `truth` and in `model`. */
+    trueIndex: Int32Array;
+    modelIndex: Int32Array;
+    /** For each choice of the true environment, the model's choice (−1: the model lacks that action). */
+    modelChoice: Int32Array;
+}
+
+export type AnyGraph = EnvGraph | ProductGraph;
+
+/** The layer (number of steps taken) of a state. */
+export function layerOf(g: StateGraph, s: number): number {
+    let lo = 0, hi = g.horizon;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (g.layerStart[mid]! <= s) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+}
+
+/** Number of states with transitions (layers 0..H−1). */
+export function innerStates(g: StateGraph): number {
+    return g.layerStart[g.horizon]!;
+}

@@ -1,0 +1,133 @@
+/**
+ * The entry point of the simulation core: `simulate(spec, options)` runs every
+ * analysis of DESIGN §4 on a compiled spec and returns the report of §8.
+ * Deterministic: the same spec and seed give byte-identical `JSON.stringify`
+ * (no timings in the report; only a wall-time budget hit can change it, and then
+ * it says so in `incomplete`).
+ */
+import type { CompiledEnvironment, CompiledSpec, Expr } from '../model/types.js';
+import type { EnvironmentReport, EnvironmentRole, OptimizerReport, Report } from '../report/types.js';
+import { analyseOptimizer, type Analysed } from './analyse.js';
+import type { Planner } from './behaviour.js';
+import { Context } from './context.js';
+import { Budget, BudgetExceeded, SimulationError } from './errors.js';
+import { objectiveReports } from './objectives.js';
+import { proxyKind } from './proxy.js';
+import { sampleAll } from './samples.js';
+import { bits, select } from './select.js';
+
+export interface SimulateOptions {
+    /** Cap on states per environment (and per model product); default 5,000,000. */
+    maxStates?: number;
+    /** Wall-time budget in milliseconds; default none. */
+    timeBudgetMs?: number;
+    /** Seed of the trajectory sample; default 1. */
+    seed?: number;
+    /** Uniformly random episodes per environment; default 100 (each behaviour gets a tenth of that, at least 1). */
+    samples?: number;
+    /** Set `cancelled` to stop promptly; the report then says so. */
+    signal?: { cancelled: boolean };
+}
+
+export const DEFAULT_MAX_STATES = 5_000_000;
+
+function stripLocations(e: Expr | undefined): string {
+    return JSON.stringify(e ?? null, (k, v: unknown) => (k === 'location' ? undefined : v));
+}
+
+function environmentReport(ctx: Context, env: CompiledEnvironment, reference: CompiledEnvironment | undefined): EnvironmentReport {
+    const spec = ctx.spec;
+    const roles: EnvironmentRole[] = [];
+    if (spec.train.includes(env.label)) roles.push('train');
+    if (spec.deploy.includes(env.label)) roles.push('deploy');
+    if (spec.optimizers.some(o => o.model === env.label)) roles.push('model');
+    const ref = reference ?? env;
+    const refNodes = new Map(ref.nodes.map(n => [n.name, n]));
+    const g = env.qualitative ? null : ctx.graph(env.label);
+    return {
+        label: env.label,
+        name: env.name,
+        params: env.params,
+        roles,
+        horizon: env.horizon,
+        discount: env.discount,
+        actions: env.actions,
+        nodes: env.nodes.map(n => n.name),
+        simulated: g !== null,
+        skipped: env.qualitative
+            ? 'has qualitative nodes: analysed, not simulated'
+            : g === null ? 'a budget was hit while exploring its states' : null,
+        states: g?.nStates ?? null,
+        graph: env.graph,
+        changes: {
+            addedActions: env.actions.filter(a => !ref.actions.includes(a)),
+            addedNodes: env.nodes.filter(n => !refNodes.has(n.name)).map(n => n.name),
+            changedNodes: env.nodes.filter(n => {
+                const r = refNodes.get(n.name);
+                return r !== undefined && (r.init !== n.init || stripLocations(r.rule) !== stripLocations(n.rule));
+            }).map(n => n.name),
+        },
+        location: env.location,
+    };
+}
+
+function planners(spec: CompiledSpec): { planner: Planner; implicit: boolean }[] {
+    const out: { planner: Planner; implicit: boolean }[] = [];
+    for (const o of spec.objectives) {
+        if (o.role === 'mesa') out.push({ planner: { name: o.name, objective: o.name, model: null, depth: null }, implicit: true });
+    }
+    for (const o of spec.optimizers) {
+        out.push({
+            planner: { name: o.name, objective: o.objective, model: o.model ?? null, depth: o.depth ?? null, location: o.location },
+            implicit: false,
+        });
+    }
+    return out;
+}
+
+export function simulate(spec: CompiledSpec, options: SimulateOptions = {}): Report {
+    const budget = new Budget(options.maxStates ?? DEFAULT_MAX_STATES, options.timeBudgetMs, options.signal);
+    const ctx = new Context(spec, budget);
+    const seed = options.seed ?? 1;
+
+    // Explore every environment first, in a fixed order, so budget entries come in that order.
+    const order = [...new Set([...spec.train, ...spec.deploy, ...spec.optimizers.flatMap(o => (o.model ? [o.model] : []))])];
+    try {
+        for (const label of order) if (!ctx.env(label).qualitative) ctx.graph(label);
+    } catch (e) {
+        if (!(e instanceof BudgetExceeded)) throw e;
+    }
+
+    const analysed: Analysed[] = [];
+    for (const { planner, implicit } of planners(spec)) {
+        const objective = spec.objectives.find(o => o.name === planner.objective);
+        if (!objective) throw new SimulationError(`optimizer ${planner.name} pursues unknown objective ${planner.objective}`, planner.location);
+        analysed.push(analyseOptimizer(ctx, planner, implicit, objective, bits(spec, objective), proxyKind(spec, objective.name)));
+    }
+    const optimizers: OptimizerReport[] = analysed.map(a => a.report);
+
+    const samples = sampleAll(ctx, analysed, seed, options.samples ?? 100);
+    const objectives = objectiveReports(ctx, samples.timing);
+    const reference = ctx.envs.get(spec.train[0] ?? '');
+    const environments = spec.environments.map(e => {
+        try {
+            return environmentReport(ctx, e, reference);
+        } catch (err) {
+            if (!(err instanceof BudgetExceeded)) throw err;
+            return { ...environmentReport(ctx, { ...e, qualitative: true }, reference), skipped: 'a budget was hit before it was explored' };
+        }
+    });
+
+    return {
+        spec: spec.uri,
+        seed,
+        environments,
+        objectives,
+        optimizers,
+        selection: select(spec, optimizers),
+        candidates: { computed: false, enumerated: 0, pseudoAligned: 0, byBits: [] },
+        distinguishing: { computed: false, environments: [], uncovered: [] },
+        samples: samples.reports,
+        incomplete: ctx.incomplete,
+    };
+}

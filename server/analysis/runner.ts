@@ -1,0 +1,97 @@
+/**
+ * Runs simulation jobs: in a worker thread in the language server (so completion and
+ * hover never wait on a simulation), or inline for tests and hosts without workers.
+ * Each run can be cancelled; a cancelled or superseded run resolves with `cancelled`.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Finding } from '../../language/analysis/finding.js';
+import { analyzeBySimulation } from '../../language/analysis/simulation-analysis.js';
+import type { CompiledSpec } from '../../language/model/types.js';
+import type { Report } from '../../language/report/types.js';
+import type { FromWorker, SimulateJob } from './worker-protocol.js';
+
+export interface RunOptions {
+    maxStates: number;
+    timeBudgetMs?: number;
+    seed?: number;
+}
+
+export interface RunResult {
+    report?: Report;
+    findings: Finding[];
+    ms: number;
+}
+
+export interface RunHandle {
+    result: Promise<RunResult>;
+    cancel(): void;
+}
+
+export interface AnalysisRunner {
+    run(spec: CompiledSpec, options: RunOptions): RunHandle;
+    dispose(): void;
+}
+
+export class WorkerRunner implements AnalysisRunner {
+    private worker: Worker | undefined;
+    private nextId = 1;
+    private readonly pending = new Map<number, { resolve: (r: RunResult) => void; reject: (e: Error) => void }>();
+
+    constructor(private readonly script: string, private readonly log: (message: string) => void) {}
+
+    run(spec: CompiledSpec, options: RunOptions): RunHandle {
+        const cancel = new SharedArrayBuffer(4);
+        const job: SimulateJob = { type: 'simulate', id: this.nextId++, spec, cancel, ...options };
+        const result = new Promise<RunResult>((resolve, reject) => this.pending.set(job.id, { resolve, reject }));
+        this.ensureWorker().postMessage(job);
+        return { result, cancel: () => Atomics.store(new Int32Array(cancel), 0, 1) };
+    }
+
+    dispose(): void {
+        void this.worker?.terminate();
+        this.worker = undefined;
+    }
+
+    private ensureWorker(): Worker {
+        if (this.worker) return this.worker;
+        const worker = new Worker(this.script);
+        worker.on('message', (message: FromWorker) => {
+            const waiting = this.pending.get(message.id);
+            this.pending.delete(message.id);
+            if (!waiting) return;
+            if (message.type === 'done') {
+                waiting.resolve({ ...(message.report ? { report: message.report } : {}), findings: message.findings, ms: message.ms });
+            } else {
+                waiting.reject(new Error(message.message));
+            }
+        });
+        const fail = (why: string) => {
+            this.log(`Mesa analysis worker stopped: ${why}; it restarts with the next analysis.`);
+            for (const waiting of this.pending.values()) waiting.reject(new Error(`analysis worker stopped: ${why}`));
+            this.pending.clear();
+            this.worker = undefined;
+        };
+        worker.on('error', error => fail(error.message));
+        worker.on('exit', code => { if (this.worker === worker) fail(`exit code ${code}`); });
+        worker.unref();
+        this.worker = worker;
+        return worker;
+    }
+}
+
+/** Runs jobs on the calling thread (tests; environments without worker threads). */
+export class InlineRunner implements AnalysisRunner {
+    run(spec: CompiledSpec, options: RunOptions): RunHandle {
+        const flag = { cancelled: false };
+        const result = Promise.resolve().then(() => {
+            const started = performance.now();
+            const outcome = analyzeBySimulation(spec, { ...options, signal: flag });
+            return { ...outcome, ms: performance.now() - started };
+        });
+        return { result, cancel: () => { flag.cancelled = true; } };
+    }
+
+    dispose(): void {
+        // nothing to release
+    }
+}

@@ -1,0 +1,26 @@
+/**
+ * Messages between the language server and its analysis worker thread (a typed union,
+ * as Quint's worker protocol). Cancellation crosses threads through a shared flag: the
+ * worker's simulation reads it while it runs, so a newer edit stops an older analysis
+ * within a few thousand states.
+ */
+import type { CompiledSpec } from '../../language/model/types.js';
+import type { Report } from '../../language/report/types.js';
+import type { Finding } from '../../language/analysis/finding.js';
+
+export interface SimulateJob {
+    type: 'simulate';
+    id: number;
+    spec: CompiledSpec;
+    maxStates: number;
+    timeBudgetMs?: number;
+    seed?: number;
+    /** Int32Array over this buffer: element 0 becomes 1 when the job is cancelled. */
+    cancel: SharedArrayBuffer;
+}
+
+export type ToWorker = SimulateJob;
+
+export type FromWorker =
+    | { type: 'done'; id: number; report?: Report; findings: Finding[]; ms: number }
+    | { type: 'failed'; id: number; message: string };

@@ -1,0 +1,16 @@
+/**
+ * The Mesa language server: Langium's services over a Node IPC/stdio connection, plus
+ * Mesa's custom requests and its off-thread analysis.
+ */
+import { startLanguageServer } from 'langium/lsp';
+import { NodeFileSystem } from 'langium/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
+import { createMesaServices } from '../language/mesa-module.js';
+import { startAnalysis } from './analysis/start.js';
+import { registerMesaRequests } from './requests/index.js';
+
+const connection = createConnection(ProposedFeatures.all);
+const { shared, Mesa } = createMesaServices({ connection, ...NodeFileSystem });
+startAnalysis(Mesa, connection, __dirname);
+registerMesaRequests(connection, shared);
+startLanguageServer(shared);

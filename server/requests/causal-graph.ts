@@ -1,0 +1,58 @@
+/**
+ * `mesa/causalGraph`: one environment's signed causal graph as DOT and as SVG laid out
+ * by Graphviz (`@viz-js/viz`, WebAssembly bundled into the server; no network). What a
+ * deployment environment changes relative to the first training environment is
+ * highlighted.
+ */
+import type { Viz } from '@viz-js/viz';
+import { instance } from '@viz-js/viz';
+import type { LangiumSharedCoreServices } from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError } from 'vscode-languageserver';
+import type { CompiledEnvironment } from '../../language/model/types.js';
+import type { CausalGraphParams, CausalGraphResult } from '../../language/protocol.js';
+import { causalGraphDot } from '../../language/report/causal-dot.js';
+import { cancelled, compiledSpecOf } from './document.js';
+
+let vizInstance: Promise<Viz> | undefined;
+
+/** One Graphviz instance per server, made on first use (instantiating the WebAssembly takes a moment). */
+function viz(): Promise<Viz> {
+    vizInstance ??= instance();
+    return vizInstance;
+}
+
+export async function handleCausalGraph(shared: LangiumSharedCoreServices, params: CausalGraphParams, token: CancellationToken): Promise<CausalGraphResult> {
+    const spec = await compiledSpecOf(shared, params.uri, token);
+    const environments = spec.environments.map(e => e.label);
+    const label = params.env ?? spec.train[0] ?? environments[0];
+    const env = spec.environments.find(e => e.label === label);
+    if (!env) {
+        throw new ResponseError(ErrorCodes.InvalidParams, `No environment ${label ?? ''} in this spec; it has ${environments.join(', ') || 'none'}.`);
+    }
+    const reference = spec.environments.find(e => e.label === spec.train[0]);
+    const dot = causalGraphDot(spec, env, { changed: changedNames(env, reference) });
+    const rendered = (await viz()).render(dot, { format: 'svg' });
+    if (token.isCancellationRequested) throw cancelled();
+    if (rendered.status !== 'success' || rendered.output === undefined) {
+        throw new ResponseError(ErrorCodes.InternalError, `Graphviz could not lay out ${env.label}: ${rendered.errors.map(e => e.message).join('; ')}`);
+    }
+    return { env: env.label, environments, dot, svg: rendered.output };
+}
+
+/** Actions and nodes that an environment adds to, or changes from, the reference (first training) environment. */
+export function changedNames(env: CompiledEnvironment, reference: CompiledEnvironment | undefined): Set<string> {
+    const changed = new Set<string>();
+    if (!reference || reference === env) return changed;
+    for (const action of env.actions) if (!reference.actions.includes(action)) changed.add(action);
+    const before = new Map(reference.nodes.map(n => [n.name, n]));
+    for (const node of env.nodes) {
+        const old = before.get(node.name);
+        if (!old || old.init !== node.init || ruleText(old.rule) !== ruleText(node.rule)) changed.add(node.name);
+    }
+    return changed;
+}
+
+function ruleText(rule: unknown): string {
+    return JSON.stringify(rule ?? null, (key, value: unknown) => (key === 'location' ? undefined : value));
+}

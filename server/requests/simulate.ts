@@ -1,0 +1,46 @@
+/**
+ * `mesa/simulate`: the full simulation of a document (DESIGN §4), returning the report
+ * JSON of §8. It runs in a worker thread of its own (the analysis worker's script,
+ * dist/worker.cjs), so completion and the editor's analysis go on meanwhile; the
+ * request's cancellation stops the core within a few thousand states. Budgets are the
+ * command's, larger than the editor analysis's: 5 million states and one minute.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LangiumSharedCoreServices } from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import type { SimulateParams } from '../../language/protocol.js';
+import type { Report } from '../../language/report/types.js';
+import type { AnalysisRunner } from '../analysis/runner.js';
+import { InlineRunner, WorkerRunner } from '../analysis/runner.js';
+import { cancelled, compiledSpecOf, fileName } from './document.js';
+
+export const SIMULATE_MAX_STATES = 5_000_000;
+export const SIMULATE_TIME_BUDGET_MS = 60_000;
+
+/** The worker next to the bundled server; on the calling thread when there is none (sources under test). */
+export function createSimulationRunner(log: (message: string) => void): AnalysisRunner {
+    const script = typeof __dirname === 'string' ? join(__dirname, 'worker.cjs') : undefined;
+    return script && existsSync(script) ? new WorkerRunner(script, log) : new InlineRunner();
+}
+
+export async function handleSimulate(shared: LangiumSharedCoreServices, runner: AnalysisRunner, params: SimulateParams, token: CancellationToken): Promise<Report> {
+    const spec = await compiledSpecOf(shared, params.uri, token);
+    const run = runner.run(spec, { maxStates: SIMULATE_MAX_STATES, timeBudgetMs: SIMULATE_TIME_BUDGET_MS, seed: params.seed ?? 1 });
+    // Answer a cancellation at once; the worker drops the job at its next budget check.
+    const stopped = new Promise<never>((_resolve, reject) => {
+        const subscription = token.onCancellationRequested(() => {
+            run.cancel();
+            subscription.dispose();
+            reject(cancelled());
+        });
+        void run.result.finally(() => subscription.dispose()).catch(() => undefined);
+    });
+    const outcome = await Promise.race([run.result, stopped]);
+    if (outcome.report) return outcome.report;
+    // No report: the core stopped on a run-time error (a division by zero...), given as a finding.
+    const finding = outcome.findings[0];
+    const where = finding ? ` (line ${finding.location.range.start.line + 1})` : '';
+    throw new ResponseError(LSPErrorCodes.RequestFailed, `Simulating ${fileName(params.uri)} failed${where}: ${finding?.message ?? 'no report'}`);
+}

@@ -1,0 +1,92 @@
+/**
+ * Completion: keywords where the grammar allows them, and the names in scope with their
+ * kind and detail — an environment's flattened members, an objective's evaluation
+ * environments (training first, then deployment), environments and objectives by name.
+ */
+import { EmptyFileSystem } from 'langium';
+import { clearDocuments, expectCompletion } from 'langium/test';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { CompletionItem, CompletionList } from 'vscode-languageserver';
+import { CompletionItemKind } from 'vscode-languageserver';
+import { createMesaServices } from '../../language/mesa-module.js';
+import { exampleText } from '../helpers/services.js';
+
+const services = createMesaServices(EmptyFileSystem);
+const complete = expectCompletion(services.Mesa);
+afterEach(() => clearDocuments(services.shared));
+
+/** The completion items at the `<|>` marker of `text`. */
+async function itemsAt(text: string): Promise<CompletionItem[]> {
+    let items: CompletionItem[] = [];
+    await complete({ text, index: 0, assert: (list: CompletionList) => { items = list.items; } });
+    return items;
+}
+
+const labels = (items: CompletionItem[], kind?: CompletionItemKind) =>
+    items.filter(i => kind === undefined || i.kind === kind).map(i => i.label);
+
+const base = 'environment A { horizon 3 action a, b node x = a@1 + b }\nobjective base O = x\n';
+
+describe('keywords', () => {
+    test('top level offers the declaration keywords only', async () => {
+        expect(labels(await itemsAt('environment A { horizon 3 }\n<|>'))).toEqual(['environment', 'objective', 'optimizer', 'train', 'deploy', 'select']);
+    });
+
+    test('an environment body offers the member keywords', async () => {
+        const items = await itemsAt('environment A {\n  <|>\n}');
+        expect(labels(items, CompletionItemKind.Keyword)).toEqual(['horizon', 'discount', 'action', 'node']);
+    });
+
+    test('final and sum only at the top of an objective', async () => {
+        const top = labels(await itemsAt(`${base}objective mesa M = <|>`));
+        expect(top).toEqual(expect.arrayContaining(['final', 'sum', 'min', 'abs', 'if', 'not', 'true']));
+        const inner = labels(await itemsAt(`${base}objective mesa M = final(x) + <|>`));
+        expect(inner).not.toContain('final');
+        expect(inner).not.toContain('sum');
+        const rule = labels(await itemsAt('environment A { horizon 3 action a node x = <|> }'));
+        expect(rule).not.toContain('final');
+        expect(rule).toContain('min');
+    });
+
+    test('built-in functions carry their signature', async () => {
+        const clamp = (await itemsAt(`${base}objective mesa M = <|>`)).find(i => i.label === 'clamp');
+        expect(clamp).toMatchObject({ kind: CompletionItemKind.Function, detail: 'clamp(x, lo, hi): x limited to [lo, hi]' });
+    });
+});
+
+describe('names in scope', () => {
+    test('inside an environment: its own and inherited members, each once, with kind and detail', async () => {
+        const text = 'environment A(k: 0..3) { horizon 3 action a node x = a }\n'
+            + 'environment B extends A { action c node x = a + c node y = <|> }';
+        const items = await itemsAt(text);
+        const names = items.filter(i => i.labelDetails !== undefined);
+        expect(names.map(i => i.label).sort()).toEqual(['a', 'c', 'k', 'x', 'y']);
+        expect(items.find(i => i.label === 'k')).toMatchObject({ kind: CompletionItemKind.TypeParameter, detail: 'parameter k: 0..3' });
+        expect(items.find(i => i.label === 'a')).toMatchObject({ kind: CompletionItemKind.Function, detail: 'action a' });
+        // B's own x replaces A's: its rule is the detail.
+        expect(items.find(i => i.label === 'x')).toMatchObject({ kind: CompletionItemKind.Variable, detail: 'node x = a + c' });
+    });
+
+    test('inside an objective: the names of the training, then the deployment environments', async () => {
+        const text = exampleText('button-lamp').replace('objective mesa Lighting = lamp', 'objective mesa Lighting = <|>');
+        const items = await itemsAt(text);
+        const names = items.filter(i => i.labelDetails !== undefined);
+        expect(names.map(i => i.label)).toEqual(['press', 'lamp', 'flip']);
+        // lamp is Lab's (the first training environment), not LabWithSwitch's.
+        expect(names.find(i => i.label === 'lamp')?.detail).toBe('node lamp = press@10');
+    });
+
+    test('extends offers the other environments, never a cycle', async () => {
+        const text = 'environment A { horizon 1 }\nenvironment B extends A { }\nenvironment C { }\nenvironment A2 extends B { }\n'
+            + 'environment D extends <|>';
+        expect(labels(await itemsAt(text), CompletionItemKind.Class)).toEqual(['A', 'B', 'C', 'A2']);
+        const cyclic = 'environment A extends <|> { horizon 1 }\nenvironment B extends A { }\nenvironment C { }';
+        expect(labels(await itemsAt(cyclic), CompletionItemKind.Class)).toEqual(['C']);
+    });
+
+    test('train offers environments, an optimizer offers objectives', async () => {
+        expect(labels(await itemsAt(`${base}train <|>`))).toEqual(['A']);
+        const objective = (await itemsAt(`${base}objective mesa M = a\noptimizer P { objective <|> }`));
+        expect(objective.map(i => [i.label, i.detail])).toEqual([['O', 'objective base O'], ['M', 'objective mesa M']]);
+    });
+});

@@ -1,0 +1,110 @@
+/**
+ * Formatting: the canonical layout, idempotent, keeping every comment; formatting any
+ * example (and any whitespace variant of it) gives a spec with the same compiled model.
+ */
+import fc from 'fast-check';
+import { EmptyFileSystem } from 'langium';
+import { clearDocuments, expectFormatting, parseHelper } from 'langium/test';
+import { afterEach, describe, expect, test } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createMesaServices } from '../../language/mesa-module.js';
+import type { CompiledSpec } from '../../language/model/types.js';
+import { compiled, EXAMPLES, exampleText } from '../helpers/services.js';
+
+const services = createMesaServices(EmptyFileSystem);
+const formatting = expectFormatting(services.Mesa);
+afterEach(() => clearDocuments(services.shared));
+
+async function format(text: string): Promise<string> {
+    const document = await parseHelper(services.Mesa)(text);
+    const edits = await services.Mesa.lsp.Formatter!.formatDocument(document, {
+        textDocument: { uri: document.uri.toString() }, options: { tabSize: 4, insertSpaces: false },
+    });
+    await clearDocuments(services.shared, [document]);
+    return TextDocument.applyEdits(TextDocument.create('file:///f.mesa', 'mesa', 1, text), edits);
+}
+
+const comments = (text: string) => text.match(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g) ?? [];
+
+/** The compiled model without source locations (and the document URI). */
+function withoutLocations(spec: CompiledSpec): unknown {
+    const isLocation = (value: unknown) => typeof value === 'object' && value !== null && 'uri' in value && 'range' in value;
+    return JSON.parse(JSON.stringify({ ...spec, uri: '' }, (key, value) => key === 'locations' || isLocation(value) ? undefined : value));
+}
+
+describe('canonical layout', () => {
+    test('members one per line, spaces around operators, tight delays, calls and signs', async () => {
+        await formatting({
+            before: 'environment   Lab(k:0 .. 3)extends Base{horizon 40 action press,flip\n'
+                + '      node lamp init -1=press@ 10+flip>0 node q<-+ press , -flip\n'
+                + 'node m = min( lamp ,k )*- lamp/(1+abs(k))  }\n'
+                + 'environment Base { }\n'
+                + 'objective  base Light=if lamp then 1 else not  flip\n\n\n\n'
+                + 'optimizer O{objective Light depth 3}\n'
+                + 'train Lab( k=1 ),Base deploy Lab(k in 0..3)\nselect{penalty depth 0.1   penalty length 1}',
+            after: 'environment Lab(k: 0..3) extends Base {\n'
+                + '  horizon 40\n'
+                + '  action press, flip\n'
+                + '  node lamp init -1 = press@10 + flip > 0\n'
+                + '  node q <- +press, -flip\n'
+                + '  node m = min(lamp, k) * -lamp / (1 + abs(k))\n'
+                + '}\n'
+                + 'environment Base { }\n'
+                + 'objective base Light = if lamp then 1 else not flip\n\n'
+                + 'optimizer O {\n'
+                + '  objective Light\n'
+                + '  depth 3\n'
+                + '}\n'
+                + 'train Lab(k = 1), Base\ndeploy Lab(k in 0..3)\nselect { penalty depth 0.1 penalty length 1 }\n',
+        });
+    });
+
+    test('comments stay where they are: trailing ones on their line, own-line ones re-indented', async () => {
+        await formatting({
+            before: '// header\nenvironment A { // opens\n      // about the horizon\nhorizon 3 /* inline */ action a\n'
+                + '    /* a block\n       comment */\n  node x = a   // x\n}\n// between\nobjective base O = x',
+            after: '// header\nenvironment A { // opens\n  // about the horizon\n  horizon 3 /* inline */\n  action a\n'
+                + '  /* a block\n     comment */\n  node x = a   // x\n}\n// between\nobjective base O = x\n',
+        });
+    });
+
+    test('the examples in the design layout are already formatted, save one-line blocks', async () => {
+        for (const name of ['button-lamp', 'cleaning', 'garden', 'evolution'] as const) {
+            expect(await format(exampleText(name)), name).toBe(exampleText(name));
+        }
+        expect(await format(exampleText('believer'))).toContain('environment DustVanishes extends Room {\n  node bin = 0\n}\n');
+    });
+});
+
+describe('formatting preserves meaning', () => {
+    test.each(EXAMPLES)('%s: idempotent, keeps every comment, same compiled model', async name => {
+        const text = exampleText(name);
+        const once = await format(text);
+        expect(await format(once)).toBe(once);
+        expect(comments(once)).toEqual(comments(text));
+        expect(withoutLocations(await compiled(once))).toEqual(withoutLocations(await compiled(text)));
+    });
+
+    test('property: any whitespace variant of an example formats like the example, idempotently', async () => {
+        // Outside comments, runs of spaces become 1-3 spaces or tabs, line breaks 1-3 line
+        // breaks with any indentation. The space before a trailing comment and single
+        // blank lines are the author's: compare without them.
+        const variant = fc.record({
+            example: fc.constantFrom(...EXAMPLES),
+            spaces: fc.array(fc.constantFrom(' ', '  ', '\t', '   '), { minLength: 1, maxLength: 20 }),
+            breaks: fc.array(fc.constantFrom('\n', '\n\n', '\n    ', '\n\t', '\n\n\n  '), { minLength: 1, maxLength: 20 }),
+        });
+        const trailing = (text: string) => text.replace(/[ \t]+(?=\/\/|\/\*)/g, ' ').replace(/\n+/g, '\n');
+        await fc.assert(fc.asyncProperty(variant, async ({ example, spaces, breaks }) => {
+            let i = 0;
+            const text = exampleText(example).split(/(\/\/[^\n]*|\/\*[\s\S]*?\*\/)/).map((part, k) => k % 2 === 1 ? part : part
+                .replace(/(?<=\S)[ \t]+(?=\S)/g, () => spaces[i++ % spaces.length]!)
+                .replace(/\n[ \t]*/g, () => breaks[i++ % breaks.length]!)).join('');
+            const once = await format(text);
+            expect(await format(once)).toBe(once);
+            expect(comments(once)).toEqual(comments(text));
+            expect(once).not.toMatch(/\n[ \t]*\n[ \t]*\n/);
+            expect(trailing(once)).toBe(trailing(await format(exampleText(example))));
+        }), { numRuns: 25 });
+    });
+});

@@ -1,0 +1,92 @@
+/**
+ * The analysis scheduler with an inline runner: simulation-backed diagnostics reach the
+ * editor after validation, stale results never overwrite fresh ones, carried-over
+ * diagnostics follow their declarations, and the `off` trigger stops analyses.
+ */
+import { EmptyFileSystem, URI } from 'langium';
+import { describe, expect, test } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { createMesaServices } from '../../language/mesa-module.js';
+import type { AnalysisSettings } from '../../server/analysis/scheduler.js';
+import { AnalysisScheduler } from '../../server/analysis/scheduler.js';
+import { InlineRunner } from '../../server/analysis/runner.js';
+import { exampleText } from '../helpers/services.js';
+
+function setup(settings: Partial<AnalysisSettings> = {}) {
+    const services = createMesaServices(EmptyFileSystem).Mesa;
+    const published: { uri: string; diagnostics: Diagnostic[] }[] = [];
+    const scheduler = new AnalysisScheduler(services, new InlineRunner(), {
+        publish: (uri, diagnostics) => published.push({ uri, diagnostics }),
+        settings: async () => ({ trigger: 'onChange', maxStates: 200_000, timeBudgetMs: 10_000, debounceMs: 0, ...settings }),
+        log: () => undefined,
+    });
+    const open = async (text: string, uri = 'file:///work/button-lamp.mesa') => {
+        const shared = services.shared.workspace;
+        const parsed = URI.parse(uri);
+        if (shared.LangiumDocuments.hasDocument(parsed)) shared.LangiumDocuments.deleteDocument(parsed);
+        const document = shared.LangiumDocumentFactory.fromString(text, parsed);
+        shared.LangiumDocuments.addDocument(document);
+        await shared.DocumentBuilder.build([document], { validation: true });
+        return document;
+    };
+    const analyzed = () => new Promise<Diagnostic[]>(resolve => scheduler.onAnalyzed(event => resolve(event.diagnostics)));
+    return { services, scheduler, published, open, analyzed };
+}
+
+describe('analysis scheduler', () => {
+    test('publishes static and simulation-backed diagnostics for button-lamp', async () => {
+        const { open, analyzed } = setup();
+        const done = analyzed();
+        await open(exampleText('button-lamp'));
+        const diagnostics = await done;
+        const codes = diagnostics.map(d => d.code);
+        expect(codes).toEqual(expect.arrayContaining(['proxy-side-effect', 'precomputation', 'unidentifiable', 'distribution-shift', 'selection-prefers-proxy']));
+        const unidentifiable = diagnostics.find(d => d.code === 'unidentifiable')!;
+        expect(unidentifiable.range).toEqual({ start: { line: 15, character: 15 }, end: { line: 15, character: 23 } });
+        expect(unidentifiable.message).toContain("Light's per-step reward is Pressing's shifted by 10 steps");
+        expect(diagnostics.filter(d => d.message.startsWith('Lighting'))).toEqual([]);
+    });
+
+    test('carries simulation diagnostics over an edit, moved with their declaration', async () => {
+        const { services, open } = setup({ trigger: 'off' });
+        // Fill the store with a real analysis first.
+        const first = setup();
+        const done = first.analyzed();
+        await first.open(exampleText('button-lamp'));
+        const stored = await done;
+        const anchored = first.services.analysis.SimulationStore.get('file:///work/button-lamp.mesa');
+        expect(anchored.length).toBeGreaterThan(0);
+        services.analysis.SimulationStore.set('file:///work/button-lamp.mesa', anchored);
+        const edited = await open('// a new first line\n' + exampleText('button-lamp'));
+        const carried = (edited.diagnostics ?? []).filter(d => d.code === 'unidentifiable');
+        expect(carried).toHaveLength(1);
+        expect(carried[0]!.range.start.line).toBe(16);
+        expect(stored.find(d => d.code === 'unidentifiable')!.range.start.line).toBe(15);
+    });
+
+    test('a newer edit supersedes an older analysis: only the fresh result is published', async () => {
+        const { open, published, analyzed } = setup({ debounceMs: 20 });
+        const done = analyzed();
+        await open(exampleText('button-lamp'));
+        await open(exampleText('button-lamp').replace('objective mesa Pressing = press', 'objective mesa Pressing = lamp'));
+        await done;
+        await new Promise(resolve => setTimeout(resolve, 100));
+        expect(published).toHaveLength(1);
+        const codes = published[0]!.diagnostics.filter(d => d.message.startsWith('Pressing')).map(d => d.code);
+        expect(codes).not.toContain('unidentifiable');
+    });
+
+    test('trigger off: no analysis runs', async () => {
+        const { open, published } = setup({ trigger: 'off' });
+        await open(exampleText('button-lamp'));
+        await new Promise(resolve => setTimeout(resolve, 100));
+        expect(published).toEqual([]);
+    });
+
+    test('a spec with errors is not simulated', async () => {
+        const { open, published } = setup();
+        await open('environment E { horizon 2 action a node x = y }\nobjective base B = x\n');
+        await new Promise(resolve => setTimeout(resolve, 100));
+        expect(published).toEqual([]);
+    });
+});

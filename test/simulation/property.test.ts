@@ -1,0 +1,162 @@
+/**
+ * Property tests: on many small random specs (1–2 actions, 1–3 nodes, horizon 2–5,
+ * small integer rules, delays 1–2, a deployment variant that is also a model), the
+ * core's intervals, optima, worst values, capability sweeps and verdicts equal those
+ * of the brute-force enumeration of every action sequence.
+ */
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import type { CompiledSpec } from '../../language/model/types.js';
+import type { OptimizerReport } from '../../language/report/types.js';
+import { simulate } from '../../language/simulation/index.js';
+import { BruteEnv, interval, type Policy } from './brute-force.js';
+import { collectReads } from '../../language/simulation/codegen.js';
+import { buildSpec, type EnvDef } from './fixtures.js';
+
+/** A small deterministic generator (xorshift32), so a failing seed reproduces. */
+function generator(seed: number): { int: (lo: number, hi: number) => number; pick: <T>(xs: readonly T[]) => T } {
+    let s = (seed | 0) || 1;
+    const next = (): number => { s ^= s << 13; s ^= s >>> 17; s ^= s << 5; return (s >>> 0) / 4294967296; };
+    const int = (lo: number, hi: number): number => lo + Math.floor(next() * (hi - lo + 1));
+    return { int, pick: xs => xs[int(0, xs.length - 1)]! };
+}
+
+type Gen = ReturnType<typeof generator>;
+
+/** Random expression text over `names` (current reads) and `delayed` (reads at delay 1–2). */
+function expr(g: Gen, current: string[], delayed: string[], depth: number): string {
+    const leaf = (): string => {
+        const k = g.int(0, 9);
+        if (k < 3 || (current.length === 0 && delayed.length === 0)) return String(g.int(0, 3));
+        if (k < 6 && current.length > 0) return g.pick(current);
+        if (delayed.length > 0) return `${g.pick(delayed)}@${g.int(1, 2)}`;
+        return current.length > 0 ? g.pick(current) : String(g.int(0, 3));
+    };
+    if (depth <= 0 || g.int(0, 3) === 0) return leaf();
+    const sub = (): string => expr(g, current, delayed, depth - 1);
+    switch (g.int(0, 11)) {
+        case 0: case 1: return `(${sub()} + ${sub()})`;
+        case 2: return `(${sub()} - ${sub()})`;
+        case 3: return `(${sub()} * ${sub()})`;
+        case 4: return `min(${sub()}, ${sub()})`;
+        case 5: return `max(${sub()}, ${sub()})`;
+        case 6: return `abs(${sub()})`;
+        case 7: return `(${sub()} ${g.pick(['<', '<=', '>', '>=', '==', '!='])} ${sub()})`;
+        case 8: return `(if ${sub()} then ${sub()} else ${sub()})`;
+        case 9: return `(${sub()} ${g.pick(['and', 'or'])} ${sub()})`;
+        case 10: return `(not ${sub()})`;
+        default: return `clamp(${sub()}, 0, 3)`;
+    }
+}
+
+function randomSpec(seed: number): CompiledSpec {
+    const g = generator(seed);
+    const actions = ['a', 'b'].slice(0, g.int(1, 2));
+    const nodes = ['x', 'y', 'z'].slice(0, g.int(1, 3));
+    const horizon = g.int(2, 5);
+    const discount = g.pick([1, 1, 0.5]);
+    const all = [...actions, ...nodes];
+    const rule = (i: number): string => expr(g, [...actions, ...nodes.slice(0, i)], all, 2);
+    const rules = nodes.map((_, i) => rule(i));
+    const inits = nodes.map(() => g.int(-1, 2));
+    const env = (label: string, rs: string[], is: number[]): EnvDef => ({
+        label, horizon, discount, actions, nodes: nodes.map((n, i) => [n, rs[i]!, is[i]!]),
+    });
+    const variant = rules.map((r, i) => (g.int(0, 1) === 0 ? r : rule(i)));
+    const variantInits = inits.map(x => (g.int(0, 3) === 0 ? g.int(-1, 2) : x));
+    const objective = (): string => {
+        const body = expr(g, all, all, 2);
+        return g.int(0, 3) === 0 ? `final(${body})` : body;
+    };
+    const mesaCount = g.int(1, 2);
+    return buildSpec({
+        name: `random-${seed}`,
+        envs: [env('E', rules, inits), env('V', variant, variantInits)],
+        objectives: [['base', 'Base', objective()], ['mesa', 'M0', objective()], ...(mesaCount > 1 ? [['mesa', 'M1', objective()] as ['mesa', string, string]] : [])],
+        optimizers: [
+            { name: 'Shallow', objective: 'M0', depth: g.int(1, horizon) },
+            { name: 'Believer', objective: 'M0', model: 'V' },
+        ],
+        train: ['E'],
+        deploy: ['V'],
+    });
+}
+
+const near = (a: number | null, b: number): boolean => a !== null && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+
+/** The brute-force verdict of DESIGN §4 for one optimizer. */
+function bruteCheck(spec: CompiledSpec, o: OptimizerReport): void {
+    const envs = new Map(spec.environments.map(e => [e.label, new BruteEnv(spec, e)]));
+    const base = spec.base;
+    const planIn = (label: string, model: string | null, depth: number | null): Policy => {
+        const b = envs.get(model ?? label)!;
+        return h => b.allowed(o.objective, h, depth ?? b.H);
+    };
+    const optimum = (label: string): number => envs.get(label)!.value(base, [], Infinity);
+    const baseAllowed = (label: string): Policy => h => envs.get(label)!.allowed(base, h, Infinity);
+    const check = (label: string, got: { lo: number | null; hi: number | null; optimum: number | null; worst: number | null }): { lo: number; hi: number } => {
+        const b = envs.get(label)!;
+        const iv = interval(b, base, planIn(label, o.model, o.declaredDepth));
+        const worst = interval(b, base, () => Array.from({ length: b.C }, (_, c) => c)).lo;
+        expect(near(got.lo, iv.lo), `${o.name} lo in ${label}: ${got.lo} vs ${iv.lo}`).toBe(true);
+        expect(near(got.hi, iv.hi), `${o.name} hi in ${label}: ${got.hi} vs ${iv.hi}`).toBe(true);
+        expect(near(got.optimum, optimum(label)), `optimum in ${label}`).toBe(true);
+        expect(near(got.worst, worst), `worst in ${label}`).toBe(true);
+        return iv;
+    };
+    const train = o.train.map(t => ({ label: t.env, iv: check(t.env, t) }));
+    for (const d of o.deploy) check(d.env, d);
+
+    // Capability sweep: depth 1..H with the optimizer's model.
+    for (const curve of o.sweep) {
+        for (const p of curve.points) {
+            const iv = interval(envs.get(curve.env)!, base, planIn(curve.env, o.model, p.depth));
+            expect(near(p.lo, iv.lo) && near(p.hi, iv.hi), `${o.name} sweep depth ${p.depth}`).toBe(true);
+        }
+    }
+
+    const tol = (x: number): number => 1e-9 * Math.max(1, Math.abs(x));
+    const fits = train.every(t => optimum(t.label) - t.iv.hi <= tol(optimum(t.label)));
+    let verdict: string, kindClass: string | null = null;
+    if (!fits) verdict = 'misaligned';
+    else {
+        const limited = !o.implicit && (o.model !== null || o.declaredDepth !== null);
+        const allOptimal = train.every(t => optimum(t.label) - t.iv.lo <= tol(optimum(t.label)));
+        const unlimitedBelow = train.some(t => {
+            const iv = interval(envs.get(t.label)!, base, planIn(t.label, null, null));
+            return optimum(t.label) - iv.lo > tol(optimum(t.label));
+        });
+        if (limited && allOptimal && unlimitedBelow) { verdict = 'pseudo-aligned'; kindClass = 'suboptimality'; }
+        else {
+            const same = [...new Set([...spec.train, ...spec.deploy])].every(label => {
+                const mine = planIn(label, o.model, o.declaredDepth), theirs = baseAllowed(label);
+                return envs.get(label)!.histories().every(h => mine(h).join() === theirs(h).join());
+            });
+            if (same) verdict = 'robust';
+            else {
+                verdict = 'pseudo-aligned';
+                const reads = (name: string): string => {
+                    const m = new Map<string, number>();
+                    collectReads(spec.objectives.find(x => x.name === name)!.expression, m);
+                    return [...m.keys()].sort().join();
+                };
+                kindClass = reads(o.objective) === reads(base) ? 'approximate' : 'proxy';
+            }
+        }
+    }
+    expect(o.verdict, `${o.name} verdict`).toBe(verdict);
+    const gotClass = o.kind === null ? null : o.kind === 'suboptimality' || o.kind === 'approximate' ? o.kind : 'proxy';
+    expect(gotClass, `${o.name} kind`).toBe(kindClass);
+    expect(o.witness !== null, `${o.name} witness`).toBe(verdict === 'pseudo-aligned');
+}
+
+describe('core against brute force on random specs', () => {
+    test('intervals, optima, sweeps and verdicts agree', () => {
+        fc.assert(fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), seed => {
+            const spec = randomSpec(seed);
+            const report = simulate(spec, { samples: 5 });
+            expect(report.incomplete).toEqual([]);
+            for (const o of report.optimizers) bruteCheck(spec, o);
+        }), { numRuns: 300, seed: 20240601 });
+    });
+});
