@@ -3,6 +3,17 @@
 // project template does. `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+// vega-canvas's Node build awaits an optional `canvas` package at top level, which a
+// CommonJS bundle cannot hold; without `canvas` it returns null anyway, so bundle its
+// canvas-free build. Vega then measures text by estimate and renders SVG without it.
+const vegaWithoutCanvas = {
+    name: 'vega-without-canvas',
+    setup(build) {
+        build.onResolve({ filter: /^vega-canvas$/ }, () => ({ path: resolve('node_modules/vega-canvas/build/vega-canvas.browser.js') }));
+    },
+};
 
 const watch = process.argv.includes('--watch');
 const entries = {
@@ -11,6 +22,7 @@ const entries = {
     worker: 'server/worker.ts',
     cli: 'cli/main.ts',
     bench: 'bench/bench.ts',
+    'bench-editor': 'bench/editor.ts',
 };
 // `node esbuild.mjs cli server` builds only those bundles; no names: all of them.
 const only = process.argv.slice(2).filter(a => !a.startsWith('--'));
@@ -28,6 +40,7 @@ const options = {
     sourcemap: true,
     external: ['vscode'],
     logLevel: 'warning',
+    plugins: [vegaWithoutCanvas],
     // Langium's ESM sources read import.meta.url only for optional file lookups.
     define: { 'import.meta.url': '__importMetaUrl' },
     banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },

@@ -8,6 +8,7 @@ import { createMesaServices } from '../language/mesa-module.js';
 import { CHECK_DEFAULTS, runCheck } from './check.js';
 import { UserError } from './errors.js';
 import { runGraph } from './graph.js';
+import { DEFAULT_MAX_STATES, runSimulate } from './simulate.js';
 
 const VERSION = '0.1.0';
 
@@ -18,6 +19,10 @@ Commands:
         Report every diagnostic, static and simulation-backed (within the editor's
         budgets by default: 200000 states, 2000 ms); exit 1 on errors (and on
         warnings with --strict).
+  simulate FILE [--json OUT] [--html OUT] [--max-states N] [--seed N] [--time-budget MS]
+        Run the full simulation: print the verdict table, write the report JSON and
+        the self-contained HTML report (OUT '-' is stdout). Default budget 5000000
+        states per environment, no time limit; seed 1.
   graph FILE [--env NAME] [--format dot|svg]
         Print an environment's signed causal graph.
   help  Show this help.
@@ -58,6 +63,23 @@ export async function main(argv: string[]): Promise<number> {
                 timeBudgetMs: positiveInteger(values['time-budget'] as string, '--time-budget'),
             }, out, VERSION);
         }
+        case 'simulate': {
+            const { values, positionals } = parse(rest, {
+                json: { type: 'string' },
+                html: { type: 'string' },
+                'max-states': { type: 'string', default: String(DEFAULT_MAX_STATES) },
+                seed: { type: 'string', default: '1' },
+                'time-budget': { type: 'string' },
+            });
+            if (positionals.length !== 1) throw new UserError('simulate: give exactly one .mesa file');
+            return runSimulate(services, positionals[0]!, {
+                ...(values.json !== undefined ? { json: values.json as string } : {}),
+                ...(values.html !== undefined ? { html: values.html as string } : {}),
+                maxStates: positiveInteger(values['max-states'] as string, '--max-states'),
+                seed: wholeNumber(values.seed as string, '--seed'),
+                ...(values['time-budget'] !== undefined ? { timeBudgetMs: positiveInteger(values['time-budget'] as string, '--time-budget') } : {}),
+            }, out);
+        }
         case 'graph': {
             const { values, positionals } = parse(rest, {
                 env: { type: 'string' },
@@ -86,6 +108,14 @@ export function positiveInteger(value: string, flag: string): number {
     const n = Number(value);
     if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
         throw new UserError(`${flag} must be a positive whole number, not '${value}'`);
+    }
+    return n;
+}
+
+function wholeNumber(value: string, flag: string): number {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) {
+        throw new UserError(`${flag} must be a whole number, not '${value}'`);
     }
     return n;
 }

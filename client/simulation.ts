@@ -34,15 +34,18 @@ export class SimulationRunner implements vscode.Disposable {
                 title: `Mesa: simulating ${baseName(uri)}`,
                 cancellable: true,
             }, async (_progress, progressToken) => {
-                progressToken.onCancellationRequested(() => source.cancel());
-                const client = await this.client;
-                const params: SimulateParams = { uri: uri.toString() };
-                // The server may answer a cancellation late (it is busy simulating):
-                // stop waiting at once, the request is cancelled on its side too.
-                return Promise.race([
-                    client.sendRequest<unknown>(SimulateMethod, params, source.token),
-                    new Promise<undefined>(resolve => source.token.onCancellationRequested(() => resolve(undefined))),
-                ]);
+                const listener = progressToken.onCancellationRequested(() => source.cancel());
+                try {
+                    const client = await this.client;
+                    const params: SimulateParams = { uri: uri.toString() };
+                    // Stop waiting at once on cancellation; the server drops the run on its side.
+                    return await Promise.race([
+                        client.sendRequest<unknown>(SimulateMethod, params, source.token),
+                        new Promise<undefined>(resolve => source.token.onCancellationRequested(() => resolve(undefined))),
+                    ]);
+                } finally {
+                    listener.dispose();
+                }
             });
             if (source.token.isCancellationRequested || report === undefined) return undefined;
             await this.panel.show(uri, report);

@@ -1,8 +1,9 @@
 /**
  * Signed paths in a causal graph (DESIGN §3.4): path signs multiply and `±` absorbs.
- * Searches enumerate simple paths and keep, for every sign, a shortest one.
+ * Relations are judged by shortest paths, found by breadth-first search.
  */
 import type { CausalEdge, CausalGraph, Sign } from '../model/types.js';
+import { MinHeap } from '../util/min-heap.js';
 
 export function multiply(a: Sign, b: Sign): Sign {
     if (a === '±' || b === '±') return '±';
@@ -15,48 +16,78 @@ export interface SignedPath {
     edges: CausalEdge[];
 }
 
-/** How many path extensions one search may try before it settles for what it found. */
-export const PATH_SEARCH_BUDGET = 20_000;
+/** The shortest causal paths from every node into one objective. */
+export interface PathsInto {
+    /** Links of a shortest path from the node into the objective (the edge into the objective counts). */
+    distance: Map<string, number>;
+    /** The sign of the node's shortest paths: their product of signs, `±` when shortest paths disagree. */
+    sign: Map<string, Sign>;
+    /** The first edge of one shortest path from the node. */
+    next: Map<string, CausalEdge>;
+}
 
 /**
- * For each sign, a shortest simple path from `start` (an action or node) into
- * `objective`: through nodes, each visited at most once, ending with the edge into the
- * objective. Simple paths keep a delayed feedback loop (floor → dusty_sweeps → floor)
- * from turning every relation into both signs. The search is depth first with a budget,
- * so a dense graph cannot make it run away.
+ * Shortest signed paths into `objective` from every action and node, by one backwards
+ * breadth-first search (linear in the graph). A relation is judged by its most direct
+ * paths: a delayed feedback loop (floor → dusty_sweeps → floor) adds longer paths of
+ * the other sign, which would otherwise make every relation in such a graph `±`.
  */
-export function pathsToObjective(graph: CausalGraph, start: string, objective: string): Map<Sign, SignedPath> {
-    const outgoing = new Map<string, CausalEdge[]>();
+export function pathsInto(graph: CausalGraph, objective: string): PathsInto {
+    const incoming = new Map<string, CausalEdge[]>();
     for (const edge of graph.edges) {
-        const list = outgoing.get(edge.from) ?? [];
+        if (edge.toObjective) continue;
+        const list = incoming.get(edge.to) ?? [];
         list.push(edge);
-        outgoing.set(edge.from, list);
+        incoming.set(edge.to, list);
     }
-    const found = new Map<Sign, SignedPath>();
-    const onPath = new Set<string>([start]);
-    const edges: CausalEdge[] = [];
-    let budget = PATH_SEARCH_BUDGET;
-    const visit = (node: string, sign: Sign): void => {
-        for (const edge of outgoing.get(node) ?? []) {
-            if (--budget < 0) return;
-            const s = multiply(sign, edge.sign);
-            if (edge.toObjective) {
-                const known = found.get(s);
-                if (edge.to === objective && (!known || known.edges.length > edges.length + 1)) {
-                    found.set(s, { sign: s, edges: [...edges, edge] });
-                }
-                continue;
-            }
-            if (onPath.has(edge.to)) continue;
-            onPath.add(edge.to);
-            edges.push(edge);
-            visit(edge.to, s);
-            edges.pop();
-            onPath.delete(edge.to);
+    const distance = new Map<string, number>();
+    const sign = new Map<string, Sign>();
+    const next = new Map<string, CausalEdge>();
+    let layer: string[] = [];
+    for (const edge of graph.edges) {
+        if (!edge.toObjective || edge.to !== objective) continue;
+        const known = sign.get(edge.from);
+        sign.set(edge.from, known === undefined || known === edge.sign ? edge.sign : '±');
+        if (!distance.has(edge.from)) {
+            distance.set(edge.from, 1);
+            next.set(edge.from, edge);
+            layer.push(edge.from);
         }
-    };
-    visit(start, '+');
-    return found;
+    }
+    for (let d = 2; layer.length > 0; d++) {
+        const reached: string[] = [];
+        for (const v of layer) {
+            for (const edge of incoming.get(v) ?? []) {
+                const u = edge.from;
+                if (distance.has(u) && distance.get(u)! < d) continue;
+                const s = multiply(edge.sign, sign.get(v)!);
+                const known = sign.get(u);
+                sign.set(u, known === undefined || known === s ? s : '±');
+                if (!distance.has(u)) {
+                    distance.set(u, d);
+                    next.set(u, edge);
+                    reached.push(u);
+                }
+            }
+        }
+        layer = reached;
+    }
+    return { distance, sign, next };
+}
+
+/** One shortest path from `start` into the objective, with its sign (that of all shortest paths). */
+export function pathFrom(paths: PathsInto, start: string): SignedPath | undefined {
+    const sign = paths.sign.get(start);
+    if (sign === undefined) return undefined;
+    const edges: CausalEdge[] = [];
+    let current = start;
+    for (let guard = paths.distance.get(start)!; guard > 0; guard--) {
+        const edge = paths.next.get(current)!;
+        edges.push(edge);
+        if (edge.toObjective) break;
+        current = edge.to;
+    }
+    return { sign, edges };
 }
 
 /** The objective's targets: the names it reads, with its sign in each (mixed reads give `±`). */
@@ -71,11 +102,18 @@ export function targetsOf(graph: CausalGraph, objective: string): { name: string
     return [...targets].map(([name, sign]) => ({ name, sign }));
 }
 
+/** The most links a message spells out; longer paths show their ends around an ellipsis. */
+export const MAX_SHOWN_LINKS = 6;
+
 /** `a → b → Light` for a path, with `@k` on delayed links. */
 export function describePath(start: string, path: SignedPath): string {
     const parts = [start];
     for (const edge of path.edges) {
         parts.push(edge.delay > 0 ? `(@${edge.delay}) ${edge.to}` : edge.to);
+    }
+    if (parts.length > MAX_SHOWN_LINKS + 1) {
+        const skipped = parts.length - MAX_SHOWN_LINKS;
+        return [...parts.slice(0, 3), `… ${skipped} more …`, ...parts.slice(-(MAX_SHOWN_LINKS - 3))].join(' → ');
     }
     return parts.join(' → ');
 }
@@ -95,30 +133,39 @@ export function compareDistance(a: Distance, b: Distance): number {
  * be reached from any action.
  */
 export function distanceFromActions(graph: CausalGraph, objective: string): Distance | undefined {
+    const outgoing = new Map<string, CausalEdge[]>();
+    for (const edge of graph.edges) {
+        if (edge.toObjective) continue;
+        const list = outgoing.get(edge.from) ?? [];
+        list.push(edge);
+        outgoing.set(edge.from, list);
+    }
+    // Dijkstra on the key steps·2^20 + links, which orders (steps, links) lexicographically.
+    const key = (d: Distance) => d.steps * 2 ** 20 + d.links;
     const best = new Map<string, Distance>();
-    for (const action of graph.actions) best.set(action, { steps: 0, links: 0 });
-    // Dijkstra with lexicographic weights; graphs are small, so a linear scan suffices.
-    const settled = new Set<string>();
-    for (;;) {
-        let current: string | undefined;
-        for (const [name, d] of best) {
-            if (!settled.has(name) && (current === undefined || compareDistance(d, best.get(current)!) < 0)) current = name;
-        }
-        if (current === undefined) break;
-        settled.add(current);
+    const heap = new MinHeap<string>();
+    for (const action of graph.actions) {
+        best.set(action, { steps: 0, links: 0 });
+        heap.push(0, action);
+    }
+    while (heap.size > 0) {
+        const [k, current] = heap.pop();
         const base = best.get(current)!;
-        for (const edge of graph.edges) {
-            if (edge.from !== current || edge.toObjective) continue;
+        if (k > key(base)) continue;
+        for (const edge of outgoing.get(current) ?? []) {
             const candidate = { steps: base.steps + edge.delay, links: base.links + 1 };
             const known = best.get(edge.to);
-            if (!known || compareDistance(candidate, known) < 0) best.set(edge.to, candidate);
+            if (!known || compareDistance(candidate, known) < 0) {
+                best.set(edge.to, candidate);
+                heap.push(key(candidate), edge.to);
+            }
         }
     }
-    let worst: Distance | undefined = { steps: 0, links: 0 };
+    let worst: Distance = { steps: 0, links: 0 };
     for (const { name } of targetsOf(graph, objective)) {
         const d = best.get(name);
         if (!d) return undefined;
-        if (compareDistance(d, worst!) > 0) worst = d;
+        if (compareDistance(d, worst) > 0) worst = d;
     }
     return worst;
 }

@@ -82,9 +82,30 @@ function isShifted(d: DeployInterval): boolean {
 }
 
 function describeWitness(optimizer: OptimizerReport, base: string, w: Witness): string {
-    const values = Object.entries(w.values).map(([k, v]) => `${k} = ${num(v)}`).join(', ');
+    const values = compactValues(w.values);
     const who = w.of === 'unlimited' ? `${optimizer.objective} with the true model and full depth` : optimizer.name;
     return `in ${w.env} at step ${w.step}${values ? ` (${values})` : ''}, ${who} allows {${w.optimizerActions.join(', ')}} where ${base} allows {${w.baseActions.join(', ')}}`;
+}
+
+/** `press@1..10 = 1` for runs of one name with consecutive delays and one value; others one by one. */
+export function compactValues(values: Record<string, number>): string {
+    const parts: string[] = [];
+    const entries = Object.entries(values).map(([key, value]) => {
+        const at = key.lastIndexOf('@');
+        return at > 0 ? { name: key.slice(0, at), delay: Number(key.slice(at + 1)), value } : { name: key, delay: NaN, value };
+    });
+    for (let i = 0; i < entries.length;) {
+        const first = entries[i]!;
+        let j = i + 1;
+        while (j < entries.length && entries[j]!.name === first.name && entries[j]!.value === first.value
+            && entries[j]!.delay === entries[j - 1]!.delay + 1) j++;
+        const last = entries[j - 1]!;
+        const key = Number.isNaN(first.delay) ? first.name : j - i > 2 ? `${first.name}@${first.delay}..${last.delay}` : `${first.name}@${first.delay}`;
+        parts.push(`${key} = ${num(first.value)}`);
+        if (j - i === 2) parts.push(`${last.name}@${last.delay} = ${num(last.value)}`);
+        i = j;
+    }
+    return parts.join(', ');
 }
 
 function describeLimits(optimizer: OptimizerReport): string {

@@ -6,6 +6,7 @@
  * never leave a warning on the wrong text.
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { AstNode } from 'langium';
 import { GrammarUtils } from 'langium';
 import type { Spec } from '../generated/ast.js';
 import { isDeploy, isEnvironment, isObjective, isOptimizer, isSelect, isTrain } from '../generated/ast.js';
@@ -77,11 +78,15 @@ function anchorRange(spec: Spec, anchor: Anchor): Range | undefined {
         case 'objective': node = declarations.filter(isObjective).find(d => d.name === anchor.name); break;
         case 'optimizer': node = declarations.filter(isOptimizer).find(d => d.name === anchor.name); break;
         case 'environment': node = declarations.filter(isEnvironment).find(d => d.name === anchor.name); break;
-        case 'select': return declarations.find(isSelect)?.$cstNode?.range;
-        case 'train': return declarations.find(isTrain)?.$cstNode?.range;
-        case 'deploy': return declarations.find(isDeploy)?.$cstNode?.range;
+        case 'select': return keywordRange(declarations.find(isSelect), 'select');
+        case 'train': return keywordRange(declarations.find(isTrain), 'train');
+        case 'deploy': return keywordRange(declarations.find(isDeploy), 'deploy');
     }
     return node ? GrammarUtils.findNodeForProperty(node.$cstNode, 'name')?.range : undefined;
+}
+
+function keywordRange(node: AstNode | undefined, keyword: string): Range | undefined {
+    return node ? GrammarUtils.findNodeForKeyword(node.$cstNode, keyword)?.range : undefined;
 }
 
 function sameRange(a: Range, b: Range): boolean {

@@ -4,11 +4,12 @@
  * instrumental or general proxy, approximate target, no link), whether it is cheaper
  * to compute (pre-computation), and which environments are qualitative only.
  */
-import type { CausalEdge, CausalGraph, CompiledEnvironment, CompiledObjective, CompiledSpec, SourceLocation } from '../model/types.js';
+import type { CausalEdge, CompiledEnvironment, CompiledObjective, CompiledSpec, SourceLocation } from '../model/types.js';
 import { IssueCodes } from '../validation/codes.js';
 import type { Finding } from './finding.js';
 import type { Distance, SignedPath } from './paths.js';
-import { compareDistance, describePath, distanceFromActions, multiply, pathsToObjective, targetsOf } from './paths.js';
+import { compareDistance, describePath, distanceFromActions, MAX_SHOWN_LINKS } from './paths.js';
+import { relateObjectives } from './relation.js';
 
 export function staticFindings(spec: CompiledSpec): Finding[] {
     const findings: Finding[] = [];
@@ -18,7 +19,7 @@ export function staticFindings(spec: CompiledSpec): Finding[] {
     for (const mesa of spec.objectives.filter(o => o.role === 'mesa')) {
         const env = training.find(e => e.graph.objectives.includes(mesa.name) && e.graph.objectives.includes(base.name));
         if (!env || sameObjective(mesa, base)) continue;
-        const relation = relate(env, mesa.name, base.name);
+        const relation = relateObjectives(env.graph, mesa.name, base.name);
         const at = (message: string, code: string, severity: Finding['severity'], related: Finding['related']) =>
             findings.push({ code, severity, message, location: mesa.location, related });
         const baseRef = { message: `base objective ${base.name}`, location: base.location };
@@ -69,73 +70,6 @@ export function staticFindings(spec: CompiledSpec): Finding[] {
     return findings;
 }
 
-type Relation =
-    | { kind: 'approximate'; targets: string[] }
-    | { kind: 'side-effect' | 'instrumental'; via: string; path: SignedPath }
-    | { kind: 'general'; via: string; toMesa: SignedPath; toBase: SignedPath; signUnknown: boolean }
-    | { kind: 'opposed' }
-    | { kind: 'none' };
-
-function relate(env: CompiledEnvironment, mesa: string, base: string): Relation {
-    const graph = env.graph;
-    const mesaTargets = targetsOf(graph, mesa);
-    const baseTargets = targetsOf(graph, base);
-    const names = (ts: { name: string }[]) => ts.map(t => t.name).sort().join(',');
-    if (names(mesaTargets) === names(baseTargets)) {
-        return { kind: 'approximate', targets: baseTargets.map(t => t.name) };
-    }
-    let related = false;
-    let unknown: Relation | undefined;
-    for (const [kind, from, to] of [['side-effect', mesaTargets, base], ['instrumental', baseTargets, mesa]] as const) {
-        for (const target of from) {
-            for (const path of pathsToObjective(graph, target.name, to).values()) {
-                related = true;
-                const sign = multiply(target.sign, path.sign);
-                if (sign === '+') return { kind, via: target.name, path };
-            }
-        }
-    }
-    const general = nearestCommonCause(graph, mesa, base);
-    if (general.positive) return { kind: 'general', ...general.positive, signUnknown: false };
-    if (general.unknown) unknown = { kind: 'general', ...general.unknown, signUnknown: true };
-    if (unknown) return unknown;
-    // Related only through paths where one objective falls as the other rises: no proxy.
-    return related || general.any ? { kind: 'opposed' } : { kind: 'none' };
-}
-
-interface CommonCause {
-    via: string;
-    toMesa: SignedPath;
-    toBase: SignedPath;
-}
-
-/** The node with the shortest positive paths to both objectives; else one with ± paths. */
-function nearestCommonCause(graph: CausalGraph, mesa: string, base: string): { positive?: CommonCause; unknown?: CommonCause; any: boolean } {
-    let positive: CommonCause | undefined;
-    let unknown: CommonCause | undefined;
-    let any = false;
-    const length = (c: CommonCause) => c.toMesa.edges.length + c.toBase.edges.length;
-    for (const name of [...graph.actions, ...graph.nodes]) {
-        const toMesa = pathsToObjective(graph, name, mesa);
-        const toBase = pathsToObjective(graph, name, base);
-        if (toMesa.size === 0 || toBase.size === 0) continue;
-        any = true;
-        const plusMesa = toMesa.get('+');
-        const plusBase = toBase.get('+');
-        if (plusMesa && plusBase) {
-            const candidate = { via: name, toMesa: plusMesa, toBase: plusBase };
-            if (!positive || length(candidate) < length(positive)) positive = candidate;
-        }
-        const unknownMesa = toMesa.get('±') ?? plusMesa;
-        const unknownBase = toBase.get('±') ?? plusBase;
-        if ((toMesa.has('±') || toBase.has('±')) && unknownMesa && unknownBase) {
-            const candidate = { via: name, toMesa: unknownMesa, toBase: unknownBase };
-            if (!unknown || length(candidate) < length(unknown)) unknown = candidate;
-        }
-    }
-    return { ...(positive ? { positive } : {}), ...(unknown ? { unknown } : {}), any };
-}
-
 /** The same function of the same names: nothing to tell apart. */
 function sameObjective(a: CompiledObjective, b: CompiledObjective): boolean {
     return a.aggregate === b.aggregate && JSON.stringify(a.expression) === JSON.stringify(b.expression);
@@ -148,8 +82,9 @@ function locate(env: CompiledEnvironment, name: string): SourceLocation {
 /** Related information along a path: where each link is declared, with its sign and delay. */
 function pathRelated(env: CompiledEnvironment, start: string, path: SignedPath): Finding['related'] {
     const related: Finding['related'] = [{ message: `${start}: start of the path`, location: locate(env, start) }];
-    for (const edge of path.edges) {
-        if (edge.toObjective) continue;
+    const links = path.edges.filter(edge => !edge.toObjective);
+    const shown = links.length > MAX_SHOWN_LINKS ? [...links.slice(0, 3), ...links.slice(-3)] : links;
+    for (const edge of shown) {
         related.push({ message: describeEdge(edge), location: locate(env, edge.to) });
     }
     return related;

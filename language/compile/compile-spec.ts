@@ -6,9 +6,10 @@
 import type { Environment, EnvironmentUse, Objective, Spec } from '../generated/ast.js';
 import { isCall, isDepthSetting, isDeploy, isModelSetting, isObjective, isObjectiveSetting, isOptimizer, isSelect, isTrain } from '../generated/ast.js';
 import { buildCausalGraph, readsOf } from '../model/graph.js';
+import { MinHeap } from '../util/min-heap.js';
 import type { CompiledEnvironment, CompiledNode, CompiledObjective, CompiledOptimizer, CompiledSpec } from '../model/types.js';
 import { flattenEnvironment, trainingEnvironments } from '../semantics/environments.js';
-import { compileExpression, evaluateConstant, expressionSize, locationOf } from './expressions.js';
+import { compileExpression, evaluateConstant, expressionSize, keywordLocationOf, locationOf } from './expressions.js';
 
 /** A problem found while compiling that validation cannot see (e.g. an init dividing by zero). */
 export class CompileError extends Error {
@@ -58,11 +59,11 @@ export function compileSpec(spec: Spec, uri: string): CompiledSpec {
         select: {
             depth: select?.penalties.filter(p => p.kind === 'depth').reduce((s, p) => s + p.weight, 0) ?? 0,
             length: select?.penalties.filter(p => p.kind === 'length').reduce((s, p) => s + p.weight, 0) ?? 0,
-            ...(select ? { location: locationOf(select) } : {}),
+            ...(select ? { location: keywordLocationOf(select, 'select') } : {}),
         },
         locations: {
-            ...(trainDecl ? { train: locationOf(trainDecl) } : {}),
-            ...(deployDecl ? { deploy: locationOf(deployDecl) } : {}),
+            ...(trainDecl ? { train: keywordLocationOf(trainDecl, 'train') } : {}),
+            ...(deployDecl ? { deploy: keywordLocationOf(deployDecl, 'deploy') } : {}),
         },
     };
 }
@@ -128,20 +129,28 @@ function compileEnvironment(env: Environment, params: Record<string, number>, la
     };
 }
 
-/** Kahn's algorithm over reads without delay; ties keep declaration order. */
+/** Kahn's algorithm over reads without delay; among ready nodes, declaration order first. */
 function evaluationOrder(nodes: CompiledNode[]): CompiledNode[] {
     if (nodes.some(n => !n.rule)) return nodes;
-    const byName = new Map(nodes.map(n => [n.name, n]));
-    const deps = new Map(nodes.map(n => [n.name, new Set(readsOf(n.rule!).filter(r => r.delay === 0 && byName.has(r.name) && r.name !== n.name).map(r => r.name))]));
+    const index = new Map(nodes.map((n, i) => [n.name, i]));
+    const readers: number[][] = nodes.map(() => []);
+    const pending = nodes.map((n, i) => {
+        const deps = new Set(readsOf(n.rule!).filter(r => r.delay === 0 && index.has(r.name) && r.name !== n.name).map(r => index.get(r.name)!));
+        for (const d of deps) readers[d]!.push(i);
+        return deps.size;
+    });
+    const ready = new MinHeap<number>();
+    pending.forEach((count, i) => { if (count === 0) ready.push(i, i); });
     const ordered: CompiledNode[] = [];
-    const done = new Set<string>();
-    while (ordered.length < nodes.length) {
-        const next = nodes.find(n => !done.has(n.name) && [...deps.get(n.name)!].every(d => done.has(d)));
-        if (!next) return nodes; // a cycle: validation reports it; keep declaration order
-        ordered.push(next);
-        done.add(next.name);
+    while (ready.size > 0) {
+        const [, i] = ready.pop();
+        ordered.push(nodes[i]!);
+        for (const reader of readers[i]!) {
+            if (--pending[reader]! === 0) ready.push(reader, reader);
+        }
     }
-    return ordered;
+    // A cycle leaves nodes behind: validation reports it; keep declaration order.
+    return ordered.length === nodes.length ? ordered : nodes;
 }
 
 /** The parameter bindings an environment use stands for, in the order of the declared parameters. */

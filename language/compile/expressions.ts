@@ -15,6 +15,13 @@ export function locationOf(node: AstNode, property?: string): SourceLocation {
     return { uri, range: { start: { ...range.start }, end: { ...range.end } } };
 }
 
+/** Where a declaration's keyword stands (`train`, `deploy`, `select`): the precise range for diagnostics on it. */
+export function keywordLocationOf(node: AstNode, keyword: string): SourceLocation {
+    const uri = AstUtils.getDocument(node).uri.toString();
+    const range = (GrammarUtils.findNodeForKeyword(node.$cstNode, keyword) ?? node.$cstNode)?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return { uri, range: { start: { ...range.start }, end: { ...range.end } } };
+}
+
 export function compileExpression(expr: Expression, params: Record<string, number>): Expr {
     if (isNumberLiteral(expr)) return { kind: 'const', value: expr.value };
     if (isBooleanLiteral(expr)) return { kind: 'const', value: expr.value === 'true' ? 1 : 0 };

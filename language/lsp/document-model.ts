@@ -9,7 +9,8 @@ import { isEnvironment } from '../generated/ast.js';
 import { compileDocument } from '../compile/load.js';
 import type { CompiledEnvironment, CompiledSpec } from '../model/types.js';
 
-const cache = new WeakMap<Spec, CompiledSpec | null>();
+/** Per parse: the model (null: none), and whether validation had run when it was computed. */
+const cache = new WeakMap<Spec, { validated: boolean; model: CompiledSpec | null }>();
 
 /** True when the document parsed, linked and (if validated) validated without an error. */
 export function isErrorFree(document: LangiumDocument): boolean {
@@ -22,8 +23,10 @@ export function isErrorFree(document: LangiumDocument): boolean {
 /** The compiled spec of an error-free document, else undefined. */
 export function compiledModelOf(document: LangiumDocument): CompiledSpec | undefined {
     const root = document.parseResult.value as Spec;
+    const validated = document.diagnostics !== undefined;
     const cached = cache.get(root);
-    if (cached !== undefined) return cached ?? undefined;
+    // A model computed before validation is recomputed once validation may have found errors.
+    if (cached && (cached.validated || !validated)) return cached.model ?? undefined;
     let compiled: CompiledSpec | null = null;
     if (isErrorFree(document)) {
         try {
@@ -34,7 +37,7 @@ export function compiledModelOf(document: LangiumDocument): CompiledSpec | undef
             compiled = null;
         }
     }
-    cache.set(root, compiled);
+    cache.set(root, { validated, model: compiled });
     return compiled ?? undefined;
 }
 

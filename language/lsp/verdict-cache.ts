@@ -3,11 +3,14 @@
  * (worker or `mesa/simulate` handler) feeds it through the hover provider:
  *
  *     const hover = services.lsp.HoverProvider as MesaHoverProvider;
- *     hover.verdicts.set(uri, { Pressing: 'pseudo-aligned (side-effect)', Lighting: 'robust' });
+ *     hover.verdicts.setFromReport(uri, report);           // or set(uri, { Name: 'text' })
  *
- * and clears a document's entries with `set(uri, {})` (or `delete(uri)`) when it changes
- * or closes. Entries are plain strings, so the cache needs no model or report types.
+ * and clears a document's entries with `delete(uri)` when it changes or closes.
+ * Entries are plain strings keyed by objective or optimizer name (an implicit optimizer
+ * carries its objective's name, so an objective's hover shows its ideal optimizer's verdict).
  */
+import type { Report } from '../report/types.js';
+
 export class MesaVerdictCache {
     private readonly byUri = new Map<string, Map<string, string>>();
 
@@ -17,12 +20,22 @@ export class MesaVerdictCache {
     }
 
     /** Replaces all verdicts of a document: name → verdict text. */
-    set(uri: string, entries: Record<string, string> | Iterable<[string, string]>): void {
-        const map = new Map(Symbol.iterator in entries ? entries as Iterable<[string, string]> : Object.entries(entries));
-        this.byUri.set(uri, map);
+    set(uri: string, entries: Record<string, string>): void {
+        this.byUri.set(uri, new Map(Object.entries(entries)));
+    }
+
+    /** Replaces a document's verdicts with those of a simulation report (DESIGN §8). */
+    setFromReport(uri: string, report: Pick<Report, 'optimizers'>): void {
+        this.set(uri, Object.fromEntries(report.optimizers.map(o => [o.name, verdictText(o)])));
     }
 
     delete(uri: string): void {
         this.byUri.delete(uri);
     }
+}
+
+/** E.g. `pseudo-aligned (side-effect) · depth 1`, `robust · depth 11`. */
+export function verdictText(o: Report['optimizers'][number]): string {
+    const kind = o.kind ? ` (${o.kind}${o.via ? ` via ${o.via}` : ''})` : '';
+    return `${o.verdict}${kind} · depth ${o.depth}${o.incomplete ? ' · incomplete' : ''}`;
 }

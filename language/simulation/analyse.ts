@@ -10,7 +10,7 @@ import { collectReads } from './codegen.js';
 import type { Context } from './context.js';
 import { BudgetExceeded } from './errors.js';
 import { deployInterval, evaluateAll, evaluateIn, trainInterval, type EnvResult } from './optimizer.js';
-import type { ProxyResult } from './proxy.js';
+import type { ProxyKind as ProxyResult } from '../analysis/relation.js';
 import { capabilitySweep } from './sweep.js';
 import { decide, fromDepth, limitsOf } from './verdict.js';
 

@@ -32,7 +32,12 @@ export interface CompiledEnv {
     step: StepFunction;
     /** Names read by each objective that the environment lacks (for error messages). */
     missing: Map<string, string[]>;
+    /** Rough cost of one step, in budget units (statements of the step plus the state's width, which hashing and copying touch). */
+    cost: number;
 }
+
+/** Largest body, in characters of generated source, of one generated function (a few hundred statements). */
+export const CHUNK_CHARS = 8_000;
 
 /** Names an expression reads, with the largest delay of each. */
 export function collectReads(e: Expr, into: Map<string, number>): void {
@@ -142,7 +147,6 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
         for (let j = d - 1; j >= 1; j--) lines.push(`S[ko+${base + j}]=S[so+${base + j - 1}];`);
         lines.push(`S[ko+${base}]=c[${index.get(name)}]+0;`);
     }
-
     const div = (l: number, r: number, k: number): number => {
         if (r === 0) {
             throw new SimulationError(`division by zero in environment ${env.label}`, locations[k]);
@@ -150,7 +154,7 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
         return l / r;
     };
     const c = new Float64Array(Math.max(1, nValues));
-    const factory = new Function('$div', 'c', `"use strict";return function step(S,so,ko,choice,g,t,R){\n${lines.join('\n')}\n};`) as
+    const factory = new Function('$div', 'c', `"use strict";${stepSource(lines)}`) as
         (d: typeof div, c: Float64Array) => StepFunction;
     return {
         env,
@@ -162,5 +166,28 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
         initial: Float64Array.from(initial),
         step: factory(div, c),
         missing,
+        cost: lines.length + width,
     };
+}
+
+/**
+ * Source of a factory body returning the step function. A function of thousands of
+ * statements is too big for V8 to optimise (it would run interpreted, hundreds of
+ * times slower), so a long body is cut into functions of at most `CHUNK_CHARS`
+ * characters, called in order by `step`; the statements only communicate through
+ * the arrays, so any cut between statements keeps the semantics.
+ */
+export function stepSource(lines: string[]): string {
+    const params = 'S,so,ko,choice,g,t,R';
+    const chunks: string[][] = [[]];
+    let size = 0;
+    for (const line of lines) {
+        if (size > 0 && size + line.length > CHUNK_CHARS) { chunks.push([]); size = 0; }
+        chunks[chunks.length - 1]!.push(line);
+        size += line.length + 1;
+    }
+    if (chunks.length === 1) return `return function step(${params}){\n${lines.join('\n')}\n};`;
+    const parts = chunks.map((body, k) => `function p${k}(${params}){\n${body.join('\n')}\n}`);
+    const calls = chunks.map((_, k) => `p${k}(${params});`).join('');
+    return `${parts.join('\n')}\nreturn function step(${params}){${calls}};`;
 }

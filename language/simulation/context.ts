@@ -10,7 +10,7 @@ import type { CompiledEnvironment, CompiledSpec } from '../model/types.js';
 import type { IncompleteEntry } from '../report/types.js';
 import { compileEnvironment, type CompiledEnv } from './codegen.js';
 import { optimalValues, worstValues, greedyMask, type Mask } from './dp.js';
-import { Budget, BudgetExceeded, SimulationError } from './errors.js';
+import { BudgetExceeded, SimulationError, type Budget } from './errors.js';
 import { explore } from './explore.js';
 import type { EnvGraph, ProductGraph, StateGraph } from './graph.js';
 import { productGraph } from './product.js';
@@ -127,8 +127,9 @@ export class Context {
         if (this.incomplete.some(x => x.budget === e.budget && x.env === env && x.optimizer === optimizer)) return;
         const where = env ? ` in ${env}` : '';
         const who = optimizer ? ` (planning of ${optimizer})` : '';
+        const bound = e.memoryBound ? ' (the memory bound for states this wide)' : '';
         const message = e.budget === 'states'
-            ? `incomplete: the state budget of ${e.limit} states was hit${where}${who}; results that need it are missing`
+            ? `incomplete: the state budget of ${e.limit} states${bound} was hit${where}${who}; results that need it are missing`
             : e.budget === 'time'
                 ? `incomplete: the time budget of ${e.limit} ms was hit${where}${who}; later results are missing`
                 : `incomplete: the analysis was cancelled${where}${who}`;

@@ -16,21 +16,23 @@ export function tolerance(best: number): number {
     return 1e-9 * Math.max(1, Math.abs(best));
 }
 
-/** One backward pass: out[s] = best over choices of R + V[next], or the worst when `minimise`. */
+/** One backward pass: out[s] = best (or, when `minimise`, worst) over choices of R + V[next]. */
 function backup(g: StateGraph, R: Float64Array, V: Float64Array, out: Float64Array, minimise: boolean, budget: Budget): void {
     const C = g.nChoices, next = g.next, H = g.horizon;
+    const sign = minimise ? -1 : 1;
     out.fill(0, g.layerStart[H]!, g.nStates);
     for (let t = H - 1; t >= 0; t--) {
         budget.tick(g.layerStart[t + 1]! - g.layerStart[t]!);
         const from = g.layerStart[t]!, to = g.layerStart[t + 1]!;
         for (let s = from; s < to; s++) {
-            let best = minimise ? Infinity : -Infinity;
+            // Maximise sign·Q, so one branch-free loop serves both directions.
             const base = s * C;
-            for (let c = 0; c < C; c++) {
-                const q = R[base + c]! + V[next[base + c]!]!;
-                if (minimise ? q < best : q > best) best = q;
+            let best = sign * (R[base]! + V[next[base]!]!);
+            for (let c = 1; c < C; c++) {
+                const q = sign * (R[base + c]! + V[next[base + c]!]!);
+                if (q > best) best = q;
             }
-            out[s] = best;
+            out[s] = sign * best;
         }
     }
 }
@@ -135,13 +137,6 @@ export function reachableUnder(g: StateGraph, mask: Mask): Uint8Array {
         for (let c = 0; c < C; c++) if (mask[base + c] !== 0) seen[g.next[base + c]!] = 1;
     }
     return seen;
-}
-
-/** True when every allowed choice of `mask` is also allowed by `target` and vice versa at state s. */
-export function sameChoices(a: Mask, b: Mask, s: number, C: number): boolean {
-    const base = s * C;
-    for (let c = 0; c < C; c++) if (a[base + c] !== b[base + c]) return false;
-    return true;
 }
 
 /** Whether two masks allow exactly the same choices everywhere. */

@@ -17,48 +17,82 @@ export class SimulationError extends Error {
 export type BudgetKind = 'states' | 'time' | 'cancelled';
 
 export class BudgetExceeded extends Error {
-    constructor(readonly budget: BudgetKind, readonly limit: number) {
+    /** `limit` is the cap that was hit; `memoryBound` when memory, not the requested cap, set it. */
+    constructor(readonly budget: BudgetKind, readonly limit: number, readonly memoryBound = false) {
         super(`budget exceeded: ${budget}`);
         this.name = 'BudgetExceeded';
     }
 }
 
-/** Wall-time and cancellation guard; `check()` is cheap enough to call once per layer or per few thousand states. */
+/**
+ * Units of work (about one simple operation of generated or DP code each) between two
+ * looks at the clock and the cancellation signal: about 0.1 ms of optimised code, a few
+ * ms at worst. Callers `spend` units in proportion to what they do, so a check comes
+ * after the same amount of work however wide a state is.
+ */
+export const CHECK_UNITS = 1 << 16;
+
+/** A clock in milliseconds; tests pass a fake one. */
+export type Clock = () => number;
+
+/**
+ * Wall-time and cancellation guard. `spend(units)` is cheap (an add and a compare) and
+ * looks at the clock and the signal every `CHECK_UNITS` units; `check()` looks at once.
+ * Once tripped it keeps throwing the same `BudgetExceeded`, at every call of either, so
+ * every later phase stops at its first call.
+ */
 export class Budget {
     readonly maxStates: number;
     private readonly deadline: number;
     private tripped: BudgetExceeded | undefined;
     private work = 0;
+    private flushed = 0;
+    /** Looks at the clock and signal so far (for tests and benchmarks). */
+    checks = 0;
 
     constructor(
         maxStates: number,
         readonly timeBudgetMs: number | undefined,
         private readonly signal: { cancelled: boolean } | undefined,
+        private readonly now: Clock = Date.now,
     ) {
         this.maxStates = maxStates;
-        this.deadline = timeBudgetMs === undefined ? Infinity : Date.now() + timeBudgetMs;
+        this.deadline = timeBudgetMs === undefined ? Infinity : now() + timeBudgetMs;
     }
 
     /** Throws when time is up or the run was cancelled; once tripped, keeps throwing. */
     check(): void {
         if (this.tripped) throw this.tripped;
+        this.checks++;
         if (this.signal?.cancelled) {
             this.tripped = new BudgetExceeded('cancelled', 0);
             throw this.tripped;
         }
-        if (Date.now() > this.deadline) {
+        if (this.deadline !== Infinity && this.now() > this.deadline) {
             this.tripped = new BudgetExceeded('time', this.timeBudgetMs ?? 0);
             throw this.tripped;
         }
     }
 
-    /** Counts `n` units of work (states visited) and checks about every 65,536 units. */
-    tick(n: number): void {
-        this.work += n + 1;
-        if (this.work >= 65536) {
+    /** Counts `units` of work; checks once `CHECK_UNITS` have accumulated, and throws at once when already tripped. */
+    spend(units: number): void {
+        if (this.tripped) throw this.tripped;
+        this.work += units;
+        if (this.work >= CHECK_UNITS) {
+            this.flushed += this.work;
             this.work = 0;
             this.check();
         }
+    }
+
+    /** Counts `n` states of a dynamic-programming pass (a few units each). */
+    tick(n: number): void {
+        this.spend(4 * n + 1);
+    }
+
+    /** Units spent so far (for tests and benchmarks). */
+    get spent(): number {
+        return this.flushed + this.work;
     }
 
     /** The budget that stopped everything (time or cancellation), if any. */

@@ -2,19 +2,29 @@
  * Breadth-first exploration of an environment's reachable states, layer by layer,
  * deduplicating the states of a layer by value with an open-addressing hash table
  * over the float64 bits of their remembered values. Produces an `EnvGraph`; stops
- * with `BudgetExceeded` when the state cap, the wall time or cancellation is hit.
+ * with `BudgetExceeded` when the state cap, the wall time or cancellation is hit; the
+ * budget is charged per expanded state in proportion to the step's size, so wide
+ * states are checked as often, in time, as narrow ones.
  */
 import type { CompiledEnv } from './codegen.js';
 import { BudgetExceeded, type Budget } from './errors.js';
 import type { EnvGraph } from './graph.js';
 
 const EMPTY = -1;
+/** Bytes of graph data (remembered values, transitions, rewards) one exploration may hold. */
+const MEMORY_BYTES = 2 ** 30;
 
 export function explore(ce: CompiledEnv, budget: Budget): EnvGraph {
     const { env, width: W, nChoices: C, step } = ce;
+    // Budget units per expanded state: C steps, each hashing and copying a state of width W.
+    const unitsPerState = C * ce.cost;
     const H = env.horizon;
     const nObj = ce.objectives.length;
-    const maxStates = budget.maxStates;
+    // Wide states could exhaust memory long before the state cap: cap the states by bytes too.
+    const bytesPerState = W * 8 + C * (4 + 8 * nObj);
+    const memoryStates = Math.floor(MEMORY_BYTES / bytesPerState);
+    const maxStates = Math.min(budget.maxStates, memoryStates);
+    const memoryBound = memoryStates < budget.maxStates;
     budget.check();
 
     let states = new Float64Array(Math.max(16, W * 1024));
@@ -50,10 +60,10 @@ export function explore(ce: CompiledEnv, budget: Budget): EnvGraph {
     for (let t = 0; t < H; t++) {
         const layer = t + 1;
         const from = layerStart[t]!, to = layerStart[t + 1]!;
-        budget.tick(to - from);
+        budget.check();
         const g = Math.pow(gamma, t);
         for (let s = from; s < to; s++) {
-            if ((s & 4095) === 4095) budget.check();
+            budget.spend(unitsPerState);
             if ((s + 1) * C > next.length) {
                 const grown = new Int32Array(next.length * 2); grown.set(next); next = grown;
                 rewards = rewards.map(r => { const x = new Float64Array(r.length * 2); x.set(r); return x; });
@@ -81,7 +91,7 @@ export function explore(ce: CompiledEnv, budget: Budget): EnvGraph {
                 if (found < 0) {
                     found = nStates++;
                     table[i] = found;
-                    if (nStates > maxStates) throw new BudgetExceeded('states', maxStates);
+                    if (nStates > maxStates) throw new BudgetExceeded('states', maxStates, memoryBound);
                     if ((nStates - to) * 2 > capacity) rehash(to, nStates);
                 }
                 next[tr] = found;

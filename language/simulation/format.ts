@@ -27,6 +27,11 @@ function table(rows: string[][]): string {
 }
 
 export function formatVerdictTable(report: Report): string {
+    if (report.environments.length > 0 && report.environments.every(e => e.skipped?.includes('qualitative'))) {
+        const names = report.environments.map(e => e.label).join(', ');
+        return `Nothing to simulate: ${names} ${report.environments.length === 1 ? 'has' : 'have'} qualitative nodes.\n`
+            + 'Their causal graphs are analysed statically; run `mesa check` for the proxy and pre-computation diagnostics.\n';
+    }
     const rows: string[][] = [['optimizer', 'verdict', 'kind', 'train', 'deploy']];
     for (const o of report.optimizers) {
         const kind = o.kind === null ? '-' : o.kind === 'general' && o.via ? `general (via ${o.via})` : o.kind;

@@ -52,8 +52,3 @@ export function layerOf(g: StateGraph, s: number): number {
     }
     return lo;
 }
-
-/** Number of states with transitions (layers 0..H−1). */
-export function innerStates(g: StateGraph): number {
-    return g.layerStart[g.horizon]!;
-}

@@ -6,6 +6,6 @@
 export { simulate, DEFAULT_MAX_STATES, type SimulateOptions } from './simulate.js';
 export { formatVerdictTable, formatNumber } from './format.js';
 export { SimulationError } from './errors.js';
-export { proxyKind, targets, type ProxyResult } from './proxy.js';
+export { proxyKind, type ProxyKind } from '../analysis/relation.js';
 export { spearman, mulberry32 } from './sample.js';
 export type * from '../report/types.js';

@@ -6,7 +6,7 @@ import type { ObjectiveReport, RewardTiming } from '../report/types.js';
 import { collectReads } from './codegen.js';
 import type { Context } from './context.js';
 import { BudgetExceeded } from './errors.js';
-import { targets } from './proxy.js';
+import { targetsOf } from '../analysis/paths.js';
 import { bits } from './select.js';
 
 export function objectiveReports(ctx: Context, timing: Map<string, RewardTiming>): ObjectiveReport[] {
@@ -14,7 +14,7 @@ export function objectiveReports(ctx: Context, timing: Map<string, RewardTiming>
     const graph = ctx.envs.get(spec.train[0] ?? '')?.graph;
     const labels = [...new Set([...spec.train, ...spec.deploy, ...spec.optimizers.flatMap(o => (o.model ? [o.model] : []))])];
     return spec.objectives.map(o => {
-        let signed = graph ? targets(graph, o.name) : new Map<string, '+' | '-' | '±'>();
+        let signed = new Map(graph ? targetsOf(graph, o.name).map(t => [t.name, t.sign]) : []);
         if (signed.size === 0) {
             const reads = new Map<string, number>();
             collectReads(o.expression, reads);

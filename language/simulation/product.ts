@@ -24,6 +24,9 @@ export function productGraph(truth: EnvGraph, model: EnvGraph, budget: Budget): 
         mapped[c] = m < 0 ? 0 : m;
     }
     const MC = model.nChoices;
+    // As in explore: cap the states by the bytes they need too (indices, transitions, rewards).
+    const memoryStates = Math.floor(2 ** 30 / (8 + C * (4 + 8 * truth.rewards.size)));
+    const maxStates = Math.min(budget.maxStates, memoryStates);
 
     let trueIndex = new Int32Array(1024);
     let modelIndex = new Int32Array(1024);
@@ -59,7 +62,7 @@ export function productGraph(truth: EnvGraph, model: EnvGraph, budget: Budget): 
                 let q = seen.get(key);
                 if (q === undefined) {
                     q = n++;
-                    if (n > budget.maxStates) throw new BudgetExceeded('states', budget.maxStates);
+                    if (n > maxStates) throw new BudgetExceeded('states', maxStates, memoryStates < budget.maxStates);
                     ensure(n);
                     trueIndex[q] = nt; modelIndex[q] = nm;
                     seen.set(key, q);

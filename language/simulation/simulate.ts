@@ -12,7 +12,7 @@ import type { Planner } from './behaviour.js';
 import { Context } from './context.js';
 import { Budget, BudgetExceeded, SimulationError } from './errors.js';
 import { objectiveReports } from './objectives.js';
-import { proxyKind } from './proxy.js';
+import { proxyKind } from '../analysis/relation.js';
 import { sampleAll } from './samples.js';
 import { bits, select } from './select.js';
 

@@ -13,7 +13,7 @@
 import type { Kind, SuboptimalityLimits, Verdict, Witness } from '../report/types.js';
 import { tolerance } from './dp.js';
 import type { EnvResult } from './optimizer.js';
-import type { ProxyResult } from './proxy.js';
+import type { ProxyKind as ProxyResult } from '../analysis/relation.js';
 import { buildWitness } from './witness.js';
 
 export interface VerdictInput {
@@ -64,8 +64,8 @@ export function decide(input: VerdictInput): VerdictResult {
     if (input.approximate) return { verdict: 'pseudo-aligned', kind: 'approximate', via: null, signUnknown: false, witness, suboptimal: false };
     return {
         verdict: 'pseudo-aligned',
-        // A fit with no causal relation to the base objective is still a proxy: the most general kind.
-        kind: input.proxy.kind ?? 'general',
+        // A fit with no causal relation to the base objective is still a proxy: the most general kind (see proxyKind).
+        kind: input.proxy.kind,
         via: input.proxy.via,
         signUnknown: input.proxy.signUnknown,
         witness,

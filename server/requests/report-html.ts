@@ -7,7 +7,7 @@ import type { CancellationToken } from 'vscode-languageserver';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { ReportHtmlParams, ReportHtmlResult } from '../../language/protocol-report.js';
 import type { Report } from '../../language/report/types.js';
-import { renderReportHtml } from './render.js';
+import { renderReportHtml } from '../../language/report/html/index.js';
 import { cancelled } from './document.js';
 
 export async function handleReportHtml(params: ReportHtmlParams, token: CancellationToken): Promise<ReportHtmlResult> {

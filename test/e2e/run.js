@@ -16,7 +16,7 @@ const { runTests } = require('@vscode/test-electron');
             vscodeExecutablePath: path.join(__dirname, 'driver/code-shim.js'),
             extensionDevelopmentPath: root,
             // The extension is an ES module package: name the file, ESM does not import directories.
-            extensionTestsPath: path.join(__dirname, 'suite/index.js'),
+            extensionTestsPath: process.env.MESA_E2E_SUITE ? path.resolve(process.env.MESA_E2E_SUITE) : path.join(__dirname, 'suite/index.js'),
             launchArgs: [workspace],
             extensionTestsEnv: { MESA_E2E: '1' },
         });

@@ -77,6 +77,11 @@ describe('canonical layout', () => {
 });
 
 describe('formatting preserves meaning', () => {
+    test('a document with syntax errors is left alone', async () => {
+        const broken = 'environment   A {  horizon 3 node x = }\nobjective base O=x';
+        expect(await format(broken)).toBe(broken);
+    });
+
     test.each(EXAMPLES)('%s: idempotent, keeps every comment, same compiled model', async name => {
         const text = exampleText(name);
         const once = await format(text);

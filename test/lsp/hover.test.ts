@@ -9,7 +9,8 @@ import { clearDocuments, expectHover, parseHelper } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { MesaHoverProvider } from '../../language/lsp/hover-provider.js';
 import { createMesaServices } from '../../language/mesa-module.js';
-import { exampleText } from '../helpers/services.js';
+import { simulate } from '../../language/simulation/simulate.js';
+import { compiled, exampleText } from '../helpers/services.js';
 
 const services = createMesaServices(EmptyFileSystem);
 const hover = expectHover(services.Mesa);
@@ -94,6 +95,21 @@ describe('other declarations', () => {
         const after = await provider.getHoverContent(document, { textDocument: { uri }, position: document.textDocument.positionAt(exampleText('cleaning').indexOf('Clean =') + 1) });
         expect(JSON.stringify(after?.contents)).toContain('**Verdict:** base objective');
         provider.verdicts.delete(uri);
+    });
+
+    test('verdicts fed from a simulation report show on objectives and optimizers', async () => {
+        const text = exampleText('button-lamp');
+        const uri = 'file:///report.mesa';
+        const provider = services.Mesa.lsp.HoverProvider as MesaHoverProvider;
+        provider.verdicts.setFromReport(uri, simulate(await compiled(text)));
+        const document = await parseHelper(services.Mesa)(text, { documentUri: uri, validation: true });
+        const hoverAt = async (needle: string) => JSON.stringify((await provider.getHoverContent(document, {
+            textDocument: { uri }, position: document.textDocument.positionAt(text.indexOf(needle) + 1),
+        }))?.contents);
+        expect(await hoverAt('Pressing =')).toContain('**Verdict:** pseudo-aligned (side-effect) · depth 1');
+        expect(await hoverAt('Lighting =')).toContain('**Verdict:** robust · depth 11');
+        provider.verdicts.delete(uri);
+        expect(await hoverAt('Pressing =')).not.toContain('Verdict');
     });
 
     test('an objective reference inside an optimizer hovers the objective', async () => {

@@ -84,7 +84,7 @@ describe('hostile names inject nothing', () => {
         const report = hostileReport();
         const dot = environmentDot(report.environments[0]!, report.objectives);
         expect(dot).toContain(JSON.stringify(EVIL.lamp));
-        expect(dot).toContain('"Pre\\"ss]\\\\N\\n<x>{}; evil -> pwn"');
+        expect(dot).toContain('Pre\\"ss]\\\\N\\n<x>{}; evil -> pwn"');
         const html = await renderReportHtml(report, { mode: 'file' });
         const graphs = html.slice(html.indexOf('<section id="graphs">'), html.indexOf('<section id="samples">'));
         expect(graphs.match(/<figure class="graph"><svg /g)).toHaveLength(2);

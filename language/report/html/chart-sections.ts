@@ -38,7 +38,7 @@ ${body}${notes.length > 0 ? `<ul class="notes">${notes.join('')}</ul>` : ''}
 export async function sweepSection(report: Report): Promise<string> {
     const figures: string[] = [];
     for (const [i, optimizer] of report.optimizers.entries()) {
-        if (optimizer.sweep.length === 0) continue;
+        if (!optimizer.sweep.some(c => c.points.some(p => p.lo !== null && p.hi !== null))) continue;
         const svg = await renderChart(sweepSpec(optimizer), `w${i}`);
         figures.push(`<figure class="chart"><div class="svg">${svg}</div></figure>`);
     }

@@ -2,7 +2,8 @@
  * The Vega-Lite specifications of the report's charts: base against mesa return per
  * sampled episode (the Ibarz et al. picture), the capability sweep of one optimizer,
  * and candidate counts by description length. Field names are fixed; names from the
- * report only ever appear as data values and titles, which Vega escapes in its SVG.
+ * report only ever appear as data values and chart titles, which Vega escapes in its
+ * SVG; never in axis titles, which Vega-Lite splices into generated expressions.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { CandidatesReport, OptimizerReport, SamplePair } from '../types.js';
@@ -36,8 +37,8 @@ export function scatterSpec(env: string, pair: SamplePair, policies: readonly st
         data: { values },
         mark: { type: 'circle', opacity: 0.7, stroke: 'currentColor', strokeOpacity: 0.25, strokeWidth: 0.5 },
         encoding: {
-            x: { field: 'base', type: 'quantitative', title: `base return (${pair.base})`, scale: { zero: false, nice: true, padding: 10 } },
-            y: { field: 'mesa', type: 'quantitative', title: `mesa return (${pair.mesa})`, scale: { zero: false, nice: true, padding: 10 } },
+            x: { field: 'base', type: 'quantitative', title: 'base return', scale: { zero: false, nice: true, padding: 10 } },
+            y: { field: 'mesa', type: 'quantitative', title: 'mesa return', scale: { zero: false, nice: true, padding: 10 } },
             color: { field: 'policy', type: 'nominal', title: 'policy', scale: { domain, range } },
             size: { aggregate: 'count', type: 'quantitative', title: 'episodes', scale: { range: [30, 300] }, legend: null },
         },

@@ -7,7 +7,7 @@ import type { DeployInterval, TrainInterval } from '../types.js';
 
 /** A figure with at most three decimals, trailing zeros dropped; `—` for null. */
 export function num(value: number | null, digits = 3): string {
-    if (value === null) return '<span class="na" title="not computed: a budget was hit">—</span>';
+    if (value === null) return '<span class="na" title="not computed (see the notes on incomplete analysis or skipped environments)">—</span>';
     return esc(plain(value, digits));
 }
 

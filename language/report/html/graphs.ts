@@ -3,6 +3,7 @@
  * (`@viz-js/viz`, WebAssembly, no network) and inlined as SVG, with the environment's
  * facts, what deployment changes, and a legend.
  */
+import type { instance } from '@viz-js/viz';
 import type { Report } from '../types.js';
 import { environmentDot } from './graph-dot.js';
 import { esc } from './escape.js';
@@ -10,7 +11,7 @@ import { codeList, num, slug } from './format.js';
 import type { ReportMode } from './links.js';
 import { sourceLink } from './links.js';
 
-type Viz = Awaited<ReturnType<typeof import('@viz-js/viz')['instance']>>;
+type Viz = Awaited<ReturnType<typeof instance>>;
 let vizInstance: Promise<Viz> | undefined;
 
 function viz(): Promise<Viz> {

@@ -86,7 +86,7 @@ ul.intervals{list-style:none;margin:0;padding:0;font-variant-numeric:tabular-num
 .interval{font-weight:600}.of{color:var(--muted)}
 li.falls .interval{color:var(--bad)}
 .regret{font-size:12px;color:var(--muted);margin-left:4px}.regret.bad{color:var(--bad);font-weight:600}
-.na{color:var(--bad);cursor:help}
+.na{color:var(--muted);cursor:help}
 tr.winner th,tr.winner td{background:color-mix(in srgb,var(--link) 7%,transparent)}
 a.src{font-weight:inherit}
 article.env,article.witness,article.distinguishing{border:1px solid var(--border);border-radius:10px;padding:16px 18px;margin:0 0 16px;background:var(--bg)}
@@ -105,7 +105,7 @@ ${svgTheme}
 .chart{border:1px solid var(--border);border-radius:10px;padding:10px;color:var(--fg);background:var(--bg)}
 .chart figcaption{font-size:12px;color:var(--muted);padding:4px 6px 0}
 .split{display:grid;grid-template-columns:minmax(0,auto) minmax(0,1fr);gap:18px;align-items:start}
-table.values{width:auto}table.values td,table.values th{padding:6px 10px}table.values tbody th{white-space:nowrap}
+.values-wrap{display:inline-block;max-width:100%}table.values{width:auto}table.values td,table.values th{padding:6px 10px}table.values tbody th{white-space:nowrap}
 .side-by-side{display:grid;grid-template-columns:repeat(2,minmax(0,320px));gap:12px;margin:0 0 12px}
 .actions{border:1px solid var(--border);border-radius:8px;padding:10px 12px;border-top:3px solid var(--tone)}
 .actions.mesa{--tone:var(--mesa)}.actions.base{--tone:var(--base)}

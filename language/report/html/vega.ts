@@ -3,6 +3,8 @@
  * estimates text widths). One shared config themes every chart through `currentColor`
  * so the page's CSS colours axes and labels in light and dark themes alike.
  */
+import type * as VegaModule from 'vega';
+import type * as VegaLiteModule from 'vega-lite';
 import type { Config, TopLevelSpec } from 'vega-lite';
 import { inlineSvg } from './graphs.js';
 
@@ -34,11 +36,9 @@ const CONFIG: Config = {
     range: { category: PALETTE },
 };
 
-type VegaModule = typeof import('vega');
-type VegaLiteModule = typeof import('vega-lite');
-let modules: Promise<[VegaModule, VegaLiteModule]> | undefined;
+let modules: Promise<[typeof VegaModule, typeof VegaLiteModule]> | undefined;
 
-function load(): Promise<[VegaModule, VegaLiteModule]> {
+function load(): Promise<[typeof VegaModule, typeof VegaLiteModule]> {
     modules ??= Promise.all([import('vega'), import('vega-lite')]);
     return modules;
 }

@@ -33,7 +33,7 @@ function valuesTable(values: Record<string, number>): string {
         const cell = cells.find(c => c.name === name && c.k === k);
         return `<td class="num">${cell ? num(cell.value) : ''}</td>`;
     }).join('')}</tr>`).join('');
-    return `<div class="table-wrap"><table class="values"><thead><tr><th scope="col">value, k steps ago</th>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
+    return `<div class="table-wrap values-wrap"><table class="values"><thead><tr><th scope="col">value, k steps ago</th>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 function witnessBody(report: Report, o: OptimizerReport, w: Witness, mode: ReportMode): string {

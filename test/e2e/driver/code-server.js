@@ -44,7 +44,7 @@ class CodeServer {
     installExtension(vsix) {
         const r = cp.spawnSync(process.execPath, [CODE_SERVER, ...this.dirs, '--install-extension', path.resolve(vsix)], { encoding: 'utf8', env });
         if (r.status !== 0) throw new Error(`--install-extension ${vsix} failed:\n${r.stdout}${r.stderr}`);
-        return r.stdout.trim();
+        return r.stdout.trim().split('\n').pop();
     }
 
     async start(folder, port = 0) {

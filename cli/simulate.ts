@@ -1,0 +1,77 @@
+/**
+ * `mesa simulate FILE [--json OUT] [--html OUT] [--max-states N] [--seed N] [--time-budget MS]`:
+ * runs the full simulation, prints the verdict table, and writes the report JSON
+ * (DESIGN §8) and the self-contained HTML report. `-` as OUT means stdout.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { loadSpecText, unloadSpec } from '../language/compile/load.js';
+import type { MesaServices } from '../language/mesa-module.js';
+import { renderReportHtml } from '../language/report/html/index.js';
+import type { Report } from '../language/report/types.js';
+import { DEFAULT_MAX_STATES, formatVerdictTable, simulate, SimulationError } from '../language/simulation/index.js';
+import type { Output } from './check.js';
+import { diagnoseText, fileUri } from './check.js';
+import { UserError } from './errors.js';
+import { formatText } from './format-text.js';
+import { readSpecFile } from './read-spec-file.js';
+
+export interface SimulateCliOptions {
+    json?: string;
+    html?: string;
+    maxStates: number;
+    seed: number;
+    timeBudgetMs?: number;
+}
+
+export { DEFAULT_MAX_STATES };
+
+export async function runSimulate(services: MesaServices, path: string, options: SimulateCliOptions, out: Output): Promise<number> {
+    const text = readSpecFile(path);
+    const loaded = await loadSpecText(services, text, fileUri(path));
+    const spec = loaded.spec;
+    await unloadSpec(services, loaded);
+    if (!spec) {
+        const errors = (await diagnoseText(services, text, path)).filter(d => d.severity === 'error');
+        out.stderr(formatText([{ path, diagnostics: errors }]));
+        out.stderr(`mesa: ${path}: fix the ${errors.length === 1 ? 'error' : `${errors.length} errors`} above before simulating\n`);
+        return 1;
+    }
+    let report: Report;
+    try {
+        report = simulate(spec, {
+            maxStates: options.maxStates, seed: options.seed,
+            ...(options.timeBudgetMs !== undefined ? { timeBudgetMs: options.timeBudgetMs } : {}),
+        });
+    } catch (error) {
+        if (!(error instanceof SimulationError)) throw error;
+        const at = error.location ? `:${error.location.range.start.line + 1}:${error.location.range.start.character + 1}` : '';
+        out.stderr(`${path}${at}: error [runtime-error] ${error.message}\n`);
+        return 1;
+    }
+    const json = JSON.stringify(report, null, 2) + '\n';
+    if (options.json === '-') {
+        out.stdout(json);
+    } else {
+        out.stdout(formatVerdictTable(report));
+        if (options.json) write(options.json, json);
+    }
+    if (options.html) {
+        const html = await renderReportHtml(report, { mode: 'file' });
+        if (options.html === '-') out.stdout(html);
+        else write(options.html, html);
+    }
+    for (const target of [options.json, options.html]) {
+        if (target && target !== '-') out.stderr(`mesa: wrote ${target}\n`);
+    }
+    return 0;
+}
+
+function write(path: string, content: string): void {
+    try {
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, content);
+    } catch (error) {
+        throw new UserError(`${path}: cannot write (${(error as { code?: string }).code ?? String(error)})`);
+    }
+}

@@ -1,0 +1,72 @@
+/**
+ * Per-transition values of an environment's names on an explored graph, without
+ * exploring again: the environment is compiled once more with one extra objective
+ * per name (a current reference, so the state layout is unchanged), and its step
+ * function is replayed over every (state, choice) of the graph with discount 1. A
+ * candidate's rewards are then a signed sum of these arrays, discounted per layer
+ * (or, for `final`, the last layer's values alone), exactly as the core computes a
+ * declared objective's rewards.
+ */
+import type { CompiledEnvironment, CompiledObjective } from '../../model/types.js';
+import { compileEnvironment } from '../codegen.js';
+import type { Budget } from '../errors.js';
+import type { EnvGraph } from '../graph.js';
+import type { Candidate } from './enumerate.js';
+
+/** values.get(x)[state * nChoices + choice] = x's value at the step that transition takes. */
+export type NameValues = Map<string, Float64Array>;
+
+export function nameValues(
+    env: CompiledEnvironment, g: EnvGraph, layout: CompiledObjective[], names: string[], budget: Budget,
+): NameValues {
+    const own = new Set([...env.actions, ...env.nodes.map(n => n.name)]);
+    const wanted = names.filter(n => own.has(n));
+    const synthetic: CompiledObjective[] = wanted.map(n => ({
+        name: `\u0000${n}`, role: 'mesa', aggregate: 'sum', expression: { kind: 'ref', name: n, delay: 0 },
+        size: 1, text: n, location: env.location,
+    }));
+    const ce = compileEnvironment(env, [...layout, ...synthetic]);
+    if (ce.slotNames.join('\u0000') !== g.slotNames.join('\u0000')) {
+        throw new Error(`state layout of ${env.label} changed when replaying it`);
+    }
+    const offset = ce.objectives.length - wanted.length;
+    const W = g.width, C = g.nChoices, H = g.horizon;
+    const inner = g.layerStart[H]! * C;
+    const out = wanted.map(() => new Float64Array(inner));
+    const S = new Float64Array(Math.max(1, 2 * W));
+    const R = new Float64Array(Math.max(1, ce.objectives.length));
+    for (let t = 0; t < H; t++) {
+        const from = g.layerStart[t]!, to = g.layerStart[t + 1]!;
+        budget.tick(to - from);
+        for (let s = from; s < to; s++) {
+            for (let k = 0; k < W; k++) S[k] = g.states[s * W + k]!;
+            for (let ch = 0; ch < C; ch++) {
+                ce.step(S, 0, W, ch, 1, t + 1, R);
+                const tr = s * C + ch;
+                for (let k = 0; k < out.length; k++) out[k]![tr] = R[offset + k]!;
+            }
+        }
+    }
+    return new Map(wanted.map((n, k) => [n, out[k]!]));
+}
+
+/** Writes a candidate's per-transition rewards into `R` (length ≥ the graph's transitions). */
+export function candidateRewards(g: EnvGraph, values: NameValues, gamma: number, c: Candidate, R: Float64Array): void {
+    const C = g.nChoices, H = g.horizon;
+    const columns = c.terms.map(t => ({ v: values.get(t.name)!, sign: t.sign }));
+    for (let t = 0; t < H; t++) {
+        const from = g.layerStart[t]! * C, to = g.layerStart[t + 1]! * C;
+        if (c.aggregate === 'final' && t !== H - 1) { R.fill(0, from, to); continue; }
+        const w = c.aggregate === 'final' ? 1 : Math.pow(gamma, t);
+        for (let tr = from; tr < to; tr++) {
+            let r = 0;
+            for (const col of columns) r += col.sign * col.v[tr]!;
+            R[tr] = c.aggregate === 'final' ? r : w * r;
+        }
+    }
+}
+
+/** Whether every name a candidate reads has values here. */
+export function readable(values: NameValues, c: Candidate): boolean {
+    return c.terms.every(t => values.has(t.name));
+}

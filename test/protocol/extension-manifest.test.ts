@@ -1,0 +1,69 @@
+/**
+ * The extension's contract with VS Code and with the server, checked statically: a thin
+ * client (no Langium, nothing from language/ but the dependency-free protocol files),
+ * the manifest's commands and settings in step with the code, a .vsix that ships bundles only.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../language/protocol.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const read = (path: string) => readFileSync(join(root, path), 'utf8');
+const manifest = JSON.parse(read('package.json')) as {
+    main: string;
+    contributes: {
+        commands: { command: string; title: string; category: string; icon: string }[];
+        menus: Record<string, { command: string; when: string; group?: string }[]>;
+        configuration: { properties: Record<string, { default: unknown }> };
+        languages: { id: string; extensions: string[] }[];
+    };
+};
+
+function imports(source: string): string[] {
+    return [...source.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'([^']+)'/gm), ...source.matchAll(/^\s*import\s+'([^']+)'/gm)].map(m => m[1]!);
+}
+
+describe('the thin client', () => {
+    const files = readdirSync(join(root, 'client')).filter(f => f.endsWith('.ts'));
+
+    test.each(files)('client/%s imports only vscode, the language client and the protocol', file => {
+        for (const specifier of imports(read(join('client', file)))) {
+            expect(specifier, `${file} imports ${specifier}`).toMatch(
+                /^(vscode|vscode-languageclient\/node\.js|node:[a-z_]+|\.\/[a-z-]+\.js|\.\.\/language\/protocol(-report)?\.js)$/);
+        }
+    });
+
+    test('the protocol files the client imports have no dependencies', () => {
+        expect(imports(read('language/protocol.ts'))).toEqual([]);
+        expect(imports(read('language/protocol-report.ts'))).toEqual([]);
+    });
+});
+
+describe('the manifest', () => {
+    test('every contributed command is registered, in the palette and in the editor title', () => {
+        const main = read('client/main.ts');
+        for (const { command } of manifest.contributes.commands) {
+            expect(main).toContain(`registerCommand('${command}'`);
+            expect(manifest.contributes.menus['commandPalette']).toContainEqual({ command, when: 'editorLangId == mesa' });
+            expect(manifest.contributes.menus['editor/title']?.some(m => m.command === command && m.group?.startsWith('navigation'))).toBe(true);
+        }
+        expect(manifest.contributes.commands.map(c => `${c.category}: ${c.title}`)).toEqual(['Mesa: Run Simulation', 'Mesa: Show Causal Graph']);
+    });
+
+    test('the settings are those the server reads, with its defaults', () => {
+        const properties = manifest.contributes.configuration.properties;
+        for (const [key, value] of Object.entries(DEFAULT_SETTINGS.analysis)) {
+            expect(properties[`mesa.analysis.${key}`]?.default, key).toBe(value);
+        }
+        expect(properties['mesa.trace.server']?.default).toBe('off');
+    });
+
+    test('the .vsix ships the bundles, not sources or node_modules', () => {
+        expect(manifest.main).toBe('./dist/client.cjs');
+        const ignore = read('.vscodeignore').split('\n').filter(l => l && !l.startsWith('#'));
+        expect(ignore[0]).toBe('**');
+        expect(ignore).toEqual(expect.arrayContaining(['!dist/client.cjs', '!dist/server.cjs', '!dist/worker.cjs']));
+        expect(ignore.some(l => /node_modules|\.map|\.ts$/.test(l))).toBe(false);
+    });
+});
