@@ -6,8 +6,9 @@ import type { Module, PartialLangiumCoreServices } from 'langium';
 import { inject } from 'langium';
 import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
-import { SimulationStore } from './analysis/simulation-store.js';
+import { SimulationStore } from './diagnostics/simulation-store.js';
 import { MesaGeneratedModule, MesaGeneratedSharedModule } from './generated/module.js';
+import { MesaCodeActionProvider } from './lsp/code-action-provider.js';
 import { MesaCodeLensProvider } from './lsp/code-lens-provider.js';
 import { MesaCompletionProvider } from './lsp/completion-provider.js';
 import { MesaDocumentSymbolProvider } from './lsp/document-symbol-provider.js';
@@ -51,6 +52,7 @@ export const MesaModule: Module<MesaServices, PartialLangiumServices & PartialLa
         Formatter: () => new MesaFormatter(),
         InlayHintProvider: () => new MesaInlayHintProvider(),
         CodeLensProvider: () => new MesaCodeLensProvider(),
+        CodeActionProvider: () => new MesaCodeActionProvider(),
     },
     validation: {
         ValidationRegistry: (services) => new MesaValidationRegistry(services),

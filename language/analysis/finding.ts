@@ -13,4 +13,6 @@ export interface Finding {
     message: string;
     location: SourceLocation;
     related: { message: string; location: SourceLocation }[];
+    /** Plain JSON for a quick fix (the LSP diagnostic's `data`). */
+    data?: unknown;
 }

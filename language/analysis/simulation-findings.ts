@@ -8,6 +8,7 @@ import type { CompiledSpec, SourceLocation } from '../model/types.js';
 import type { DeployInterval, OptimizerReport, Report, TrainInterval, Witness } from '../report/types.js';
 import { IssueCodes } from '../validation/codes.js';
 import type { Finding } from './finding.js';
+import { underdeterminedFinding } from './underdetermined.js';
 
 export function simulationFindings(spec: CompiledSpec, report: Report): Finding[] {
     const findings: Finding[] = [];
@@ -67,6 +68,8 @@ export function simulationFindings(spec: CompiledSpec, report: Report): Finding[
             related: [{ message: `${proxy.name}`, location: proxy.location }],
         });
     }
+    const underdetermined = underdeterminedFinding(spec, report);
+    if (underdetermined) findings.push(underdetermined);
     const incompleteAt = spec.locations.train ?? spec.environments[0]?.location ?? base.location;
     for (const entry of report.incomplete) {
         findings.push({

@@ -14,6 +14,7 @@ export function findingToDiagnostic(finding: Finding): Diagnostic {
         source: 'mesa',
         message: finding.message,
         range: finding.location.range,
+        ...(finding.data !== undefined ? { data: finding.data } : {}),
         ...(finding.related.length > 0 ? {
             relatedInformation: finding.related.map(r => ({ message: r.message, location: { uri: r.location.uri, range: r.location.range } })),
         } : {}),

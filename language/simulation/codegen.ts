@@ -2,7 +2,8 @@
  * Compiles one environment to a JavaScript step function (via `new Function`) over
  * typed arrays: given the state at step t−1 and a choice, it computes every action
  * and node value at step t, the per-step reward of every objective that can be
- * evaluated there, and writes the next state's key. No allocation per step.
+ * evaluated there, and writes the next state's key. No allocation per step; wide
+ * environments are cut into several functions V8 can optimise (step-source.ts).
  *
  * State layout: for each action or node read with a largest delay d ≥ 1, d slots
  * holding its values at steps t, t−1, …, t−d+1 (slot j = value j steps back). A
@@ -11,6 +12,7 @@
  */
 import type { CompiledEnvironment, CompiledObjective, Expr, SourceLocation } from '../model/types.js';
 import { SimulationError } from './errors.js';
+import { stepSource, type Statement } from './step-source.js';
 
 /** step(S, so, ko, choice, gamma^(t-1), t, R): reads the state at S[so..], writes the next key at S[ko..], rewards in R. */
 export type StepFunction = (
@@ -36,8 +38,17 @@ export interface CompiledEnv {
     cost: number;
 }
 
-/** Largest body, in characters of generated source, of one generated function (a few hundred statements). */
-export const CHUNK_CHARS = 8_000;
+/** Names an expression reads at the current step (without delay). */
+function currentReads(e: Expr, into: Set<string>): void {
+    switch (e.kind) {
+        case 'const': return;
+        case 'ref': if (e.delay <= 0) into.add(e.name); return;
+        case 'unary': currentReads(e.operand, into); return;
+        case 'binary': currentReads(e.left, into); currentReads(e.right, into); return;
+        case 'if': currentReads(e.condition, into); currentReads(e.then, into); currentReads(e.else, into); return;
+        case 'call': for (const x of e.args) currentReads(x, into); return;
+    }
+}
 
 /** Names an expression reads, with the largest delay of each. */
 export function collectReads(e: Expr, into: Map<string, number>): void {
@@ -92,22 +103,31 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
     }
     const width = slotNames.length;
 
+    // Division sites, by location (statements are emitted twice, so each site is numbered once).
     const locations: (SourceLocation | undefined)[] = [];
-    const gen = (e: Expr): string => {
+    const siteOf = new Map<SourceLocation | undefined, number>();
+    const locationOf = (l: SourceLocation | undefined): number => {
+        let k = siteOf.get(l);
+        if (k === undefined) { k = locations.length; locations.push(l); siteOf.set(l, k); }
+        return k;
+    };
+    /** Source of e; `value(i)` reads value i of the current step. */
+    const gen = (e: Expr, value: (i: number) => string): string => {
+        const rec = (x: Expr): string => gen(x, value);
         switch (e.kind) {
             case 'const': return literal(e.value);
             case 'ref': {
                 const i = index.get(e.name);
                 if (i === undefined) throw new SimulationError(`'${e.name}' is not a name of environment ${env.label}`, env.location);
-                if (e.delay <= 0) return `c[${i}]`;
+                if (e.delay <= 0) return value(i);
                 return `S[so+${slotBase.get(e.name)! + e.delay - 1}]`;
             }
-            case 'unary': return e.op === '-' ? `(-${gen(e.operand)})` : `(${gen(e.operand)}===0?1:0)`;
+            case 'unary': return e.op === '-' ? `(-${rec(e.operand)})` : `(${rec(e.operand)}===0?1:0)`;
             case 'binary': {
-                const l = gen(e.left), r = gen(e.right);
+                const l = rec(e.left), r = rec(e.right);
                 switch (e.op) {
                     case '+': case '-': case '*': return `(${l}${e.op}${r})`;
-                    case '/': locations.push(e.location); return `$div(${l},${r},${locations.length - 1})`;
+                    case '/': return `$div(${l},${r},${locationOf(e.location)})`;
                     case '==': return `(${l}===${r}?1:0)`;
                     case '!=': return `(${l}!==${r}?1:0)`;
                     case '<': case '<=': case '>': case '>=': return `(${l}${e.op}${r}?1:0)`;
@@ -116,9 +136,9 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
                 }
                 break;
             }
-            case 'if': return `(${gen(e.condition)}!==0?${gen(e.then)}:${gen(e.else)})`;
+            case 'if': return `(${rec(e.condition)}!==0?${rec(e.then)}:${rec(e.else)})`;
             case 'call': {
-                const a = e.args.map(gen);
+                const a = e.args.map(rec);
                 switch (e.fn) {
                     case 'min': return a.length === 1 ? a[0]! : `Math.min(${a.join(',')})`;
                     case 'max': return a.length === 1 ? a[0]! : `Math.max(${a.join(',')})`;
@@ -130,22 +150,32 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
         throw new Error(`unknown expression ${JSON.stringify(e)}`);
     };
 
-    const lines: string[] = [];
-    env.actions.forEach((_, i) => lines.push(`c[${i}]=choice===${i + 1}?1:0;`));
+    const statements: Statement[] = [];
+    const readsOf = (e: Expr): number[] => {
+        const r = new Set<string>();
+        currentReads(e, r);
+        return [...r].map(n => index.get(n)!);
+    };
+    env.actions.forEach((_, i) => statements.push({ defines: i, reads: [], emit: () => `choice===${i + 1}?1:0` }));
     env.nodes.forEach((n, i) => {
-        if (!n.rule) throw new SimulationError(`node ${n.name} of ${env.label} is qualitative`, n.location);
-        lines.push(`c[${env.actions.length + i}]=${gen(n.rule)};`);
+        const rule = n.rule;
+        if (!rule) throw new SimulationError(`node ${n.name} of ${env.label} is qualitative`, n.location);
+        statements.push({ defines: env.actions.length + i, reads: readsOf(rule), emit: v => gen(rule, v) });
     });
     objectives.forEach((o, i) => {
-        const body = gen(o.expression);
-        lines.push(o.aggregate === 'final'
-            ? `R[${i}]=t===${env.horizon}?${body}:0;`
-            : `R[${i}]=g*${body};`);
+        const final = o.aggregate === 'final';
+        statements.push({
+            defines: -1,
+            reads: readsOf(o.expression),
+            emit: v => final ? `R[${i}]=t===${env.horizon}?${gen(o.expression, v)}:0;` : `R[${i}]=g*${gen(o.expression, v)};`,
+        });
     });
     for (const [name, base] of slotBase) {
         const d = maxDelay.get(name)!;
-        for (let j = d - 1; j >= 1; j--) lines.push(`S[ko+${base + j}]=S[so+${base + j - 1}];`);
-        lines.push(`S[ko+${base}]=c[${index.get(name)}]+0;`);
+        for (let j = d - 1; j >= 1; j--) statements.push({ defines: -1, reads: [], emit: () => `S[ko+${base + j}]=S[so+${base + j - 1}];` });
+        const i = index.get(name)!;
+        // `+ 0` turns −0 into 0, so that equal states have equal bits.
+        statements.push({ defines: -1, reads: [i], emit: v => `S[ko+${base}]=${v(i)}+0;` });
     }
     const div = (l: number, r: number, k: number): number => {
         if (r === 0) {
@@ -154,7 +184,7 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
         return l / r;
     };
     const c = new Float64Array(Math.max(1, nValues));
-    const factory = new Function('$div', 'c', `"use strict";${stepSource(lines)}`) as
+    const factory = new Function('$div', 'c', `"use strict";${stepSource(statements)}`) as
         (d: typeof div, c: Float64Array) => StepFunction;
     return {
         env,
@@ -166,28 +196,6 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
         initial: Float64Array.from(initial),
         step: factory(div, c),
         missing,
-        cost: lines.length + width,
+        cost: statements.length + width,
     };
-}
-
-/**
- * Source of a factory body returning the step function. A function of thousands of
- * statements is too big for V8 to optimise (it would run interpreted, hundreds of
- * times slower), so a long body is cut into functions of at most `CHUNK_CHARS`
- * characters, called in order by `step`; the statements only communicate through
- * the arrays, so any cut between statements keeps the semantics.
- */
-export function stepSource(lines: string[]): string {
-    const params = 'S,so,ko,choice,g,t,R';
-    const chunks: string[][] = [[]];
-    let size = 0;
-    for (const line of lines) {
-        if (size > 0 && size + line.length > CHUNK_CHARS) { chunks.push([]); size = 0; }
-        chunks[chunks.length - 1]!.push(line);
-        size += line.length + 1;
-    }
-    if (chunks.length === 1) return `return function step(${params}){\n${lines.join('\n')}\n};`;
-    const parts = chunks.map((body, k) => `function p${k}(${params}){\n${body.join('\n')}\n}`);
-    const calls = chunks.map((_, k) => `p${k}(${params});`).join('');
-    return `${parts.join('\n')}\nreturn function step(${params}){${calls}};`;
 }

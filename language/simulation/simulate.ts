@@ -15,6 +15,7 @@ import { objectiveReports } from './objectives.js';
 import { proxyKind } from '../analysis/relation.js';
 import { sampleAll } from './samples.js';
 import { bits, select } from './select.js';
+import { adversarialAnalysis, NOT_COMPUTED } from './adversarial/index.js';
 
 export interface SimulateOptions {
     /** Cap on states per environment (and per model product); default 5,000,000. */
@@ -27,6 +28,8 @@ export interface SimulateOptions {
     samples?: number;
     /** Set `cancelled` to stop promptly; the report then says so. */
     signal?: { cancelled: boolean };
+    /** Enumerate candidate objectives and choose distinguishing environments (issue 5); default true. */
+    adversarial?: boolean;
 }
 
 export const DEFAULT_MAX_STATES = 5_000_000;
@@ -125,8 +128,7 @@ export function simulate(spec: CompiledSpec, options: SimulateOptions = {}): Rep
         objectives,
         optimizers,
         selection: select(spec, optimizers),
-        candidates: { computed: false, enumerated: 0, pseudoAligned: 0, byBits: [] },
-        distinguishing: { computed: false, environments: [], uncovered: [] },
+        ...(options.adversarial === false ? NOT_COMPUTED : adversarialAnalysis(ctx, optimizers)),
         samples: samples.reports,
         incomplete: ctx.incomplete,
     };

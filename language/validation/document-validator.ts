@@ -7,7 +7,7 @@ import type { LangiumDocument, ValidationOptions } from 'langium';
 import { DefaultDocumentValidator, DocumentValidator } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { SimulationStore } from '../analysis/simulation-store.js';
+import type { SimulationStore } from '../diagnostics/simulation-store.js';
 import { staticFindings } from '../analysis/static-analysis.js';
 import type { MesaServices } from '../mesa-module.js';
 import { CompileError } from '../compile/compile-spec.js';

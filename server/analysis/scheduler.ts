@@ -8,8 +8,8 @@
 import type { LangiumDocument } from 'langium';
 import { DocumentState, URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { anchorOf, isCarried } from '../../language/analysis/simulation-store.js';
-import type { AnchoredDiagnostic } from '../../language/analysis/simulation-store.js';
+import { anchorOf, isCarried } from '../../language/diagnostics/simulation-store.js';
+import type { AnchoredDiagnostic } from '../../language/diagnostics/simulation-store.js';
 import { CompileError } from '../../language/compile/compile-spec.js';
 import { compiledModelOf } from '../../language/compile/model-cache.js';
 import { findingToDiagnostic } from '../../language/diagnostics/finding-to-diagnostic.js';

@@ -48,10 +48,14 @@ export function enumerateCandidates(names: string[], maxSize: number, base: Comp
             add(`-(${names[i]} + ${names[j]})`, 4, 'sum', [{ name: names[i]!, sign: -1 }, { name: names[j]!, sign: -1 }]);
         }
     }
-    const baseForm = linearForm(base.expression);
-    const same = (c: Candidate): boolean => c.aggregate === base.aggregate && baseForm !== null
-        && baseForm.size === c.terms.length && c.terms.every(t => baseForm.get(t.name) === t.sign);
-    return out.filter(c => !same(c)).sort((a, b) => a.size - b.size);
+    return out.filter(c => !sameObjective(c, base)).sort((a, b) => a.size - b.size);
+}
+
+/** Whether a candidate is the same objective as a declared one (same aggregate and signed terms). */
+export function sameObjective(c: Candidate, o: CompiledObjective): boolean {
+    const form = linearForm(o.expression);
+    return o.aggregate === c.aggregate && form !== null && form.size === c.terms.length
+        && c.terms.every(t => form.get(t.name) === t.sign);
 }
 
 /** The coefficients of an expression that is a signed sum of current references, else null. */

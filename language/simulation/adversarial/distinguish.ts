@@ -1,0 +1,98 @@
+/**
+ * Distinguishing environments (DESIGN §4, adversarial training): each intervention
+ * on a training environment is explored (rejected when its state space runs past a
+ * cap, when it divides by zero, or when it leaves the base objective nothing to
+ * choose: optimum = worst), every pseudo-aligned objective is judged there, and a
+ * greedy set cover (most newly ruled-out objectives first, earlier intervention on
+ * ties) picks the environments that make them misfit. Each gets a fresh name
+ * `<Train>Distinguish<k>` and its Mesa source.
+ */
+import type { CompiledSpec } from '../../model/types.js';
+import type { DistinguishingEnvironment, DistinguishingReport } from '../../report/types.js';
+import { compileEnvironment } from '../codegen.js';
+import type { Context } from '../context.js';
+import { tolerance } from '../dp.js';
+import { BudgetExceeded, SimulationError } from '../errors.js';
+import { explore } from '../explore.js';
+import { CappedBudget } from './capped-budget.js';
+import { environmentSource, interventions, type Intervention } from './interventions.js';
+import { arena, judge, judgeable, misfits, textOf, type Arena, type Judged } from './judge.js';
+import { nameValues } from './values.js';
+
+/** States a derived environment may have: ten times its training environment's, at least 50,000. */
+const CAP_FACTOR = 10, CAP_FLOOR = 50_000;
+
+interface Option {
+    intervention: Intervention;
+    /** Indices (into the universe) of the objectives it makes misfit. */
+    covers: Set<number>;
+}
+
+function arenaOf(ctx: Context, iv: Intervention, trainStates: number, names: string[]): Arena | null {
+    const cap = Math.min(ctx.budget.maxStates, Math.max(CAP_FLOOR, CAP_FACTOR * trainStates));
+    const budget = new CappedBudget(ctx.budget, cap);
+    try {
+        const ce = compileEnvironment(iv.env, ctx.spec.objectives);
+        if (!ce.objectives.some(o => o.name === ctx.spec.base)) return null;
+        const graph = explore(ce, budget);
+        const a = arena(ctx, iv.env, graph, nameValues(iv.env, graph, ctx.spec.objectives, names, ctx.budget));
+        return a.optimum - a.worst > tolerance(a.optimum) ? a : null;
+    } catch (e) {
+        if (e instanceof SimulationError) return null;
+        if (e instanceof BudgetExceeded && e.budget === 'states' && !ctx.budget.stopped) return null;
+        throw e;
+    }
+}
+
+/** The chosen environments for a universe of pseudo-aligned objectives. */
+export function distinguish(ctx: Context, universe: Judged[], names: string[]): DistinguishingReport {
+    const spec = ctx.spec;
+    const options: Option[] = [];
+    if (universe.length > 0) {
+        for (const label of spec.train) {
+            const train = ctx.env(label);
+            const g = ctx.graph(label);
+            if (train.qualitative || !g || Object.keys(train.params).length > 0) continue;
+            for (const iv of interventions(train)) {
+                const a = arenaOf(ctx, iv, g.nStates, names);
+                if (!a) continue;
+                const covers = new Set<number>();
+                universe.forEach((j, i) => {
+                    if (judgeable(ctx, a, j) && misfits(a, judge(ctx, a, j))) covers.add(i);
+                });
+                if (covers.size > 0) options.push({ intervention: iv, covers });
+            }
+        }
+    }
+    const uncovered = new Set(universe.map((_, i) => i));
+    const chosen: Option[] = [];
+    for (;;) {
+        let best: Option | undefined, bestGain = 0;
+        for (const o of options) {
+            let gain = 0;
+            for (const i of o.covers) if (uncovered.has(i)) gain++;
+            if (gain > bestGain) { best = o; bestGain = gain; }
+        }
+        if (!best) break;
+        chosen.push(best);
+        for (const i of best.covers) uncovered.delete(i);
+    }
+    const taken = new Set(declaredNames(spec));
+    const environments = chosen.map((o): DistinguishingEnvironment => {
+        const train = o.intervention.train;
+        let k = 1;
+        while (taken.has(`${train}Distinguish${k}`)) k++;
+        const name = `${train}Distinguish${k}`;
+        taken.add(name);
+        return {
+            name, extends: train, intervention: o.intervention.description,
+            source: environmentSource(name, train, o.intervention.members),
+            rulesOut: [...o.covers].sort((a, b) => a - b).map(i => textOf(universe[i]!)),
+        };
+    });
+    return { computed: true, environments, uncovered: [...uncovered].map(i => textOf(universe[i]!)) };
+}
+
+function declaredNames(spec: CompiledSpec): string[] {
+    return spec.environments.map(e => e.name);
+}

@@ -1,0 +1,97 @@
+/**
+ * Underdetermination and adversarial training (DESIGN §4, issue 5): enumerates the
+ * candidate objectives no longer than the base objective, judges each like an
+ * implicit ideal optimizer on the already explored training (and, when needed,
+ * deployment) graphs, counts those that fit training without being robust by
+ * description length, and chooses distinguishing environments for them and for the
+ * declared mesa objectives found pseudo-aligned. A budget hit leaves both parts
+ * `computed: false` and is recorded in `incomplete`.
+ */
+import type { CandidatesReport, DistinguishingReport, OptimizerReport } from '../../report/types.js';
+import type { Context } from '../context.js';
+import { BudgetExceeded } from '../errors.js';
+import { trainingNames } from '../select.js';
+import { distinguish } from './distinguish.js';
+import { enumerateCandidates, MAX_CANDIDATE_SIZE, sameObjective, type Candidate } from './enumerate.js';
+import { arena, judge, judgeable, misfits, type Arena, type Judged } from './judge.js';
+import { nameValues } from './values.js';
+
+export interface AdversarialResult {
+    candidates: CandidatesReport;
+    distinguishing: DistinguishingReport;
+}
+
+/** Pseudo-aligned candidates listed per description length. */
+const EXAMPLES_PER_LENGTH = 3;
+
+export const NOT_COMPUTED: AdversarialResult = {
+    candidates: { computed: false, enumerated: 0, pseudoAligned: 0, byBits: [] },
+    distinguishing: { computed: false, environments: [], uncovered: [] },
+};
+
+/** Names (actions, then nodes) that every training environment has, in the first one's order. */
+function commonNames(ctx: Context): string[] {
+    const envs = ctx.spec.train.map(l => ctx.env(l));
+    const all = envs.map(e => new Set([...e.actions, ...e.nodes.map(n => n.name)]));
+    const first = envs[0];
+    if (!first) return [];
+    return [...first.actions, ...first.nodes.map(n => n.name)].filter(n => all.every(s => s.has(n)));
+}
+
+function arenaFor(ctx: Context, label: string, names: string[]): Arena | null {
+    const env = ctx.env(label);
+    const g = env.qualitative ? null : ctx.graph(label);
+    if (!g || !ctx.evaluable(label, ctx.spec.base)) return null;
+    return arena(ctx, env, g, nameValues(env, g, ctx.spec.objectives, names, ctx.budget));
+}
+
+export function adversarialAnalysis(ctx: Context, optimizers: OptimizerReport[]): AdversarialResult {
+    const spec = ctx.spec;
+    const base = spec.objectives.find(o => o.name === spec.base);
+    if (!base || spec.train.length === 0) return NOT_COMPUTED;
+    try {
+        const names = commonNames(ctx);
+        const train = spec.train.map(l => arenaFor(ctx, l, names));
+        if (train.some(a => a === null)) return NOT_COMPUTED;
+        const trained = train as Arena[];
+        const deployLabels = spec.deploy.filter(l => !spec.train.includes(l));
+        let deploy: (Arena | null)[] | undefined;
+        const candidates = enumerateCandidates(names, Math.min(base.size, MAX_CANDIDATE_SIZE), base);
+        const pseudo: Candidate[] = [];
+        for (const c of candidates) {
+            const j: Judged = { candidate: c };
+            const judgements = trained.map(a => ({ a, r: judge(ctx, a, j) }));
+            if (judgements.some(({ a, r }) => misfits(a, r))) continue;
+            let robust = judgements.every(({ r }) => r.matches);
+            if (robust) {
+                deploy ??= deployLabels.map(l => arenaFor(ctx, l, names));
+                robust = deploy.every(a => a === null || !judgeable(ctx, a, j) || judge(ctx, a, j).matches);
+            }
+            if (!robust) pseudo.push(c);
+        }
+        const factor = Math.log2(trainingNames(spec).size + 12);
+        const sizes = [...new Set(candidates.map(c => c.size))];
+        const report: CandidatesReport = {
+            computed: true,
+            enumerated: candidates.length,
+            pseudoAligned: pseudo.length,
+            byBits: sizes.map(size => ({
+                bits: size * factor,
+                enumerated: candidates.filter(c => c.size === size).length,
+                pseudoAligned: pseudo.filter(c => c.size === size).length,
+                examples: pseudo.filter(c => c.size === size).slice(0, EXAMPLES_PER_LENGTH).map(c => c.text),
+            })),
+        };
+        const universe: Judged[] = pseudo.map(candidate => ({ candidate }));
+        for (const o of optimizers) {
+            const objective = spec.objectives.find(x => x.name === o.objective);
+            if (!o.implicit || o.verdict !== 'pseudo-aligned' || !objective) continue;
+            if (!pseudo.some(c => sameObjective(c, objective))) universe.push({ declared: objective.name });
+        }
+        return { candidates: report, distinguishing: distinguish(ctx, universe, names) };
+    } catch (e) {
+        if (!(e instanceof BudgetExceeded)) throw e;
+        ctx.record(e, null, null);
+        return NOT_COMPUTED;
+    }
+}

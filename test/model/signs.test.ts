@@ -1,0 +1,70 @@
+/**
+ * The sign and delay analysis of DESIGN §3.4 as a pure function, on the examples' edges.
+ */
+import { describe, expect, test } from 'vitest';
+import type { CausalEdge } from '../../language/model/types.js';
+import { compiled, exampleText } from '../helpers/services.js';
+
+async function edges(example: string, env: string): Promise<CausalEdge[]> {
+    const spec = await compiled(exampleText(example));
+    return spec.environments.find(e => e.label === env)!.graph.edges;
+}
+
+function edge(list: CausalEdge[], from: string, to: string, delay: number): CausalEdge | undefined {
+    return list.find(e => e.from === from && e.to === to && e.delay === delay);
+}
+
+describe('sign and delay of causal edges', () => {
+    test('cleaning: sweep * (floor@1 > 0) is + in both, with floor delayed by 1', async () => {
+        for (const env of ['Room', 'Home']) {
+            const list = await edges('cleaning', env);
+            expect(edge(list, 'sweep', 'dusty_sweeps', 0)?.sign).toBe('+');
+            expect(edge(list, 'floor', 'dusty_sweeps', 1)?.sign).toBe('+');
+        }
+    });
+
+    test('cleaning: -floor is − in floor; floor@1 - dusty_sweeps is + and −', async () => {
+        const list = await edges('cleaning', 'Room');
+        expect(edge(list, 'floor', 'Clean', 0)).toMatchObject({ sign: '-', toObjective: true });
+        expect(edge(list, 'floor', 'floor', 1)?.sign).toBe('+');
+        expect(edge(list, 'dusty_sweeps', 'floor', 0)?.sign).toBe('-');
+    });
+
+    test('cleaning Home: a product with a value of unknown sign is ±', async () => {
+        // bin = bin@1 + dusty_sweeps - scatter * bin@1 can fall, so the analysis cannot show bin ≥ 0.
+        const list = await edges('cleaning', 'Home');
+        expect(edge(list, 'scatter', 'floor', 0)?.sign).toBe('±');
+        expect(edge(list, 'scatter', 'bin', 0)?.sign).toBe('±');
+        expect(edge(list, 'bin', 'bin', 1)?.sign).toBe('±');
+        expect(edge(list, 'dusty_sweeps', 'bin', 0)?.sign).toBe('+');
+    });
+
+    test('thermostat: abs(temp - 21) is ± in temp', async () => {
+        const list = await edges('thermostat', 'Radiator');
+        expect(edge(list, 'temp', 'Comfort', 0)?.sign).toBe('±');
+        expect(edge(list, 'temp', 'RoughComfort', 0)?.sign).toBe('±');
+        expect(edge(list, 'cool', 'temp', 0)?.sign).toBe('-');
+    });
+
+    test('button-lamp: press@10 is + with delay 10; press@10 + flip > 0 is + in both', async () => {
+        expect(edge(await edges('button-lamp', 'Lab'), 'press', 'lamp', 10)?.sign).toBe('+');
+        const withSwitch = await edges('button-lamp', 'LabWithSwitch');
+        expect(edge(withSwitch, 'press', 'lamp', 10)?.sign).toBe('+');
+        expect(edge(withSwitch, 'flip', 'lamp', 0)?.sign).toBe('+');
+    });
+
+    test('shop: min(groomed@1 + groom, 4) is +; honest = sell - scam is −  in scam', async () => {
+        const list = await edges('shop', 'Shop');
+        expect(edge(list, 'groomed', 'groomed', 1)?.sign).toBe('+');
+        expect(edge(list, 'groom', 'groomed', 0)?.sign).toBe('+');
+        expect(edge(list, 'scam', 'honest', 0)?.sign).toBe('-');
+        expect(edge(list, 'scam', 'satisfaction', 0)?.sign).toBe('-');
+    });
+
+    test('evolution: qualitative parents keep their declared signs', async () => {
+        const list = await edges('evolution', 'Ancestral');
+        expect(edge(list, 'forage', 'pain', 0)?.sign).toBe('-');
+        expect(edge(list, 'pain', 'survival', 0)?.sign).toBe('-');
+        expect(edge(list, 'pain', 'Pleasure', 0)?.sign).toBe('-');
+    });
+});
