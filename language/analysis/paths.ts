@@ -16,6 +16,18 @@ export interface SignedPath {
     edges: CausalEdge[];
 }
 
+/** The edges between actions and nodes (not into objectives), grouped by one end. */
+function nodeEdgesBy(graph: CausalGraph, end: (edge: CausalEdge) => string): Map<string, CausalEdge[]> {
+    const groups = new Map<string, CausalEdge[]>();
+    for (const edge of graph.edges) {
+        if (edge.toObjective) continue;
+        const list = groups.get(end(edge));
+        if (list) list.push(edge);
+        else groups.set(end(edge), [edge]);
+    }
+    return groups;
+}
+
 /** The shortest causal paths from every node into one objective. */
 export interface PathsInto {
     /** Links of a shortest path from the node into the objective (the edge into the objective counts). */
@@ -33,13 +45,7 @@ export interface PathsInto {
  * the other sign, which would otherwise make every relation in such a graph `±`.
  */
 export function pathsInto(graph: CausalGraph, objective: string): PathsInto {
-    const incoming = new Map<string, CausalEdge[]>();
-    for (const edge of graph.edges) {
-        if (edge.toObjective) continue;
-        const list = incoming.get(edge.to) ?? [];
-        list.push(edge);
-        incoming.set(edge.to, list);
-    }
+    const incoming = nodeEdgesBy(graph, edge => edge.to);
     const distance = new Map<string, number>();
     const sign = new Map<string, Sign>();
     const next = new Map<string, CausalEdge>();
@@ -133,13 +139,7 @@ export function compareDistance(a: Distance, b: Distance): number {
  * be reached from any action.
  */
 export function distanceFromActions(graph: CausalGraph, objective: string): Distance | undefined {
-    const outgoing = new Map<string, CausalEdge[]>();
-    for (const edge of graph.edges) {
-        if (edge.toObjective) continue;
-        const list = outgoing.get(edge.from) ?? [];
-        list.push(edge);
-        outgoing.set(edge.from, list);
-    }
+    const outgoing = nodeEdgesBy(graph, edge => edge.from);
     // Dijkstra on the key steps·2^20 + links, which orders (steps, links) lexicographically.
     const key = (d: Distance) => d.steps * 2 ** 20 + d.links;
     const best = new Map<string, Distance>();

@@ -4,17 +4,57 @@
  * names of the environments it is evaluated in); this adds what a name is — its kind
  * and a detail such as a node's rule — and offers each name once.
  */
-import type { AstNodeDescription, MaybePromise, ReferenceInfo, Stream } from 'langium';
+import type { AstNodeDescription, LangiumDocument, MaybePromise, ReferenceInfo, Stream } from 'langium';
 import type { GrammarAST } from 'langium';
 import { AstUtils } from 'langium';
-import type { CompletionAcceptor, CompletionContext, CompletionValueItem } from 'langium/lsp';
+import type { CompletionAcceptor, CompletionBacktrackingInformation, CompletionContext, CompletionValueItem, NextFeature } from 'langium/lsp';
 import { DefaultCompletionProvider } from 'langium/lsp';
-import type { CompletionItem } from 'vscode-languageserver';
+import type { CancellationToken, CompletionItem, CompletionList, CompletionParams, Position } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind } from 'vscode-languageserver';
 import { isAction, isEnvironment, isNode, isObjective, isOptimizer, isParameter } from '../generated/ast.js';
 import { environmentChain, flattenEnvironment } from '../semantics/environments.js';
+import { completionWindowStart } from './completion-window.js';
 
 export class MesaCompletionProvider extends DefaultCompletionProvider {
+    /** Offset of the declaration around the cursor during one completion request (see completion-window.ts). */
+    private windowStart = 0;
+
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        this.windowStart = completionWindowStart(document, document.textDocument.offsetAt(params.position));
+        try {
+            return await super.getCompletion(document, params, cancelToken);
+        } finally {
+            this.windowStart = 0;
+        }
+    }
+
+    protected override backtrackToAnyToken(text: string, offset: number): CompletionBacktrackingInformation {
+        const start = this.windowStart <= offset ? this.windowStart : 0;
+        const found = super.backtrackToAnyToken(text.slice(start), offset - start);
+        const shift = (n: number | undefined) => n === undefined ? undefined : n + start;
+        return {
+            nextTokenStart: found.nextTokenStart + start,
+            nextTokenEnd: found.nextTokenEnd + start,
+            ...(found.previousTokenStart !== undefined ? { previousTokenStart: shift(found.previousTokenStart) } : {}),
+            ...(found.previousTokenEnd !== undefined ? { previousTokenEnd: shift(found.previousTokenEnd) } : {}),
+        };
+    }
+
+    protected override findFeaturesAt(document: TextDocument, offset: number): NextFeature[] {
+        const start = this.windowStart;
+        if (start === 0 || offset < start) return super.findFeaturesAt(document, offset);
+        // The base class parses document.getText(0 .. offset): give it the window instead.
+        const windowed = {
+            ...document,
+            uri: document.uri, languageId: document.languageId, version: document.version, lineCount: document.lineCount,
+            getText: () => document.getText().slice(start, offset),
+            positionAt: (o: number) => document.positionAt(o),
+            offsetAt: (p: Position) => document.offsetAt(p),
+        } as TextDocument;
+        return super.findFeaturesAt(windowed, offset);
+    }
+
     protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
         const item = super.createReferenceCompletionItem(description, refInfo, context);
         return { ...item, ...describe(description) };

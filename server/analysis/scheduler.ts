@@ -14,6 +14,8 @@ import { CompileError } from '../../language/compile/compile-spec.js';
 import { compiledModelOf } from '../../language/compile/model-cache.js';
 import { findingToDiagnostic } from '../../language/diagnostics/finding-to-diagnostic.js';
 import type { Spec } from '../../language/generated/ast.js';
+import { MesaHoverProvider } from '../../language/lsp/hover-provider.js';
+import type { MesaVerdictCache } from '../../language/lsp/verdict-cache.js';
 import type { MesaServices } from '../../language/mesa-module.js';
 import type { Report } from '../../language/report/types.js';
 import type { MesaSettings } from '../../language/protocol.js';
@@ -113,10 +115,17 @@ export class AnalysisScheduler {
             if (anchor) anchored.push({ diagnostic: findingToDiagnostic(finding), anchor });
         }
         this.services.analysis.SimulationStore.set(uri, anchored);
+        if (result.report) this.verdicts()?.setFromReport(uri, result.report);
         const diagnostics = [...(current.diagnostics ?? []).filter(d => !isCarried(d)), ...anchored.map(a => a.diagnostic)];
         this.host.publish(uri, diagnostics);
         const event: AnalysisEvent = { uri, version, diagnostics, ms: result.ms, ...(result.report ? { report: result.report } : {}) };
         for (const listener of this.listeners) listener(event);
+    }
+
+    /** The hover provider's verdicts, which show an objective's verdict once known. */
+    private verdicts(): MesaVerdictCache | undefined {
+        const hover = this.services.lsp.HoverProvider;
+        return hover instanceof MesaHoverProvider ? hover.verdicts : undefined;
     }
 
     private document(uri: string): LangiumDocument | undefined {
@@ -135,6 +144,7 @@ export class AnalysisScheduler {
         this.timers.delete(uri);
         this.cancel(uri);
         this.services.analysis.SimulationStore.delete(uri);
+        this.verdicts()?.delete(uri);
     }
 }
 

@@ -6,6 +6,7 @@
 import { EmptyFileSystem, URI } from 'langium';
 import { describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { MesaHoverProvider } from '../../language/lsp/hover-provider.js';
 import { createMesaServices } from '../../language/mesa-module.js';
 import type { AnalysisSettings } from '../../server/analysis/scheduler.js';
 import { AnalysisScheduler } from '../../server/analysis/scheduler.js';
@@ -45,6 +46,16 @@ describe('analysis scheduler', () => {
         expect(unidentifiable.range).toEqual({ start: { line: 15, character: 15 }, end: { line: 15, character: 23 } });
         expect(unidentifiable.message).toContain("Light's per-step reward is Pressing's shifted by 10 steps");
         expect(diagnostics.filter(d => d.message.startsWith('Lighting'))).toEqual([]);
+    });
+
+    test('feeds the verdicts that hovers show', async () => {
+        const { services, open, analyzed } = setup();
+        const done = analyzed();
+        await open(exampleText('button-lamp'));
+        await done;
+        const hover = services.lsp.HoverProvider as MesaHoverProvider;
+        expect(hover.verdicts.get('file:///work/button-lamp.mesa', 'Pressing')).toBe('pseudo-aligned (side-effect) · depth 1');
+        expect(hover.verdicts.get('file:///work/button-lamp.mesa', 'Lighting')).toBe('robust · depth 11');
     });
 
     test('carries simulation diagnostics over an edit, moved with their declaration', async () => {
