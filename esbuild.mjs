@@ -23,6 +23,7 @@ const entries = {
     cli: 'cli/main.ts',
     bench: 'bench/bench.ts',
     'bench-editor': 'bench/editor.ts',
+    'bench-adversarial': 'bench/adversarial.ts',
 };
 // `node esbuild.mjs cli server` builds only those bundles; no names: all of them.
 const only = process.argv.slice(2).filter(a => !a.startsWith('--'));

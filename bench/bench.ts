@@ -3,7 +3,8 @@
  * per second, peak memory) on button-lamp and on a generated spec with about 10^6
  * reachable states; the same DP hand-written for button-lamp in plain TypeScript as a
  * baseline, with the ratio core / hand-written; and the time of the whole button-lamp
- * analysis (all objectives, sweep, selection, sample). Prints figures, asserts nothing.
+ * analysis (all objectives, sweep, selection, sample); then the wide 2,000-line spec under
+ * the editor's budgets (bench/wide.ts). Prints figures, asserts nothing.
  */
 import type { CompiledSpec } from '../language/model/types.js';
 import { compileEnvironment } from '../language/simulation/codegen.js';
@@ -12,6 +13,7 @@ import { Budget } from '../language/simulation/errors.js';
 import { explore } from '../language/simulation/explore.js';
 import { simulate } from '../language/simulation/index.js';
 import { buildSpec, buttonLamp } from '../test/simulation/fixtures.js';
+import { wideBench } from './wide.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const mb = (n: number): string => `${(n / 2 ** 20).toFixed(1)} MB`;
@@ -155,8 +157,14 @@ function main(): void {
         simulate(buttonLamp);
         whole.push(performance.now() - t0);
     }
-    console.log(`whole button-lamp analysis: first ${whole[0]!.toFixed(0)} ms, median ${median(whole).toFixed(0)} ms`);
-    console.log(`process RSS at the end ${mb(process.memoryUsage().rss)}`);
+    console.log(`whole button-lamp analysis: first ${whole[0]!.toFixed(0)} ms, median ${median(whole).toFixed(0)} ms\n`);
 }
 
-main();
+void (async () => {
+    main();
+    await wideBench();
+    console.log(`process RSS at the end ${mb(process.memoryUsage().rss)}`);
+})().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+});

@@ -1,11 +1,12 @@
 /**
- * The `mesa` command line: `check`, `simulate`, `graph`. Arguments are parsed with
+ * The `mesa` command line: `check`, `simulate`, `distinguish`, `graph`. Arguments are parsed with
  * node:util; every failure is one line on stderr and a non-zero exit, never a stack trace.
  */
 import { parseArgs } from 'node:util';
 import { EmptyFileSystem } from 'langium';
 import { createMesaServices } from '../language/mesa-module.js';
 import { CHECK_DEFAULTS, runCheck } from './check.js';
+import { runDistinguish } from './distinguish.js';
 import { UserError } from './errors.js';
 import { runGraph } from './graph.js';
 import { DEFAULT_MAX_STATES, runSimulate } from './simulate.js';
@@ -23,6 +24,10 @@ Commands:
         Run the full simulation: print the verdict table, write the report JSON and
         the self-contained HTML report (OUT '-' is stdout). Default budget 5000000
         states per environment, no time limit; seed 1.
+  distinguish FILE [--write] [--max-states N] [--time-budget MS]
+        Add distinguishing environments (adversarial training) that rule out the
+        objectives training cannot tell from the base one: print the edited spec,
+        or with --write rewrite FILE in place.
   graph FILE [--env NAME] [--format dot|svg]
         Print an environment's signed causal graph.
   help  Show this help.
@@ -77,6 +82,19 @@ export async function main(argv: string[]): Promise<number> {
                 ...(values.html !== undefined ? { html: values.html as string } : {}),
                 maxStates: positiveInteger(values['max-states'] as string, '--max-states'),
                 seed: wholeNumber(values.seed as string, '--seed'),
+                ...(values['time-budget'] !== undefined ? { timeBudgetMs: positiveInteger(values['time-budget'] as string, '--time-budget') } : {}),
+            }, out);
+        }
+        case 'distinguish': {
+            const { values, positionals } = parse(rest, {
+                write: { type: 'boolean', default: false },
+                'max-states': { type: 'string', default: String(DEFAULT_MAX_STATES) },
+                'time-budget': { type: 'string' },
+            });
+            if (positionals.length !== 1) throw new UserError('distinguish: give exactly one .mesa file');
+            return runDistinguish(services, positionals[0]!, {
+                write: values.write as boolean,
+                maxStates: positiveInteger(values['max-states'] as string, '--max-states'),
                 ...(values['time-budget'] !== undefined ? { timeBudgetMs: positiveInteger(values['time-budget'] as string, '--time-budget') } : {}),
             }, out);
         }

@@ -31,8 +31,9 @@ export function underdeterminedFinding(spec: CompiledSpec, report: Report): Find
     };
     if (d.computed && d.environments.length > 0) {
         const names = d.environments.map(e => e.name).join(', ');
-        message += ` Training also in ${names} (quick fix "Add distinguishing environments") would tell them apart`
-            + `${d.uncovered.length > 0 ? `, except ${d.uncovered.join(', ')}` : ''}.`;
+        const ruledOut = [...new Set(d.environments.flatMap(e => e.rulesOut))].join(', ');
+        message += ` Training also in ${names} (quick fix "Add distinguishing environments") rules out ${ruledOut}`
+            + `${d.uncovered.length > 0 ? `; no intervention rules out ${d.uncovered.join(', ')}` : ''}.`;
     }
     return {
         code: IssueCodes.UnderdeterminedTraining, severity: 'warning', message, location,

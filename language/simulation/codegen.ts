@@ -12,11 +12,11 @@
  */
 import type { CompiledEnvironment, CompiledObjective, Expr, SourceLocation } from '../model/types.js';
 import { SimulationError } from './errors.js';
-import { stepSource, type Statement } from './step-source.js';
+import { CHUNK_CHARS, stepSource, type Statement } from './step-source.js';
 
-/** step(S, so, ko, choice, gamma^(t-1), t, R): reads the state at S[so..], writes the next key at S[ko..], rewards in R. */
+/** step(I, so, O, ko, choice, gamma^(t-1), t, R): reads the state at I[so..], writes the next key at O[ko..] (I and O may be the same array), rewards in R. */
 export type StepFunction = (
-    S: Float64Array, so: number, ko: number, choice: number, g: number, t: number, R: Float64Array,
+    I: Float64Array, so: number, O: Float64Array, ko: number, choice: number, g: number, t: number, R: Float64Array,
 ) => void;
 
 export interface CompiledEnv {
@@ -70,7 +70,8 @@ function literal(v: number): string {
     return v < 0 ? `(${String(v)})` : String(v);
 }
 
-export function compileEnvironment(env: CompiledEnvironment, allObjectives: CompiledObjective[]): CompiledEnv {
+/** Compiles an environment; `chunkChars` bounds each generated function (tests pass small ones). */
+export function compileEnvironment(env: CompiledEnvironment, allObjectives: CompiledObjective[], chunkChars = CHUNK_CHARS): CompiledEnv {
     const index = new Map<string, number>();
     env.actions.forEach((a, i) => index.set(a, i));
     env.nodes.forEach((n, i) => index.set(n.name, env.actions.length + i));
@@ -120,7 +121,7 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
                 const i = index.get(e.name);
                 if (i === undefined) throw new SimulationError(`'${e.name}' is not a name of environment ${env.label}`, env.location);
                 if (e.delay <= 0) return value(i);
-                return `S[so+${slotBase.get(e.name)! + e.delay - 1}]`;
+                return `I[so+${slotBase.get(e.name)! + e.delay - 1}]`;
             }
             case 'unary': return e.op === '-' ? `(-${rec(e.operand)})` : `(${rec(e.operand)}===0?1:0)`;
             case 'binary': {
@@ -172,10 +173,10 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
     });
     for (const [name, base] of slotBase) {
         const d = maxDelay.get(name)!;
-        for (let j = d - 1; j >= 1; j--) statements.push({ defines: -1, reads: [], emit: () => `S[ko+${base + j}]=S[so+${base + j - 1}];` });
+        for (let j = d - 1; j >= 1; j--) statements.push({ defines: -1, reads: [], emit: () => `O[ko+${base + j}]=I[so+${base + j - 1}];` });
         const i = index.get(name)!;
         // `+ 0` turns −0 into 0, so that equal states have equal bits.
-        statements.push({ defines: -1, reads: [i], emit: v => `S[ko+${base}]=${v(i)}+0;` });
+        statements.push({ defines: -1, reads: [i], emit: v => `O[ko+${base}]=${v(i)}+0;` });
     }
     const div = (l: number, r: number, k: number): number => {
         if (r === 0) {
@@ -184,7 +185,7 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
         return l / r;
     };
     const c = new Float64Array(Math.max(1, nValues));
-    const factory = new Function('$div', 'c', `"use strict";${stepSource(statements)}`) as
+    const factory = new Function('$div', 'c', `"use strict";${stepSource(statements, chunkChars)}`) as
         (d: typeof div, c: Float64Array) => StepFunction;
     return {
         env,

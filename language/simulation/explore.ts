@@ -70,11 +70,10 @@ export function explore(ce: CompiledEnv, budget: Budget): EnvGraph {
             }
             for (let ch = 0; ch < C; ch++) {
                 if ((nStates + 1) * W > states.length) {
-                    const grown = new Float64Array(states.length * 2); grown.set(states);
-                    states = grown; bits = new Uint32Array(states.buffer);
+                    states = grown(states, (maxStates + 1) * W); bits = new Uint32Array(states.buffer);
                 }
                 const ko = nStates * W;
-                step(states, s * W, ko, ch, g, layer, R);
+                step(states, s * W, states, ko, ch, g, layer, R);
                 const tr = s * C + ch;
                 for (let o = 0; o < nObj; o++) rewards[o]![tr] = R[o]!;
                 // Look the candidate up among the states of layer t+1.
@@ -120,6 +119,26 @@ export function explore(ce: CompiledEnv, budget: Budget): EnvGraph {
         slotNames: ce.slotNames,
         states: states.subarray(0, nStates * W),
     };
+}
+
+/** Above this many bytes, the state store is not doubled any more but reserved at its cap at once. */
+const RESERVE_BYTES = 2 ** 26;
+
+/**
+ * The state store grown: doubled while small; past `RESERVE_BYTES`, reserved at once for
+ * every state the caps allow (`cap` doubles), so wide states are never copied again:
+ * large zeroed buffers are mapped lazily, so only the pages used cost memory. Falls back
+ * to doubling when the reservation is refused.
+ */
+function grown(states: Float64Array<ArrayBuffer>, cap: number): Float64Array<ArrayBuffer> {
+    const doubled = Math.min(cap, states.length * 2);
+    let out: Float64Array<ArrayBuffer> | undefined;
+    if (doubled * 8 > RESERVE_BYTES && cap > doubled) {
+        try { out = new Float64Array(cap); } catch { out = undefined; }
+    }
+    out ??= new Float64Array(doubled);
+    out.set(states);
+    return out;
 }
 
 /**

@@ -44,7 +44,7 @@ export function productGraph(truth: EnvGraph, model: EnvGraph, budget: Budget): 
     };
     for (let t = 0; t < H; t++) {
         const from = layerStart[t]!, to = layerStart[t + 1]!;
-        budget.tick(to - from);
+        budget.check();
         const seen = new Map<number, number>();
         const mStates = model.nStates;
         if (to * C > next.length) {
@@ -53,7 +53,7 @@ export function productGraph(truth: EnvGraph, model: EnvGraph, budget: Budget): 
             const grown = new Int32Array(size); grown.set(next); next = grown;
         }
         for (let p = from; p < to; p++) {
-            if ((p & 4095) === 4095) budget.check();
+            budget.spend(16 * C);
             const st = trueIndex[p]!, sm = modelIndex[p]!;
             for (let c = 0; c < C; c++) {
                 const nt = truth.next[st * C + c]!;

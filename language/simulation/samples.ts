@@ -2,7 +2,8 @@
  * Runs the trajectory sample over every simulated training and deployment
  * environment (random episodes, then the base optimum, then each optimizer's
  * behaviour) with one seeded generator, and derives each mesa objective's reward
- * timing from the training episodes.
+ * timing from the training episodes. A budget hit while sampling drops the whole
+ * sample (the report's `incomplete` names the budget).
  */
 import type { RewardTiming, SampleReport } from '../report/types.js';
 import type { Analysed } from './analyse.js';
@@ -49,6 +50,9 @@ export function sampleAll(ctx: Context, analysed: Analysed[], seed: number, samp
     } catch (e) {
         if (!(e instanceof BudgetExceeded)) throw e;
         ctx.record(e, null, null);
+        // All or nothing: a sample cut short would look complete per environment.
+        reports.length = 0;
+        trainSteps.clear();
     }
     const timing = new Map<string, RewardTiming>();
     const baseSteps = trainSteps.get(spec.base);

@@ -6,7 +6,7 @@
  * it says so in `incomplete`).
  */
 import type { CompiledEnvironment, CompiledSpec, Expr } from '../model/types.js';
-import type { EnvironmentReport, EnvironmentRole, OptimizerReport, Report } from '../report/types.js';
+import type { EnvironmentReport, EnvironmentRole, OptimizerReport, Report, RewardTiming } from '../report/types.js';
 import { analyseOptimizer, type Analysed } from './analyse.js';
 import type { Planner } from './behaviour.js';
 import { Context } from './context.js';
@@ -28,6 +28,8 @@ export interface SimulateOptions {
     samples?: number;
     /** Set `cancelled` to stop promptly; the report then says so. */
     signal?: { cancelled: boolean };
+    /** The clock the time budget reads, in ms; default `Date.now` (tests pass a fake one). */
+    clock?: () => number;
     /** Enumerate candidate objectives and choose distinguishing environments (issue 5); default true. */
     adversarial?: boolean;
 }
@@ -89,7 +91,7 @@ function planners(spec: CompiledSpec): { planner: Planner; implicit: boolean }[]
 }
 
 export function simulate(spec: CompiledSpec, options: SimulateOptions = {}): Report {
-    const budget = new Budget(options.maxStates ?? DEFAULT_MAX_STATES, options.timeBudgetMs, options.signal);
+    const budget = new Budget(options.maxStates ?? DEFAULT_MAX_STATES, options.timeBudgetMs, options.signal, options.clock);
     const ctx = new Context(spec, budget);
     const seed = options.seed ?? 1;
 
@@ -109,7 +111,10 @@ export function simulate(spec: CompiledSpec, options: SimulateOptions = {}): Rep
     }
     const optimizers: OptimizerReport[] = analysed.map(a => a.report);
 
-    const samples = sampleAll(ctx, analysed, seed, options.samples ?? 100);
+    // Once time is up or the run is cancelled, later phases are skipped (or stop at their first
+    // budget call): no samples, objective values only where already solved, no selection winner
+    // among partly analysed optimizers; `incomplete` names the budget.
+    const samples = budget.stopped ? { reports: [], timing: new Map<string, RewardTiming>() } : sampleAll(ctx, analysed, seed, options.samples ?? 100);
     const objectives = objectiveReports(ctx, samples.timing);
     const reference = ctx.envs.get(spec.train[0] ?? '');
     const environments = spec.environments.map(e => {
@@ -127,7 +132,7 @@ export function simulate(spec: CompiledSpec, options: SimulateOptions = {}): Rep
         environments,
         objectives,
         optimizers,
-        selection: select(spec, optimizers),
+        selection: budget.stopped && optimizers.some(o => o.incomplete) ? { ...select(spec, optimizers), winners: [] } : select(spec, optimizers),
         ...(options.adversarial === false ? NOT_COMPUTED : adversarialAnalysis(ctx, optimizers)),
         samples: samples.reports,
         incomplete: ctx.incomplete,

@@ -23,7 +23,7 @@ export interface Statement {
 export const CHUNK_CHARS = 8_000;
 
 /** Parameters of the step function and of each part. */
-const PARAMS = 'S,so,ko,choice,g,t,R';
+const PARAMS = 'I,so,O,ko,choice,g,t,R';
 
 /** The factory body: declares the parts and returns `step`; the factory receives `$div` and `c`. */
 export function stepSource(statements: Statement[], chunkChars = CHUNK_CHARS): string {

@@ -7,17 +7,27 @@
  * - a cut edge: one reference in one rule replaced by 0 (the node redeclared);
  * - a node's init doubled or zeroed (when it is non-zero and read with a delay);
  * - the horizon doubled.
- * A redeclared node keeps its init explicitly, since redeclaring replaces it.
+ * A redeclared node keeps its init explicitly, since redeclaring replaces it. When
+ * single interventions leave objectives undistinguished, pairs of them on the same
+ * environment are tried too (`combine`).
  */
 import type { CompiledEnvironment, CompiledNode, Expr } from '../../model/types.js';
 import { collectReads } from '../codegen.js';
 import { numberText, printExpr } from './print.js';
+
+/** One elementary change of §4; an intervention is one change, or two on the same environment. */
+export type Change =
+    | { kind: 'raise'; node: string; action: string }
+    | { kind: 'cut'; node: string; index: number }
+    | { kind: 'init'; node: string; value: number }
+    | { kind: 'horizon' };
 
 export interface Intervention {
     /** The training environment's label (and declared name: only unparameterised ones are used). */
     train: string;
     /** In words, e.g. "cuts floor@1 in dusty_sweeps". */
     description: string;
+    changes: Change[];
     /** The derived environment, labelled `label` until it gets its name. */
     env: CompiledEnvironment;
     /** Member lines of its declaration, without indentation. */
@@ -64,15 +74,6 @@ function rulesMaxDelay(nodes: CompiledNode[]): Record<string, number> {
     return Object.fromEntries([...reads].filter(([, d]) => d > 0));
 }
 
-function derive(train: CompiledEnvironment, k: number, change: Partial<CompiledEnvironment>): CompiledEnvironment {
-    const env: CompiledEnvironment = { ...train, ...change, label: `${train.label}\u0000${k}` };
-    return { ...env, maxDelay: rulesMaxDelay(env.nodes) };
-}
-
-function withNode(env: CompiledEnvironment, node: CompiledNode): CompiledNode[] {
-    return env.nodes.map(n => (n.name === node.name ? node : n));
-}
-
 /** A fresh action name `raise_<node>` that the environment does not use. */
 function freshAction(env: CompiledEnvironment, node: string): string {
     const taken = new Set([...env.actions, ...env.nodes.map(n => n.name), ...Object.keys(env.params)]);
@@ -81,37 +82,69 @@ function freshAction(env: CompiledEnvironment, node: string): string {
     return name;
 }
 
+/**
+ * Applies changes to a training environment: cuts first (the highest reference first,
+ * so the others keep their indices), then added actions (appended to the rule, after
+ * every original reference), then inits and the horizon.
+ */
+export function build(train: CompiledEnvironment, changes: Change[], description: string, k: number): Intervention {
+    const nodes = new Map(train.nodes.map(n => [n.name, n]));
+    const order = (c: Change): number => (c.kind === 'cut' ? -c.index : c.kind === 'raise' ? 1000 : 2000);
+    const actions = [...train.actions];
+    let horizon = train.horizon;
+    for (const c of [...changes].sort((a, b) => order(a) - order(b))) {
+        if (c.kind === 'horizon') { horizon = 2 * train.horizon; continue; }
+        const n = nodes.get(c.node)!;
+        if (c.kind === 'cut') nodes.set(c.node, { ...n, rule: cut(n.rule!, { left: c.index }) });
+        if (c.kind === 'raise') {
+            actions.push(c.action);
+            nodes.set(c.node, { ...n, rule: { kind: 'binary', op: '+', left: n.rule!, right: { kind: 'ref', name: c.action, delay: 0 } } });
+        }
+        if (c.kind === 'init') nodes.set(c.node, { ...n, init: c.value });
+    }
+    const derivedNodes = train.nodes.map(n => nodes.get(n.name)!);
+    const env: CompiledEnvironment = {
+        ...train, label: `${train.label}\u0000${k}`, horizon, actions, nodes: derivedNodes, maxDelay: rulesMaxDelay(derivedNodes),
+    };
+    const members = [
+        ...(horizon !== train.horizon ? [`horizon ${horizon}`] : []),
+        ...actions.slice(train.actions.length).map(a => `action ${a}`),
+        ...derivedNodes.filter((n, i) => n !== train.nodes[i]).map(n => nodeLine(n.name, n.init, n.rule!)),
+    ];
+    return { train: train.label, description, changes, env, members };
+}
+
+/** The single interventions of §4 on one training environment, in a fixed order. */
 export function interventions(train: CompiledEnvironment): Intervention[] {
     const out: Intervention[] = [];
-    const push = (description: string, change: Partial<CompiledEnvironment>, members: string[]): void => {
-        out.push({ train: train.label, description, env: derive(train, out.length, change), members });
-    };
+    const push = (description: string, change: Change): void => { out.push(build(train, [change], description, out.length)); };
     const nodes = train.nodes.filter((n): n is CompiledNode & { rule: Expr } => n.rule !== undefined);
     for (const n of nodes) {
         const action = freshAction(train, n.name);
-        const rule: Expr = { kind: 'binary', op: '+', left: n.rule, right: { kind: 'ref', name: action, delay: 0 } };
-        push(`adds action ${action}, which raises ${n.name} by 1 for a step`,
-            { actions: [...train.actions, action], nodes: withNode(train, { ...n, rule }) },
-            [`action ${action}`, nodeLine(n.name, n.init, rule)]);
+        push(`adds action ${action}, which raises ${n.name} by 1 for a step`, { kind: 'raise', node: n.name, action });
     }
     for (const n of nodes) {
         const refs = refsOf(n.rule);
-        refs.forEach((r, i) => {
-            const rule = cut(n.rule, { left: i });
+        refs.forEach((r, index) => {
             const text = r.delay > 0 ? `${r.name}@${r.delay}` : r.name;
-            const nth = refs.filter(x => x.name === r.name && x.delay === r.delay).length > 1 ? ` (reference ${i + 1})` : '';
-            push(`cuts ${text} in ${n.name}${nth}`, { nodes: withNode(train, { ...n, rule }) }, [nodeLine(n.name, n.init, rule)]);
+            const nth = refs.filter(x => x.name === r.name && x.delay === r.delay).length > 1 ? ` (reference ${index + 1})` : '';
+            push(`cuts ${text} in ${n.name}${nth}`, { kind: 'cut', node: n.name, index });
         });
     }
     for (const n of nodes) {
         if (n.init === 0 || (train.maxDelay[n.name] ?? 0) === 0) continue;
-        for (const [verb, init] of [['doubles', 2 * n.init], ['zeroes', 0]] as const) {
-            push(`${verb} ${n.name}'s init (${numberText(n.init)} → ${numberText(init)})`,
-                { nodes: withNode(train, { ...n, init }) }, [nodeLine(n.name, init, n.rule)]);
-        }
+        push(`doubles ${n.name}'s init (${numberText(n.init)} → ${numberText(2 * n.init)})`, { kind: 'init', node: n.name, value: 2 * n.init });
+        push(`zeroes ${n.name}'s init (${numberText(n.init)} → 0)`, { kind: 'init', node: n.name, value: 0 });
     }
-    push(`doubles the horizon (${train.horizon} → ${2 * train.horizon})`, { horizon: 2 * train.horizon }, [`horizon ${2 * train.horizon}`]);
+    push(`doubles the horizon (${train.horizon} → ${2 * train.horizon})`, { kind: 'horizon' });
     return out;
+}
+
+/** Two single interventions at once, unless they set the same node's init. */
+export function combine(train: CompiledEnvironment, a: Intervention, b: Intervention, k: number): Intervention | null {
+    const inits = [...a.changes, ...b.changes].filter(c => c.kind === 'init').map(c => (c as { node: string }).node);
+    if (new Set(inits).size < inits.length) return null;
+    return build(train, [...a.changes, ...b.changes], `${a.description}, and ${b.description}`, k);
 }
 
 /** `environment name extends train { members }`, two-space indented. */

@@ -33,14 +33,17 @@ export function nameValues(
     const W = g.width, C = g.nChoices, H = g.horizon;
     const inner = g.layerStart[H]! * C;
     const out = wanted.map(() => new Float64Array(inner));
-    const next = new Float64Array(Math.max(1, W));
+    const S = new Float64Array(Math.max(1, 2 * W));
     const R = new Float64Array(Math.max(1, ce.objectives.length));
+    // The step reads the state at S[0..W) and writes the next one at S[W..2W).
+    const step = ce.step;
     for (let t = 0; t < H; t++) {
         const from = g.layerStart[t]!, to = g.layerStart[t + 1]!;
         budget.tick(to - from);
         for (let s = from; s < to; s++) {
+            for (let k = 0; k < W; k++) S[k] = g.states[s * W + k]!;
             for (let ch = 0; ch < C; ch++) {
-                ce.step(g.states, s * W, next, 0, ch, 1, t + 1, R);
+                step(S, 0, S, W, ch, 1, t + 1, R);
                 const tr = s * C + ch;
                 for (let k = 0; k < out.length; k++) out[k]![tr] = R[offset + k]!;
             }

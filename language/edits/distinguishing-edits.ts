@@ -11,7 +11,7 @@ import type { LangiumDocument } from 'langium';
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { Spec } from '../generated/ast.js';
 import { isEnvironment, isTrain } from '../generated/ast.js';
-import type { DistinguishingData } from './distinguishing-data.js';
+import type { DistinguishingData } from '../analysis/distinguishing-data.js';
 
 export interface Insertion {
     offset: number;

@@ -1,0 +1,75 @@
+/**
+ * `mesa distinguish FILE [--write] [--max-states N] [--time-budget MS]`: runs the
+ * simulation, and inserts the distinguishing environments it chooses into the spec
+ * (new `environment X extends Train {...}` declarations after the last environment,
+ * their names added to `train`). Prints the edited spec on stdout, or with --write
+ * rewrites the file in place; a summary of what was added goes to stderr.
+ */
+import { writeFileSync } from 'node:fs';
+import { asDistinguishingData } from '../language/analysis/distinguishing-data.js';
+import { applyInsertions, distinguishingInsertions } from '../language/edits/distinguishing-edits.js';
+import { loadSpecText, unloadSpec } from '../language/compile/load.js';
+import type { MesaServices } from '../language/mesa-module.js';
+import type { Report } from '../language/report/types.js';
+import { simulate, SimulationError } from '../language/simulation/index.js';
+import type { Output } from './check.js';
+import { diagnoseText, fileUri } from './check.js';
+import { UserError } from './errors.js';
+import { formatText } from './format-text.js';
+import { readSpecFile } from './read-spec-file.js';
+
+export interface DistinguishCliOptions {
+    write: boolean;
+    maxStates: number;
+    timeBudgetMs?: number;
+}
+
+export async function runDistinguish(services: MesaServices, path: string, options: DistinguishCliOptions, out: Output): Promise<number> {
+    const text = readSpecFile(path);
+    const loaded = await loadSpecText(services, text, fileUri(path));
+    await unloadSpec(services, loaded);
+    const spec = loaded.spec;
+    if (!spec) {
+        const errors = (await diagnoseText(services, text, path)).filter(d => d.severity === 'error');
+        out.stderr(formatText([{ path, diagnostics: errors }]));
+        out.stderr(`mesa: ${path}: fix the ${errors.length === 1 ? 'error' : `${errors.length} errors`} above first\n`);
+        return 1;
+    }
+    let report: Report;
+    try {
+        report = simulate(spec, {
+            maxStates: options.maxStates,
+            ...(options.timeBudgetMs !== undefined ? { timeBudgetMs: options.timeBudgetMs } : {}),
+        });
+    } catch (error) {
+        if (!(error instanceof SimulationError)) throw error;
+        out.stderr(`${path}: error [runtime-error] ${error.message}\n`);
+        return 1;
+    }
+    const d = report.distinguishing;
+    const data = asDistinguishingData({ environments: d.environments });
+    if (!d.computed || !data) {
+        const why = !d.computed
+            ? 'the candidate analysis did not run (a budget was hit, or the training environments are not simulated)'
+            : report.candidates.pseudoAligned === 0 && d.uncovered.length === 0
+                ? 'no enumerated or declared objective fits training without being robust'
+                : `no intervention rules out ${d.uncovered.join(', ')}`;
+        out.stderr(`mesa: ${path}: nothing to add: ${why}\n`);
+        if (!options.write) out.stdout(text);
+        return 0;
+    }
+    const edited = applyInsertions(text, distinguishingInsertions(loaded.document, data));
+    for (const e of d.environments) out.stderr(`mesa: ${e.name} ${e.intervention}; rules out ${e.rulesOut.join(', ')}\n`);
+    if (d.uncovered.length > 0) out.stderr(`mesa: still not ruled out: ${d.uncovered.join(', ')}\n`);
+    if (options.write) {
+        try {
+            writeFileSync(path, edited);
+        } catch (error) {
+            throw new UserError(`${path}: cannot write (${(error as { code?: string }).code ?? String(error)})`);
+        }
+        out.stderr(`mesa: wrote ${path}\n`);
+    } else {
+        out.stdout(edited);
+    }
+    return 0;
+}
