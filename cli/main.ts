@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { EmptyFileSystem } from 'langium';
 import { createMesaServices } from '../language/mesa-module.js';
 import { CHECK_DEFAULTS, runCheck } from './check.js';
+import { MAX_SPEC_BYTES } from './read-spec-file.js';
 import { runDistinguish } from './distinguish.js';
 import { UserError } from './errors.js';
 import { runGraph } from './graph.js';
@@ -51,7 +52,7 @@ export async function main(argv: string[]): Promise<number> {
         out.stdout(`mesa ${VERSION}\n`);
         return 0;
     }
-    const services = createMesaServices(EmptyFileSystem).Mesa;
+    const services = createMesaServices(EmptyFileSystem, { maxSpecBytes: MAX_SPEC_BYTES }).Mesa;
     switch (command) {
         case 'check': {
             const { values, positionals } = parse(rest, {

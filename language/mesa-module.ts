@@ -2,7 +2,7 @@
  * The Mesa language services: Langium's defaults, the generated parser, and Mesa's own
  * scoping, linking messages and validation (the DI module shape of Langium's examples).
  */
-import type { Module, PartialLangiumCoreServices } from 'langium';
+import type { DeepPartial, Module, PartialLangiumCoreServices } from 'langium';
 import { inject } from 'langium';
 import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
@@ -21,6 +21,7 @@ import { MesaLinker } from './references/linker.js';
 import { MesaScopeComputation } from './scoping/scope-computation.js';
 import { MesaScopeProvider } from './scoping/scope-provider.js';
 import { MesaDocumentValidator } from './validation/document-validator.js';
+import { MesaDocumentFactory } from './workspace/document-factory.js';
 import { MesaValidationRegistry } from './validation/validation-registry.js';
 import { registerValidationChecks } from './validation/validator.js';
 
@@ -60,10 +61,26 @@ export const MesaModule: Module<MesaServices, PartialLangiumServices & PartialLa
     },
 };
 
-export function createMesaServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Mesa: MesaServices } {
-    const shared = inject(createDefaultSharedModule(context), MesaGeneratedSharedModule);
+/** Shared services Mesa replaces: the document factory that refuses huge files. */
+export const MesaSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
+    workspace: {
+        LangiumDocumentFactory: (services) => new MesaDocumentFactory(services),
+    },
+};
+
+export interface MesaServiceOptions {
+    /** Largest text parsed; defaults to the editor's limit (the CLI, not interactive, allows more). */
+    maxSpecBytes?: number;
+}
+
+export function createMesaServices(context: DefaultSharedModuleContext, options: MesaServiceOptions = {}): { shared: LangiumSharedServices; Mesa: MesaServices } {
+    const shared = inject(createDefaultSharedModule(context), MesaGeneratedSharedModule, MesaSharedModule);
     const Mesa = inject(createDefaultModule({ shared }), MesaGeneratedModule, MesaModule);
     shared.ServiceRegistry.register(Mesa);
+    const factory = shared.workspace.LangiumDocumentFactory;
+    if (options.maxSpecBytes !== undefined && factory instanceof MesaDocumentFactory) {
+        factory.maxSpecBytes = options.maxSpecBytes;
+    }
     registerValidationChecks(Mesa);
     if (!context.connection) {
         // No language client to ask for settings (CLI, tests, worker): use the defaults.

@@ -5,6 +5,7 @@
 export const IssueCodes = {
     // Errors (DESIGN §5.1)
     SyntaxError: 'syntax-error',
+    FileTooLarge: 'file-too-large',
     UnresolvedName: 'unresolved-name',
     Duplicate: 'duplicate-name',
     Cycle: 'cycle',
