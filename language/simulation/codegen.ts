@@ -180,7 +180,7 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
     }
     const div = (l: number, r: number, k: number): number => {
         if (r === 0) {
-            throw new SimulationError(`division by zero in environment ${env.label}`, locations[k]);
+            throw new SimulationError(`Division by zero in ${env.label}: this divisor is 0 in a reachable state; guard it, e.g. \`if d == 0 then 0 else n / d\`.`, locations[k]);
         }
         return l / r;
     };

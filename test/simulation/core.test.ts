@@ -33,7 +33,7 @@ describe('run-time errors', () => {
         let error: unknown;
         try { simulate(spec); } catch (e) { error = e; }
         expect(error).toBeInstanceOf(SimulationError);
-        expect((error as SimulationError).message).toMatch(/division by zero/);
+        expect((error as SimulationError).message).toMatch(/^Division by zero in /);
         expect((error as SimulationError).location?.range.start.line).toBe(0);
     });
     test('a guarded division is fine', () => {
