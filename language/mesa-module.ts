@@ -21,6 +21,7 @@ import { MesaLinker } from './references/linker.js';
 import { MesaScopeComputation } from './scoping/scope-computation.js';
 import { MesaScopeProvider } from './scoping/scope-provider.js';
 import { MesaDocumentValidator } from './validation/document-validator.js';
+import { MesaAstNodeDescriptionProvider } from './workspace/ast-descriptions.js';
 import { MesaDocumentFactory } from './workspace/document-factory.js';
 import { MesaValidationRegistry } from './validation/validation-registry.js';
 import { registerValidationChecks } from './validation/validator.js';
@@ -58,6 +59,9 @@ export const MesaModule: Module<MesaServices, PartialLangiumServices & PartialLa
     validation: {
         ValidationRegistry: (services) => new MesaValidationRegistry(services),
         DocumentValidator: (services) => new MesaDocumentValidator(services),
+    },
+    workspace: {
+        AstNodeDescriptionProvider: (services) => new MesaAstNodeDescriptionProvider(services),
     },
 };
 

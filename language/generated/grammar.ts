@@ -104,7 +104,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@32"
               },
               "arguments": []
             }
@@ -176,7 +176,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@35"
+                      "$ref": "#/rules@32"
                     },
                     "arguments": []
                   },
@@ -228,7 +228,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@32"
               },
               "arguments": []
             }
@@ -244,7 +244,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -260,7 +260,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -329,7 +329,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -358,7 +358,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -431,7 +431,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
         "terminal": {
           "$type": "RuleCall",
           "rule": {
-            "$ref": "#/rules@35"
+            "$ref": "#/rules@32"
           },
           "arguments": []
         }
@@ -458,7 +458,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@32"
               },
               "arguments": []
             }
@@ -602,7 +602,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@35"
+                  "$ref": "#/rules@32"
                 },
                 "arguments": []
               },
@@ -651,7 +651,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@32"
               },
               "arguments": []
             }
@@ -696,7 +696,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@32"
               },
               "arguments": []
             }
@@ -784,7 +784,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@35"
+                  "$ref": "#/rules@32"
                 },
                 "arguments": []
               },
@@ -820,7 +820,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@35"
+                  "$ref": "#/rules@32"
                 },
                 "arguments": []
               },
@@ -851,7 +851,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -982,7 +982,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@35"
+                  "$ref": "#/rules@32"
                 },
                 "arguments": []
               },
@@ -1063,7 +1063,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@35"
+                  "$ref": "#/rules@32"
                 },
                 "arguments": []
               },
@@ -1088,7 +1088,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@33"
+                        "$ref": "#/rules@30"
                       },
                       "arguments": []
                     }
@@ -1109,7 +1109,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@33"
+                        "$ref": "#/rules@30"
                       },
                       "arguments": []
                     }
@@ -1125,7 +1125,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@33"
+                        "$ref": "#/rules@30"
                       },
                       "arguments": []
                     }
@@ -1213,7 +1213,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@33"
+                "$ref": "#/rules@30"
               },
               "arguments": []
             }
@@ -1227,6 +1227,10 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
     {
       "$type": "ParserRule",
       "name": "Expression",
+      "inferredType": {
+        "$type": "InferredType",
+        "name": "Expression"
+      },
       "definition": {
         "$type": "Alternatives",
         "elements": [
@@ -1238,11 +1242,88 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "arguments": []
           },
           {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@25"
-            },
-            "arguments": []
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@26"
+                },
+                "arguments": []
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Action",
+                    "inferredType": {
+                      "$type": "InferredType",
+                      "name": "BinaryExpression"
+                    },
+                    "feature": "left",
+                    "operator": "="
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "operator",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "Keyword",
+                      "value": "and"
+                    }
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "right",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@26"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ],
+                "cardinality": "*"
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Action",
+                    "inferredType": {
+                      "$type": "InferredType",
+                      "name": "BinaryExpression"
+                    },
+                    "feature": "left",
+                    "operator": "="
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "operator",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "Keyword",
+                      "value": "or"
+                    }
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "right",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@25"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ],
+                "cardinality": "*"
+              }
+            ]
           }
         ]
       },
@@ -1312,7 +1393,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
     },
     {
       "$type": "ParserRule",
-      "name": "Or",
+      "name": "And",
       "inferredType": {
         "$type": "InferredType",
         "name": "Expression"
@@ -1345,65 +1426,6 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "operator": "=",
                 "terminal": {
                   "$type": "Keyword",
-                  "value": "or"
-                }
-              },
-              {
-                "$type": "Assignment",
-                "feature": "right",
-                "operator": "=",
-                "terminal": {
-                  "$type": "RuleCall",
-                  "rule": {
-                    "$ref": "#/rules@26"
-                  },
-                  "arguments": []
-                }
-              }
-            ],
-            "cardinality": "*"
-          }
-        ]
-      },
-      "entry": false,
-      "fragment": false,
-      "parameters": []
-    },
-    {
-      "$type": "ParserRule",
-      "name": "And",
-      "inferredType": {
-        "$type": "InferredType",
-        "name": "Expression"
-      },
-      "definition": {
-        "$type": "Group",
-        "elements": [
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@27"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "Group",
-            "elements": [
-              {
-                "$type": "Action",
-                "inferredType": {
-                  "$type": "InferredType",
-                  "name": "BinaryExpression"
-                },
-                "feature": "left",
-                "operator": "="
-              },
-              {
-                "$type": "Assignment",
-                "feature": "operator",
-                "operator": "=",
-                "terminal": {
-                  "$type": "Keyword",
                   "value": "and"
                 }
               },
@@ -1414,7 +1436,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@27"
+                    "$ref": "#/rules@26"
                   },
                   "arguments": []
                 }
@@ -1464,7 +1486,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@27"
+                    "$ref": "#/rules@26"
                   },
                   "arguments": []
                 }
@@ -1472,95 +1494,167 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             ]
           },
           {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@28"
-            },
-            "arguments": []
-          }
-        ]
-      },
-      "entry": false,
-      "fragment": false,
-      "parameters": []
-    },
-    {
-      "$type": "ParserRule",
-      "name": "Comparison",
-      "inferredType": {
-        "$type": "InferredType",
-        "name": "Expression"
-      },
-      "definition": {
-        "$type": "Group",
-        "elements": [
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@29"
-            },
-            "arguments": []
-          },
-          {
             "$type": "Group",
             "elements": [
               {
-                "$type": "Action",
-                "inferredType": {
-                  "$type": "InferredType",
-                  "name": "BinaryExpression"
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@29"
                 },
-                "feature": "left",
-                "operator": "="
+                "arguments": []
               },
               {
-                "$type": "Assignment",
-                "feature": "operator",
-                "operator": "=",
-                "terminal": {
-                  "$type": "Alternatives",
-                  "elements": [
-                    {
-                      "$type": "Keyword",
-                      "value": "=="
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Action",
+                    "inferredType": {
+                      "$type": "InferredType",
+                      "name": "BinaryExpression"
                     },
-                    {
-                      "$type": "Keyword",
-                      "value": "!="
-                    },
-                    {
-                      "$type": "Keyword",
-                      "value": "<="
-                    },
-                    {
-                      "$type": "Keyword",
-                      "value": ">="
-                    },
-                    {
-                      "$type": "Keyword",
-                      "value": "<"
-                    },
-                    {
-                      "$type": "Keyword",
-                      "value": ">"
-                    }
-                  ]
-                }
-              },
-              {
-                "$type": "Assignment",
-                "feature": "right",
-                "operator": "=",
-                "terminal": {
-                  "$type": "RuleCall",
-                  "rule": {
-                    "$ref": "#/rules@29"
+                    "feature": "left",
+                    "operator": "="
                   },
-                  "arguments": []
-                }
+                  {
+                    "$type": "Assignment",
+                    "feature": "operator",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "Alternatives",
+                      "elements": [
+                        {
+                          "$type": "Keyword",
+                          "value": "*"
+                        },
+                        {
+                          "$type": "Keyword",
+                          "value": "/"
+                        }
+                      ]
+                    }
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "right",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@29"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ],
+                "cardinality": "*"
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Action",
+                    "inferredType": {
+                      "$type": "InferredType",
+                      "name": "BinaryExpression"
+                    },
+                    "feature": "left",
+                    "operator": "="
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "operator",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "Alternatives",
+                      "elements": [
+                        {
+                          "$type": "Keyword",
+                          "value": "+"
+                        },
+                        {
+                          "$type": "Keyword",
+                          "value": "-"
+                        }
+                      ]
+                    }
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "right",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@28"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ],
+                "cardinality": "*"
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Action",
+                    "inferredType": {
+                      "$type": "InferredType",
+                      "name": "BinaryExpression"
+                    },
+                    "feature": "left",
+                    "operator": "="
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "operator",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "Alternatives",
+                      "elements": [
+                        {
+                          "$type": "Keyword",
+                          "value": "=="
+                        },
+                        {
+                          "$type": "Keyword",
+                          "value": "!="
+                        },
+                        {
+                          "$type": "Keyword",
+                          "value": "<="
+                        },
+                        {
+                          "$type": "Keyword",
+                          "value": ">="
+                        },
+                        {
+                          "$type": "Keyword",
+                          "value": "<"
+                        },
+                        {
+                          "$type": "Keyword",
+                          "value": ">"
+                        }
+                      ]
+                    }
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "right",
+                    "operator": "=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@27"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ],
+                "cardinality": "?"
               }
-            ],
-            "cardinality": "?"
+            ]
           }
         ]
       },
@@ -1581,7 +1675,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@30"
+              "$ref": "#/rules@28"
             },
             "arguments": []
           },
@@ -1622,7 +1716,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@30"
+                    "$ref": "#/rules@28"
                   },
                   "arguments": []
                 }
@@ -1649,7 +1743,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@31"
+              "$ref": "#/rules@29"
             },
             "arguments": []
           },
@@ -1690,7 +1784,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@31"
+                    "$ref": "#/rules@29"
                   },
                   "arguments": []
                 }
@@ -1706,7 +1800,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
     },
     {
       "$type": "ParserRule",
-      "name": "Negation",
+      "name": "Primary",
       "inferredType": {
         "$type": "InferredType",
         "name": "Expression"
@@ -1740,36 +1834,13 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@31"
+                    "$ref": "#/rules@29"
                   },
                   "arguments": []
                 }
               }
             ]
           },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@32"
-            },
-            "arguments": []
-          }
-        ]
-      },
-      "entry": false,
-      "fragment": false,
-      "parameters": []
-    },
-    {
-      "$type": "ParserRule",
-      "name": "Primary",
-      "inferredType": {
-        "$type": "InferredType",
-        "name": "Expression"
-      },
-      "definition": {
-        "$type": "Alternatives",
-        "elements": [
           {
             "$type": "Group",
             "elements": [
@@ -1807,7 +1878,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@36"
+                    "$ref": "#/rules@33"
                   },
                   "arguments": []
                 }
@@ -1954,7 +2025,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@35"
+                      "$ref": "#/rules@32"
                     },
                     "arguments": []
                   },
@@ -1976,7 +2047,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@33"
+                        "$ref": "#/rules@30"
                       },
                       "arguments": []
                     }
@@ -2007,7 +2078,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@36"
+              "$ref": "#/rules@33"
             },
             "arguments": []
           }
