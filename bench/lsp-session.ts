@@ -19,12 +19,20 @@ export class LspSession {
     readonly published: Published[] = [];
     private readonly waiters: { test: (p: Published) => boolean; resolve: (p: Published) => void }[] = [];
 
-    private constructor(readonly connection: ProtocolConnection, private readonly kill: () => void) {}
+    private constructor(readonly connection: ProtocolConnection, private readonly kill: () => Promise<void>) {}
 
     static async start(root: string, settings: object): Promise<LspSession> {
-        const child = spawn(process.execPath, [join(root, 'dist', 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+        // MESA_BENCH_PROFILE=DIR writes a CPU profile of the server into DIR.
+        const profile = process.env['MESA_BENCH_PROFILE'];
+        const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+        const child = spawn(process.execPath, [...flags, join(root, 'dist', 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
         const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-        const session = new LspSession(connection, () => child.kill());
+        const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
+        const session = new LspSession(connection, async () => {
+            // Let the server exit by itself (a CPU profile is written at exit), then make sure.
+            await Promise.race([exited, new Promise(resolve => setTimeout(resolve, 3_000))]);
+            child.kill();
+        });
         connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; version?: number; diagnostics: Diagnostic[] }) => {
             const entry = { ...params, at: performance.now() };
             session.published.push(entry);
@@ -74,8 +82,8 @@ export class LspSession {
         } catch {
             // the server may already be gone
         }
+        await this.kill();
         this.connection.dispose();
-        this.kill();
     }
 }
 
