@@ -6,6 +6,8 @@ export const IssueCodes = {
     // Errors (DESIGN §5.1)
     SyntaxError: 'syntax-error',
     FileTooLarge: 'file-too-large',
+    NestingTooDeep: 'nesting-too-deep',
+    ExpressionTooDeep: 'expression-too-deep',
     UnresolvedName: 'unresolved-name',
     Duplicate: 'duplicate-name',
     Cycle: 'cycle',

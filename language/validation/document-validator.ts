@@ -14,7 +14,7 @@ import { CompileError } from '../compile/compile-spec.js';
 import { compiledModelOf } from '../compile/model-cache.js';
 import { findingToDiagnostic } from '../diagnostics/finding-to-diagnostic.js';
 import type { Spec } from '../generated/ast.js';
-import { isOversized } from '../workspace/document-factory.js';
+import { refusalOf } from '../workspace/document-factory.js';
 import { IssueCodes } from './codes.js';
 import { friendlySyntaxMessage } from './syntax-messages.js';
 
@@ -34,10 +34,11 @@ export class MesaDocumentValidator extends DefaultDocumentValidator {
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
-        if (isOversized(document.parseResult.value)) {
-            // Only the lexer's "too large" error: the empty stand-in has nothing else to say.
-            return diagnostics.filter(d => d.code === IssueCodes.SyntaxError || (d.data as { code?: string } | undefined)?.code === DocumentValidator.LexingError)
-                .map(d => ({ ...d, code: IssueCodes.FileTooLarge, source: 'mesa' }));
+        const refusal = refusalOf(document.parseResult.value);
+        if (refusal) {
+            // Only the reason the text was not parsed: the empty stand-in has nothing else to say.
+            return diagnostics.filter(d => (d.data as { code?: string } | undefined)?.code === DocumentValidator.LexingError)
+                .map(d => ({ ...d, code: refusal, source: 'mesa' }));
         }
         for (const diagnostic of diagnostics) {
             const data = diagnostic.data as { code?: string } | undefined;

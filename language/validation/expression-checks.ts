@@ -5,7 +5,8 @@
  */
 import type { ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
-import type { Call, NameReference, Objective, Spec } from '../generated/ast.js';
+import type { AstNode } from 'langium';
+import type { Call, NameReference, Node, Objective, Spec } from '../generated/ast.js';
 import { isNameReference, isObjective, isSpec } from '../generated/ast.js';
 import { deploymentEnvironments, evaluationEnvironments, flattenEnvironment, trainingEnvironments } from '../semantics/environments.js';
 import { IssueCodes } from './codes.js';
@@ -61,4 +62,32 @@ export function checkObjectiveReadsNoParameter(ref: NameReference, accept: Valid
         accept('error', `Objective reads parameter '${ref.target.$refText}': objectives read actions and nodes. Add a node, e.g. \`node ${ref.target.$refText}_value = ${ref.target.$refText}\`, and read that.`,
             { node: ref, property: 'target', code: IssueCodes.InvalidValue });
     }
+}
+
+/** Deeper expressions would overflow the recursion of the compiler and the generated code. */
+export const MAX_EXPRESSION_DEPTH = 500;
+
+/** An expression nested deeper than MAX_EXPRESSION_DEPTH (a 2,000-term sum, say) is an error, not a crash later. */
+export function checkExpressionDepth(owner: Node | Objective, accept: ValidationAcceptor): void {
+    const roots = isObjective(owner) ? [owner.body] : [owner.init, owner.rule];
+    for (const root of roots) {
+        if (!root) continue;
+        const depth = expressionDepth(root);
+        if (depth > MAX_EXPRESSION_DEPTH) {
+            accept('error', `This expression nests ${depth} operations deep; Mesa handles at most ${MAX_EXPRESSION_DEPTH}. Name intermediate results as nodes (split a long sum into partial sums).`,
+                { node: root, code: IssueCodes.ExpressionTooDeep });
+        }
+    }
+}
+
+/** The depth of an expression tree, computed without recursion. */
+function expressionDepth(root: AstNode): number {
+    let deepest = 0;
+    const stack: [AstNode, number][] = [[root, 1]];
+    while (stack.length > 0) {
+        const [node, depth] = stack.pop()!;
+        deepest = Math.max(deepest, depth);
+        for (const child of AstUtils.streamContents(node)) stack.push([child, depth + 1]);
+    }
+    return deepest;
 }

@@ -7,7 +7,7 @@ import type { MesaAstType } from '../generated/ast.js';
 import type { MesaServices } from '../mesa-module.js';
 import { checkExactlyOneBaseObjective, checkOptimizerSettings, checkSingletonDeclarations, checkTopLevelNamesAreUnique } from './declaration-checks.js';
 import { checkExtendsIsAcyclic, checkHorizonAndDiscount, checkInitReadsOnlyParameters, checkMemberNamesAreUnique, checkNoInstantCycles } from './environment-checks.js';
-import { checkCall, checkDelay, checkObjectiveNamesExistEverywhere, checkObjectiveReadsNoParameter } from './expression-checks.js';
+import { checkCall, checkDelay, checkExpressionDepth, checkObjectiveNamesExistEverywhere, checkObjectiveReadsNoParameter } from './expression-checks.js';
 import { checkEnvironmentUse, checkOptimizerModelAndDepth } from './use-checks.js';
 
 export function registerValidationChecks(services: MesaServices): void {
@@ -15,10 +15,10 @@ export function registerValidationChecks(services: MesaServices): void {
     const checks: ValidationChecks<MesaAstType> = {
         Spec: [checkTopLevelNamesAreUnique, checkExactlyOneBaseObjective, checkSingletonDeclarations],
         Environment: [checkExtendsIsAcyclic, checkMemberNamesAreUnique, checkHorizonAndDiscount, checkNoInstantCycles],
-        Node: [checkInitReadsOnlyParameters],
+        Node: [checkInitReadsOnlyParameters, checkExpressionDepth],
         NameReference: [checkDelay, checkObjectiveReadsNoParameter],
         Call: [checkCall],
-        Objective: [checkObjectiveNamesExistEverywhere],
+        Objective: [checkObjectiveNamesExistEverywhere, checkExpressionDepth],
         Optimizer: [checkOptimizerSettings, checkOptimizerModelAndDepth],
         EnvironmentUse: [checkEnvironmentUse],
     };
