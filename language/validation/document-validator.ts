@@ -24,6 +24,9 @@ const LANGIUM_CODES: Record<string, string> = {
     [DocumentValidator.LinkingError]: IssueCodes.UnresolvedName,
 };
 
+/** Syntax errors shown before the rest are summarised in one. */
+export const MAX_SYNTAX_ERRORS = 100;
+
 export class MesaDocumentValidator extends DefaultDocumentValidator {
     private readonly simulationStore: SimulationStore;
 
@@ -49,6 +52,16 @@ export class MesaDocumentValidator extends DefaultDocumentValidator {
                 diagnostic.message = friendlySyntaxMessage(diagnostic.message);
             }
             diagnostic.source = 'mesa';
+        }
+        const syntaxErrors = diagnostics.filter(d => d.code === IssueCodes.SyntaxError);
+        if (syntaxErrors.length > MAX_SYNTAX_ERRORS) {
+            // Binary junk or a file in another language: the first errors say enough, and
+            // tens of thousands of diagnostics would only slow the editor down.
+            const kept = new Set(syntaxErrors.slice(0, MAX_SYNTAX_ERRORS));
+            const last = syntaxErrors[MAX_SYNTAX_ERRORS]!;
+            const rest = diagnostics.filter(d => d.code !== IssueCodes.SyntaxError || kept.has(d));
+            rest.push({ ...last, message: `${syntaxErrors.length - MAX_SYNTAX_ERRORS} more syntax errors from here on are not shown. Is this a Mesa spec?` });
+            return rest;
         }
         if (!diagnostics.some(d => d.severity === 1)) {
             diagnostics.push(...this.analyze(document as LangiumDocument<Spec>));

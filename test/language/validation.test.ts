@@ -173,3 +173,12 @@ describe('recovery', () => {
         expect(found.every(d => d.range.start.line === 0)).toBe(true);
     });
 });
+
+describe('junk input', () => {
+    test('at most 100 syntax errors, then one saying how many more', async () => {
+        const junk = Array.from({ length: 400 }, (_, i) => `#${i} ¤ $`).join('\n');
+        const found = await diagnostics(junk);
+        expect(found.filter(d => d.code === 'syntax-error')).toHaveLength(101);
+        expect(found[found.length - 1]!.message).toMatch(/^\d+ more syntax errors from here on are not shown\. Is this a Mesa spec\?$/);
+    });
+});
