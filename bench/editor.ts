@@ -9,7 +9,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { largeSpec } from './large-spec.js';
-import { LspSession, percentile } from './lsp-session.js';
+import { LspSession, percentile } from '../test/helpers/lsp-session.js';
 
 const root = join(__dirname, '..');
 const DEBOUNCE_MS = 300;
@@ -26,7 +26,7 @@ async function completionSeries(session: LspSession, uri: string, line: number, 
 }
 
 async function largeSpecFigures(): Promise<void> {
-    const session = await LspSession.start(root, settings);
+    const session = await LspSession.start(root, { settings });
     const text = largeSpec(2_000);
     const uri = 'file:///bench/large.mesa';
     const lines = text.split('\n');
@@ -58,7 +58,7 @@ async function largeSpecFigures(): Promise<void> {
 }
 
 async function exampleFigures(): Promise<void> {
-    const session = await LspSession.start(root, settings);
+    const session = await LspSession.start(root, { settings });
     console.log(`\nEdit -> diagnostics per example (simulation-backed ones include the ${DEBOUNCE_MS} ms debounce)`);
     for (const file of readdirSync(join(root, 'examples')).filter(f => f.endsWith('.mesa')).sort()) {
         const uri = `file:///bench/${file}`;

@@ -2,17 +2,15 @@
  * `mesa check FILE... [--format text|json|sarif] [--strict]`: every diagnostic of every
  * file; exit 1 on any error (or warning with --strict), 2 when a file cannot be read.
  */
-import { relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyzeBySimulation } from '../language/analysis/simulation-analysis.js';
 import { findingToDiagnostic } from '../language/diagnostics/finding-to-diagnostic.js';
 import type { PlainDiagnostic } from '../language/diagnostics/report-diagnostic.js';
-import { compareDiagnostics, toPlainDiagnostic } from '../language/diagnostics/report-diagnostic.js';
 import { DEFAULT_SETTINGS } from '../language/protocol.js';
 import { loadSpecText, unloadSpec } from '../language/compile/load.js';
 import type { MesaServices } from '../language/mesa-module.js';
 import { UserError } from './errors.js';
 import { formatText } from './format-text.js';
+import { fileUri, plainDiagnostics } from './load-spec.js';
 import { readSpecFile } from './read-spec-file.js';
 import type { CheckedFile } from './sarif.js';
 import { toSarif } from './sarif.js';
@@ -64,27 +62,14 @@ export async function runCheck(services: MesaServices, paths: string[], options:
  * The diagnostics of one spec, as the editor shows them (static ones, then the
  * simulation-backed ones within the budgets), with paths relative to the cwd.
  */
-export async function diagnoseText(services: MesaServices, text: string, path: string, budgets?: { maxStates: number; timeBudgetMs: number }): Promise<PlainDiagnostic[]> {
+export async function diagnoseText(services: MesaServices, text: string, path: string, budgets: { maxStates: number; timeBudgetMs: number }): Promise<PlainDiagnostic[]> {
     const uri = fileUri(path);
     const loaded = await loadSpecText(services, text, uri);
     const all = [...loaded.diagnostics];
-    if (loaded.spec && budgets) {
+    if (loaded.spec) {
         all.push(...analyzeBySimulation(loaded.spec, budgets).findings.map(findingToDiagnostic));
     }
-    const pathOf = (u: string) => u === uri ? path : relativePath(u);
-    const diagnostics = all.map(d => toPlainDiagnostic(d, pathOf)).sort(compareDiagnostics);
+    const diagnostics = plainDiagnostics(all, uri, path);
     await unloadSpec(services, loaded);
     return diagnostics;
-}
-
-export function fileUri(path: string): string {
-    return pathToFileURL(resolve(path)).toString();
-}
-
-function relativePath(uri: string): string {
-    try {
-        return relative(process.cwd(), fileURLToPath(uri));
-    } catch {
-        return uri;
-    }
 }

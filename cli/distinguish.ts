@@ -8,15 +8,12 @@
 import { writeFileSync } from 'node:fs';
 import { asDistinguishingData } from '../language/analysis/distinguishing-data.js';
 import { applyInsertions, distinguishingInsertions } from '../language/edits/distinguishing-edits.js';
-import { loadSpecText, unloadSpec } from '../language/compile/load.js';
 import type { MesaServices } from '../language/mesa-module.js';
 import type { Report } from '../language/report/types.js';
 import { simulate, SimulationError } from '../language/simulation/index.js';
 import type { Output } from './check.js';
-import { diagnoseText, fileUri } from './check.js';
 import { UserError } from './errors.js';
-import { formatText } from './format-text.js';
-import { readSpecFile } from './read-spec-file.js';
+import { loadSpecFile } from './load-spec.js';
 
 export interface DistinguishCliOptions {
     write: boolean;
@@ -25,16 +22,9 @@ export interface DistinguishCliOptions {
 }
 
 export async function runDistinguish(services: MesaServices, path: string, options: DistinguishCliOptions, out: Output): Promise<number> {
-    const text = readSpecFile(path);
-    const loaded = await loadSpecText(services, text, fileUri(path));
-    await unloadSpec(services, loaded);
-    const spec = loaded.spec;
-    if (!spec) {
-        const errors = (await diagnoseText(services, text, path)).filter(d => d.severity === 'error');
-        out.stderr(formatText([{ path, diagnostics: errors }]));
-        out.stderr(`mesa: ${path}: fix the ${errors.length === 1 ? 'error' : `${errors.length} errors`} above first\n`);
-        return 1;
-    }
+    const file = await loadSpecFile(services, path, out, 'first');
+    if (!file) return 1;
+    const { text, spec, loaded } = file;
     let report: Report;
     try {
         report = simulate(spec, {

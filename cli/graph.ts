@@ -3,24 +3,16 @@
  * environment (the first training environment by default), as DOT or as SVG laid out
  * by Graphviz (compiled to WebAssembly, no system install needed).
  */
-import { loadSpecText, unloadSpec } from '../language/compile/load.js';
 import type { MesaServices } from '../language/mesa-module.js';
 import { causalGraphDot } from '../language/report/causal-dot.js';
 import type { Output } from './check.js';
-import { diagnoseText, fileUri } from './check.js';
 import { UserError } from './errors.js';
-import { formatText } from './format-text.js';
-import { readSpecFile } from './read-spec-file.js';
+import { loadSpecFile } from './load-spec.js';
 
 export async function runGraph(services: MesaServices, path: string, options: { env?: string; format: 'dot' | 'svg' }, out: Output): Promise<number> {
-    const text = readSpecFile(path);
-    const loaded = await loadSpecText(services, text, fileUri(path));
-    const spec = loaded.spec;
-    await unloadSpec(services, loaded);
-    if (!spec) {
-        out.stderr(formatText([{ path, diagnostics: (await diagnoseText(services, text, path)).filter(d => d.severity === 'error') }]));
-        return 1;
-    }
+    const file = await loadSpecFile(services, path, out);
+    if (!file) return 1;
+    const spec = file.spec;
     const wanted = options.env ?? spec.train[0];
     const env = spec.environments.find(e => e.label === wanted) ?? spec.environments.find(e => e.name === wanted);
     if (!env) {

@@ -5,16 +5,13 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { loadSpecText, unloadSpec } from '../language/compile/load.js';
 import type { MesaServices } from '../language/mesa-module.js';
 import { renderReportHtml } from '../language/report/html/index.js';
 import type { Report } from '../language/report/types.js';
 import { DEFAULT_MAX_STATES, formatVerdictTable, simulate, SimulationError } from '../language/simulation/index.js';
 import type { Output } from './check.js';
-import { diagnoseText, fileUri } from './check.js';
 import { UserError } from './errors.js';
-import { formatText } from './format-text.js';
-import { readSpecFile } from './read-spec-file.js';
+import { loadSpecFile } from './load-spec.js';
 
 export interface SimulateCliOptions {
     json?: string;
@@ -27,16 +24,9 @@ export interface SimulateCliOptions {
 export { DEFAULT_MAX_STATES };
 
 export async function runSimulate(services: MesaServices, path: string, options: SimulateCliOptions, out: Output): Promise<number> {
-    const text = readSpecFile(path);
-    const loaded = await loadSpecText(services, text, fileUri(path));
-    const spec = loaded.spec;
-    await unloadSpec(services, loaded);
-    if (!spec) {
-        const errors = (await diagnoseText(services, text, path)).filter(d => d.severity === 'error');
-        out.stderr(formatText([{ path, diagnostics: errors }]));
-        out.stderr(`mesa: ${path}: fix the ${errors.length === 1 ? 'error' : `${errors.length} errors`} above before simulating\n`);
-        return 1;
-    }
+    const file = await loadSpecFile(services, path, out, 'before simulating');
+    if (!file) return 1;
+    const spec = file.spec;
     let report: Report;
     try {
         report = simulate(spec, {

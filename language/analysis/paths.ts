@@ -45,6 +45,22 @@ export interface PathsInto {
  * the other sign, which would otherwise make every relation in such a graph `±`.
  */
 export function pathsInto(graph: CausalGraph, objective: string): PathsInto {
+    let perObjective = pathsCache.get(graph);
+    if (!perObjective) pathsCache.set(graph, perObjective = new Map());
+    let paths = perObjective.get(objective);
+    if (!paths) perObjective.set(objective, paths = computePathsInto(graph, objective));
+    return paths;
+}
+
+/**
+ * Graphs are immutable model data, so their path searches are memoised: every mesa
+ * objective is related to the same base objective, in the static analyses and again in
+ * the core's verdict kinds.
+ */
+const pathsCache = new WeakMap<CausalGraph, Map<string, PathsInto>>();
+const actionDistanceCache = new WeakMap<CausalGraph, Map<string, Distance>>();
+
+function computePathsInto(graph: CausalGraph, objective: string): PathsInto {
     const incoming = nodeEdgesBy(graph, edge => edge.to);
     const distance = new Map<string, number>();
     const sign = new Map<string, Sign>();
@@ -139,6 +155,19 @@ export function compareDistance(a: Distance, b: Distance): number {
  * be reached from any action.
  */
 export function distanceFromActions(graph: CausalGraph, objective: string): Distance | undefined {
+    let best = actionDistanceCache.get(graph);
+    if (!best) actionDistanceCache.set(graph, best = shortestFromActions(graph));
+    let worst: Distance = { steps: 0, links: 0 };
+    for (const { name } of targetsOf(graph, objective)) {
+        const d = best.get(name);
+        if (!d) return undefined;
+        if (compareDistance(d, worst) > 0) worst = d;
+    }
+    return worst;
+}
+
+/** The shortest (steps, links) from any action to every action and node. */
+function shortestFromActions(graph: CausalGraph): Map<string, Distance> {
     const outgoing = nodeEdgesBy(graph, edge => edge.from);
     // Dijkstra on the key steps·2^20 + links, which orders (steps, links) lexicographically.
     const key = (d: Distance) => d.steps * 2 ** 20 + d.links;
@@ -161,11 +190,5 @@ export function distanceFromActions(graph: CausalGraph, objective: string): Dist
             }
         }
     }
-    let worst: Distance = { steps: 0, links: 0 };
-    for (const { name } of targetsOf(graph, objective)) {
-        const d = best.get(name);
-        if (!d) return undefined;
-        if (compareDistance(d, worst) > 0) worst = d;
-    }
-    return worst;
+    return best;
 }

@@ -7,6 +7,7 @@
 import type { CompiledSpec, SourceLocation } from '../model/types.js';
 import type { DeployInterval, OptimizerReport, Report, TrainInterval, Witness } from '../report/types.js';
 import { IssueCodes } from '../validation/codes.js';
+import { formatNumber as num } from '../simulation/format.js';
 import type { Finding } from './finding.js';
 import { underdeterminedFinding } from './underdetermined.js';
 
@@ -139,11 +140,4 @@ function interval(t: TrainInterval): string {
 
 function regret(r: number | null): string {
     return r === null ? '?' : num(Math.round(r * 1000) / 1000);
-}
-
-/** At most 6 decimals, no trailing zeros, never -0. */
-export function num(x: number | null): string {
-    if (x === null) return '?';
-    const s = Number(x.toFixed(6)).toString();
-    return s === '-0' ? '0' : s;
 }

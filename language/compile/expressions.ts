@@ -2,23 +2,25 @@
  * Turns expression ASTs into the model's plain expression trees, with parameters bound
  * to the values of one concrete environment.
  */
-import type { AstNode } from 'langium';
+import type { AstNode, CstNode } from 'langium';
 import { AstUtils, GrammarUtils } from 'langium';
 import type { Expression } from '../generated/ast.js';
 import { isBinaryExpression, isBooleanLiteral, isCall, isIfExpression, isNameReference, isNumberLiteral, isParameter, isUnaryExpression } from '../generated/ast.js';
 import type { BinaryOperator, CallFunction, Expr, SourceLocation } from '../model/types.js';
 
 export function locationOf(node: AstNode, property?: string): SourceLocation {
-    const uri = AstUtils.getDocument(node).uri.toString();
-    const cst = property ? GrammarUtils.findNodeForProperty(node.$cstNode, property) : node.$cstNode;
-    const range = (cst ?? node.$cstNode)?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    return { uri, range: { start: { ...range.start }, end: { ...range.end } } };
+    return sourceLocation(node, property ? GrammarUtils.findNodeForProperty(node.$cstNode, property) : node.$cstNode);
 }
 
 /** Where a declaration's keyword stands (`train`, `deploy`, `select`): the precise range for diagnostics on it. */
 export function keywordLocationOf(node: AstNode, keyword: string): SourceLocation {
+    return sourceLocation(node, GrammarUtils.findNodeForKeyword(node.$cstNode, keyword));
+}
+
+/** The plain location of a CST node of `node` (the whole node when there is none). */
+function sourceLocation(node: AstNode, cst: CstNode | undefined): SourceLocation {
     const uri = AstUtils.getDocument(node).uri.toString();
-    const range = (GrammarUtils.findNodeForKeyword(node.$cstNode, keyword) ?? node.$cstNode)?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const range = (cst ?? node.$cstNode)?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     return { uri, range: { start: { ...range.start }, end: { ...range.end } } };
 }
 

@@ -1,16 +1,13 @@
 /**
- * The compiled model behind the editor features (hover, inlay hints): a document is
- * compiled only when it has no error, and the result is memoised per parse, so every
- * request on an unchanged document shares one compilation.
+ * The compiled model behind the editor features (hover, inlay hints): the model the
+ * validator compiled for its static analyses (language/compile/model-cache.ts), offered
+ * only while the document has no error, so every request shares one compilation.
  */
 import type { LangiumDocument } from 'langium';
 import type { Environment, Spec } from '../generated/ast.js';
 import { isEnvironment } from '../generated/ast.js';
-import { compileDocument } from '../compile/load.js';
+import { compiledModelOf as cachedCompilation } from '../compile/model-cache.js';
 import type { CompiledEnvironment, CompiledSpec } from '../model/types.js';
-
-/** Per parse: the model (null: none), and whether validation had run when it was computed. */
-const cache = new WeakMap<Spec, { validated: boolean; model: CompiledSpec | null }>();
 
 /** True when the document parsed, linked and (if validated) validated without an error. */
 export function isErrorFree(document: LangiumDocument): boolean {
@@ -22,23 +19,14 @@ export function isErrorFree(document: LangiumDocument): boolean {
 
 /** The compiled spec of an error-free document, else undefined. */
 export function compiledModelOf(document: LangiumDocument): CompiledSpec | undefined {
-    const root = document.parseResult.value as Spec;
-    const validated = document.diagnostics !== undefined;
-    const cached = cache.get(root);
-    // A model computed before validation is recomputed once validation may have found errors.
-    if (cached && (cached.validated || !validated)) return cached.model ?? undefined;
-    let compiled: CompiledSpec | null = null;
-    if (isErrorFree(document)) {
-        try {
-            const result = compileDocument(document as LangiumDocument<Spec>);
-            compiled = result instanceof Error ? null : result;
-        } catch {
-            // A spec that validation would reject (validation may not have run yet): no model.
-            compiled = null;
-        }
+    if (!isErrorFree(document)) return undefined;
+    try {
+        const model = cachedCompilation(document as LangiumDocument<Spec>);
+        return model instanceof Error ? undefined : model;
+    } catch {
+        // A spec that validation would reject (it may not have run yet): no model.
+        return undefined;
     }
-    cache.set(root, { validated, model: compiled });
-    return compiled ?? undefined;
 }
 
 /**

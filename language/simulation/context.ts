@@ -72,14 +72,7 @@ export class Context {
         if (this.graphs.has(label)) return this.graphs.get(label)!;
         const env = this.env(label);
         if (env.qualitative) { this.graphs.set(label, null); return null; }
-        let g: EnvGraph | null = null;
-        try {
-            g = explore(this.compiledEnv(label), this.budget);
-        } catch (e) {
-            if (!(e instanceof BudgetExceeded)) throw e;
-            this.record(e, label, null);
-            if (e.budget !== 'states') throw e;
-        }
+        const g = this.capped(() => explore(this.compiledEnv(label), this.budget), label, null);
         this.graphs.set(label, g);
         return g;
     }
@@ -94,16 +87,22 @@ export class Context {
             if (m.horizon < truth.horizon) {
                 throw new SimulationError(`model ${model} has a shorter horizon than ${label}`, this.env(model).location);
             }
-            try {
-                p = productGraph(truth, m, this.budget);
-            } catch (e) {
-                if (!(e instanceof BudgetExceeded)) throw e;
-                this.record(e, label, optimizer);
-                if (e.budget !== 'states') throw e;
-            }
+            p = this.capped(() => productGraph(truth, m, this.budget), label, optimizer);
         }
         this.products.set(key, p);
         return p;
+    }
+
+    /** Runs an exploration; past the state cap it is recorded and gives null, other budgets stop everything. */
+    private capped<T>(run: () => T, label: string, optimizer: string | null): T | null {
+        try {
+            return run();
+        } catch (e) {
+            if (!(e instanceof BudgetExceeded)) throw e;
+            this.record(e, label, optimizer);
+            if (e.budget !== 'states') throw e;
+            return null;
+        }
     }
 
     /** Optimal values, behaviour, optimum and worst of an objective in a graph (cached per graph). */

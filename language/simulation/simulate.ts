@@ -5,7 +5,8 @@
  * (no timings in the report; only a wall-time budget hit can change it, and then
  * it says so in `incomplete`).
  */
-import type { CompiledEnvironment, CompiledSpec, Expr } from '../model/types.js';
+import { environmentChanges } from '../model/changes.js';
+import type { CompiledEnvironment, CompiledSpec } from '../model/types.js';
 import type { EnvironmentReport, EnvironmentRole, OptimizerReport, Report, RewardTiming } from '../report/types.js';
 import { analyseOptimizer, type Analysed } from './analyse.js';
 import type { Planner } from './behaviour.js';
@@ -36,18 +37,12 @@ export interface SimulateOptions {
 
 export const DEFAULT_MAX_STATES = 5_000_000;
 
-function stripLocations(e: Expr | undefined): string {
-    return JSON.stringify(e ?? null, (k, v: unknown) => (k === 'location' ? undefined : v));
-}
-
 function environmentReport(ctx: Context, env: CompiledEnvironment, reference: CompiledEnvironment | undefined): EnvironmentReport {
     const spec = ctx.spec;
     const roles: EnvironmentRole[] = [];
     if (spec.train.includes(env.label)) roles.push('train');
     if (spec.deploy.includes(env.label)) roles.push('deploy');
     if (spec.optimizers.some(o => o.model === env.label)) roles.push('model');
-    const ref = reference ?? env;
-    const refNodes = new Map(ref.nodes.map(n => [n.name, n]));
     const g = env.qualitative ? null : ctx.graph(env.label);
     return {
         label: env.label,
@@ -64,14 +59,7 @@ function environmentReport(ctx: Context, env: CompiledEnvironment, reference: Co
             : g === null ? 'a budget was hit while exploring its states' : null,
         states: g?.nStates ?? null,
         graph: env.graph,
-        changes: {
-            addedActions: env.actions.filter(a => !ref.actions.includes(a)),
-            addedNodes: env.nodes.filter(n => !refNodes.has(n.name)).map(n => n.name),
-            changedNodes: env.nodes.filter(n => {
-                const r = refNodes.get(n.name);
-                return r !== undefined && (r.init !== n.init || stripLocations(r.rule) !== stripLocations(n.rule));
-            }).map(n => n.name),
-        },
+        changes: environmentChanges(env, reference),
         location: env.location,
     };
 }

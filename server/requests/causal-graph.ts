@@ -9,6 +9,7 @@ import { instance } from '@viz-js/viz';
 import type { LangiumSharedCoreServices } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
+import { environmentChanges } from '../../language/model/changes.js';
 import type { CompiledEnvironment } from '../../language/model/types.js';
 import type { CausalGraphParams, CausalGraphResult } from '../../language/protocol.js';
 import { causalGraphDot } from '../../language/report/causal-dot.js';
@@ -42,17 +43,6 @@ export async function handleCausalGraph(shared: LangiumSharedCoreServices, param
 
 /** Actions and nodes that an environment adds to, or changes from, the reference (first training) environment. */
 export function changedNames(env: CompiledEnvironment, reference: CompiledEnvironment | undefined): Set<string> {
-    const changed = new Set<string>();
-    if (!reference || reference === env) return changed;
-    for (const action of env.actions) if (!reference.actions.includes(action)) changed.add(action);
-    const before = new Map(reference.nodes.map(n => [n.name, n]));
-    for (const node of env.nodes) {
-        const old = before.get(node.name);
-        if (!old || old.init !== node.init || ruleText(old.rule) !== ruleText(node.rule)) changed.add(node.name);
-    }
-    return changed;
-}
-
-function ruleText(rule: unknown): string {
-    return JSON.stringify(rule ?? null, (key, value: unknown) => (key === 'location' ? undefined : value));
+    const changes = environmentChanges(env, reference);
+    return new Set([...changes.addedActions, ...changes.addedNodes, ...changes.changedNodes]);
 }

@@ -7,8 +7,8 @@ import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
 import { DocumentState, URI } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
-import { compileDocument } from '../../language/compile/load.js';
 import { CompileError } from '../../language/compile/compile-spec.js';
+import { compiledModelOf } from '../../language/compile/model-cache.js';
 import type { Spec } from '../../language/generated/ast.js';
 import type { CompiledSpec } from '../../language/model/types.js';
 
@@ -18,7 +18,7 @@ export async function compiledSpecOf(shared: LangiumSharedCoreServices, uri: str
     if (errors > 0) {
         throw new ResponseError(ErrorCodes.InvalidParams, `${fileName(uri)} has ${errors} error${errors === 1 ? '' : 's'}: fix the ${errors === 1 ? 'error' : `${errors} errors`} first.`);
     }
-    const compiled = compileDocument(document);
+    const compiled = compiledModelOf(document);
     if (compiled instanceof CompileError) {
         throw new ResponseError(ErrorCodes.InvalidParams, `${fileName(uri)} line ${compiled.location.range.start.line + 1}: ${compiled.message}`);
     }

@@ -3,58 +3,40 @@
  * `underdetermined-training` diagnostic comes from the analysis worker with its data,
  * and `textDocument/codeAction` on it returns "Add distinguishing environments".
  */
-import type { ChildProcess } from 'node:child_process';
-import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction, Diagnostic, ProtocolConnection } from 'vscode-languageserver-protocol/node.js';
-import {
-    CodeActionRequest, createProtocolConnection, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification,
-    InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter,
-} from 'vscode-languageserver-protocol/node.js';
+import { CodeActionRequest } from 'vscode-languageserver-protocol/node.js';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { TextDocument } from 'langium';
+import { ensureServerBundle, LspSession } from '../helpers/lsp-session.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const example = join(root, 'examples', 'cleaning.mesa');
 const uri = pathToFileURL(example).href;
-let server: ChildProcess;
+let session: LspSession;
 let connection: ProtocolConnection;
 let underdetermined: Promise<Diagnostic>;
 
 beforeAll(async () => {
-    execFileSync(process.execPath, ['esbuild.mjs', 'server', 'worker'], { cwd: root });
-    server = spawn(process.execPath, [join(root, 'dist', 'server.cjs'), '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
-    connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-    underdetermined = new Promise(resolve => connection.onNotification(PublishDiagnosticsNotification.type, params => {
-        const d = params.diagnostics.find(x => x.code === 'underdetermined-training');
-        if (params.uri === uri && d) resolve(d);
-    }));
-    for (const method of ['workspace/configuration', 'client/registerCapability', 'window/workDoneProgress/create',
-        'workspace/semanticTokens/refresh', 'workspace/inlayHint/refresh', 'workspace/codeLens/refresh']) {
-        connection.onRequest(method, (params: { items?: unknown[] }) => (params?.items ? params.items.map(() => null) : null));
-    }
-    connection.listen();
-    const result = await connection.sendRequest(InitializeRequest.type, {
-        processId: process.pid, rootUri: null, workspaceFolders: null,
-        capabilities: { workspace: { configuration: true }, textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } } } },
+    ensureServerBundle(root);
+    session = await LspSession.start(root, {
+        capabilities: { textDocument: { codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } } } },
     });
-    expect(result.capabilities.codeActionProvider).toBeTruthy();
-    await connection.sendNotification(InitializedNotification.type, {});
+    connection = session.connection;
+    underdetermined = session.next(p => p.uri === uri && p.diagnostics.some(x => x.code === 'underdetermined-training'))
+        .then(p => p.diagnostics.find(x => x.code === 'underdetermined-training')!);
+    expect(session.initializeResult?.capabilities.codeActionProvider).toBeTruthy();
 }, 120_000);
 
 afterAll(async () => {
-    if (!connection) return;
-    await connection.sendRequest(ShutdownRequest.type);
-    await connection.sendNotification(ExitNotification.type);
-    connection.dispose();
-    if (server.exitCode === null) server.kill();
+    await session?.stop();
 });
 
 test('cleaning: the diagnostic carries the environments; the quick fix inserts them', async () => {
     const text = readFileSync(example, 'utf8');
-    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'mesa', version: 1, text } });
+    await session.open(uri, text);
     const diagnostic = await underdetermined;
     expect(diagnostic.message).toMatch(/^4 enumerated objectives no longer than Clean \(8\.00 bits\) fit training without being robust: sweep, dusty_sweeps, final\(sweep\), final\(bin\)\./);
     const actions = await connection.sendRequest(CodeActionRequest.type, {

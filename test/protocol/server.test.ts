@@ -3,104 +3,41 @@
  * `node dist/server.cjs --stdio`, spoken to in JSON-RPC. Initialize, open a spec, wait
  * for its diagnostics, complete inside an objective, and the custom requests.
  */
-import type { ChildProcess } from 'node:child_process';
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CompletionItem, CompletionList, Diagnostic, ProtocolConnection, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node.js';
-import {
-    CancellationTokenSource, CodeLensRequest, CompletionRequest, createProtocolConnection, DidOpenTextDocumentNotification, ExitNotification,
-    InitializedNotification, InitializeRequest, LSPErrorCodes, PublishDiagnosticsNotification, ResponseError, ShutdownRequest,
-    StreamMessageReader, StreamMessageWriter,
-} from 'vscode-languageserver-protocol/node.js';
+import type { CompletionItem, CompletionList, Diagnostic, ProtocolConnection } from 'vscode-languageserver-protocol/node.js';
+import { CancellationTokenSource, CodeLensRequest, CompletionRequest, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol/node.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { CausalGraphResult } from '../../language/protocol.js';
 import { CausalGraphMethod, SimulateMethod } from '../../language/protocol.js';
 import type { ReportHtmlResult } from '../../language/protocol-report.js';
 import { ReportHtmlMethod } from '../../language/protocol-report.js';
 import type { Report } from '../../language/report/types.js';
+import { ensureServerBundle, LspSession } from '../helpers/lsp-session.js';
 
 const root = join(import.meta.dirname, '..', '..');
-const serverBundle = join(root, 'dist', 'server.cjs');
 const example = join(root, 'examples', 'button-lamp.mesa');
 const exampleUri = pathToFileURL(example).href;
 
-let server: ChildProcess;
+let session: LspSession;
 let connection: ProtocolConnection;
-let stderr = '';
-const published = new Map<string, Diagnostic[]>();
-const publishListeners: (() => boolean)[] = [];
 
-/** Rebuilds the server and worker bundles when they are missing or older than a source. */
-function ensureBundle(): void {
-    const newest = (dir: string): number => readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
-        const path = join(dir, entry.name);
-        if (entry.isDirectory()) return Math.max(latest, newest(path));
-        return entry.name.endsWith('.ts') ? Math.max(latest, statSync(path).mtimeMs) : latest;
-    }, 0);
-    const built = ['server.cjs', 'worker.cjs'].map(f => join(root, 'dist', f));
-    const stale = built.some(f => !existsSync(f)) || Math.min(...built.map(f => statSync(f).mtimeMs)) < Math.max(newest(join(root, 'language')), newest(join(root, 'server')));
-    if (stale) execFileSync(process.execPath, ['esbuild.mjs', 'server', 'worker'], { cwd: root });
-}
-
-/** Resolves with a document's diagnostics once `accept` holds for the latest publication. */
-function diagnosticsWhere(uri: string, accept: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
-    return new Promise(resolve => {
-        const check = () => {
-            const diagnostics = published.get(uri);
-            if (!diagnostics || !accept(diagnostics)) return false;
-            resolve(diagnostics);
-            return true;
-        };
-        if (!check()) publishListeners.push(check);
-    });
-}
-
+const diagnosticsWhere = (uri: string, accept: (d: Diagnostic[]) => boolean) => session.diagnosticsWhere(uri, accept);
 const codes = (diagnostics: Diagnostic[]) => diagnostics.map(d => String(d.code));
-
-function open(uri: string, text: string): Promise<void> {
-    return connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'mesa', version: 1, text } });
-}
+const open = (uri: string, text: string) => session.open(uri, text);
 
 beforeAll(async () => {
-    ensureBundle();
-    server = spawn(process.execPath, [serverBundle, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
-    server.stderr!.on('data', chunk => { stderr += String(chunk); });
-    connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-    connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => {
-        published.set(params.uri, params.diagnostics);
-        for (let i = publishListeners.length - 1; i >= 0; i--) if (publishListeners[i]!()) publishListeners.splice(i, 1);
+    ensureServerBundle(root);
+    session = await LspSession.start(root, {
+        capabilities: { textDocument: { publishDiagnostics: { relatedInformation: true }, completion: { completionItem: { snippetSupport: true } } } },
     });
-    // Requests an editor answers: settings (none: the server's defaults), registrations, progress.
-    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
-    connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('window/workDoneProgress/create', () => null);
-    connection.onRequest('workspace/semanticTokens/refresh', () => null);
-    connection.onRequest('workspace/inlayHint/refresh', () => null);
-    connection.onRequest('workspace/codeLens/refresh', () => null);
-    connection.listen();
-    const result = await connection.sendRequest(InitializeRequest.type, {
-        processId: process.pid,
-        rootUri: null,
-        workspaceFolders: null,
-        capabilities: {
-            workspace: { configuration: true },
-            textDocument: { publishDiagnostics: { relatedInformation: true }, completion: { completionItem: { snippetSupport: true } } },
-        },
-    });
-    expect(result.capabilities.completionProvider).toBeDefined();
-    await connection.sendNotification(InitializedNotification.type, {});
+    connection = session.connection;
+    expect(session.initializeResult?.capabilities.completionProvider).toBeDefined();
 }, 120_000);
 
 afterAll(async () => {
-    if (!connection) return;
-    const exited = new Promise(resolve => server.once('exit', resolve));
-    await connection.sendRequest(ShutdownRequest.type);
-    await connection.sendNotification(ExitNotification.type);
-    await Promise.race([exited, new Promise(resolve => setTimeout(resolve, 5000))]);
-    connection.dispose();
-    if (server.exitCode === null) server.kill();
+    await session?.stop();
 });
 
 describe('the bundled server over stdio', () => {
@@ -182,6 +119,6 @@ describe('the bundled server over stdio', () => {
     }, 60_000);
 
     test('logs nothing alarming on stderr', () => {
-        expect(stderr).not.toMatch(/Error|exception/i);
+        expect(session.stderr).not.toMatch(/Error|exception/i);
     });
 });
