@@ -47,11 +47,22 @@ async function main(codeServer) {
 
     // The Problems panel: the analysis warnings on `Pressing` (line 16, character 16).
     await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel').waitFor({ state: 'visible' });
     // Only this file's problems: the list is virtual, rows of other files could push them out of view.
-    await page.locator('.markers-panel-container .viewpane-filter input, .viewpane-filter-container input').first().fill('button-lamp.mesa');
+    // The panel can re-render while it fills and drop a filter typed too early: type it again then.
+    const filter = page.locator('.markers-panel-container .viewpane-filter input, .viewpane-filter-container input').first();
     // Two warnings: the static proxy-side-effect, then the simulation's unidentifiable.
-    await page.locator('.markers-panel .monaco-list-row[aria-label^="Warning: "][aria-label*="at line 16 and character 16."]').nth(1)
-        .waitFor({ timeout: 60000 });
+    const pressingRows = page.locator('.markers-panel .monaco-list-row[aria-label^="Warning: "][aria-label*="at line 16 and character 16."]').nth(1);
+    for (let attempt = 1; ; attempt++) {
+        await filter.fill('button-lamp.mesa');
+        try {
+            await pressingRows.waitFor({ timeout: 20000 });
+            break;
+        } catch (error) {
+            if (attempt === 3) throw error;
+            log(`the Problems filter did not take (attempt ${attempt}); typing it again`);
+        }
+    }
     const rows = await page.locator('.markers-panel .monaco-list-row').evaluateAll(els => els.map(e => e.getAttribute('aria-label')));
     log(`Problems panel rows:\n  ${rows.join('\n  ')}`);
     await page.locator('.monaco-editor .squiggly-warning').first().waitFor();
