@@ -14,6 +14,8 @@ import { LspSession, percentile } from '../test/helpers/lsp-session.js';
 const root = join(__dirname, '..');
 const DEBOUNCE_MS = 300;
 const settings = { analysis: { trigger: 'onChange', maxStates: 200_000, timeBudgetMs: 2_000, debounceMs: DEBOUNCE_MS } };
+/** What VS Code's language client declares for completion lists (vscode-languageclient 9). */
+const capabilities = { textDocument: { completion: { completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } } } };
 
 function ms(x: number): string {
     return `${x.toFixed(1)} ms`;
@@ -26,7 +28,7 @@ async function completionSeries(session: LspSession, uri: string, line: number, 
 }
 
 async function largeSpecFigures(): Promise<void> {
-    const session = await LspSession.start(root, { settings });
+    const session = await LspSession.start(root, { settings, capabilities });
     const text = largeSpec(2_000);
     const uri = 'file:///bench/large.mesa';
     const lines = text.split('\n');
@@ -58,7 +60,7 @@ async function largeSpecFigures(): Promise<void> {
 }
 
 async function exampleFigures(): Promise<void> {
-    const session = await LspSession.start(root, { settings });
+    const session = await LspSession.start(root, { settings, capabilities });
     console.log(`\nEdit -> diagnostics per example (simulation-backed ones include the ${DEBOUNCE_MS} ms debounce)`);
     for (const file of readdirSync(join(root, 'examples')).filter(f => f.endsWith('.mesa')).sort()) {
         const uri = `file:///bench/${file}`;

@@ -86,6 +86,10 @@ export function createMesaServices(context: DefaultSharedModuleContext, options:
         factory.maxSpecBytes = options.maxSpecBytes;
     }
     registerValidationChecks(Mesa);
+    const completion = Mesa.lsp.CompletionProvider;
+    if (completion instanceof MesaCompletionProvider) {
+        shared.lsp.LanguageServer.onInitialize(params => completion.useClientCapabilities(params.capabilities));
+    }
     if (!context.connection) {
         // No language client to ask for settings (CLI, tests, worker): use the defaults.
         shared.workspace.ConfigurationProvider.initialized({});

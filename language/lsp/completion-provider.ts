@@ -3,13 +3,19 @@
  * which names are visible (an environment's flattened members; for an objective, the
  * names of the environments it is evaluated in); this adds what a name is — its kind
  * and a detail such as a node's rule — and offers each name once.
+ *
+ * A scope can hold thousands of names, so items are kept lean: what describes a name is
+ * computed once per parsed declaration, the replaced range once per request, and a
+ * client that takes `itemDefaults.editRange` gets that range once per list instead of
+ * once per item.
  */
 import type { AstNodeDescription, LangiumDocument, MaybePromise, ReferenceInfo, Stream } from 'langium';
 import type { GrammarAST } from 'langium';
 import { AstUtils } from 'langium';
 import type { CompletionAcceptor, CompletionBacktrackingInformation, CompletionContext, CompletionValueItem, NextFeature } from 'langium/lsp';
 import { DefaultCompletionProvider } from 'langium/lsp';
-import type { CancellationToken, CompletionItem, CompletionList, CompletionParams, Position } from 'vscode-languageserver';
+import type { AstNode } from 'langium';
+import type { CancellationToken, ClientCapabilities, CompletionItem, CompletionList, CompletionParams, Position, Range, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind } from 'vscode-languageserver';
 import { isAction, isEnvironment, isNode, isObjective, isOptimizer, isParameter } from '../generated/ast.js';
@@ -19,14 +25,50 @@ import { completionWindowStart } from './completion-window.js';
 export class MesaCompletionProvider extends DefaultCompletionProvider {
     /** Offset of the declaration around the cursor during one completion request (see completion-window.ts). */
     private windowStart = 0;
+    /** Whether the client takes a list-wide edit range (LSP 3.17 `itemDefaults.editRange`). */
+    private editRangeDefault = false;
+    /** The typed prefix and the range it spans, per completion context of the current request. */
+    private readonly spans = new WeakMap<CompletionContext, { prefix: string; range: Range }>();
+
+    /** Reads what the client supports; called once, on `initialize`. */
+    useClientCapabilities(capabilities: ClientCapabilities): void {
+        this.editRangeDefault = capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') ?? false;
+    }
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
         this.windowStart = completionWindowStart(document, document.textDocument.offsetAt(params.position));
         try {
-            return await super.getCompletion(document, params, cancelToken);
+            const list = await super.getCompletion(document, params, cancelToken);
+            return list && this.editRangeDefault ? hoistEditRange(list) : list;
         } finally {
             this.windowStart = 0;
         }
+    }
+
+    /** A lean item: only the fields that are set (Langium's copies every field of CompletionItem). */
+    protected override fillCompletionItem(context: CompletionContext, item: CompletionValueItem): CompletionItem | undefined {
+        const label = typeof item.label === 'string' ? item.label : 'nodeDescription' in item ? item.nodeDescription.name : undefined;
+        if (label === undefined) return super.fillCompletionItem(context, item);
+        const textEdit = item.textEdit ?? this.buildCompletionTextEdit(context, label, item.insertText ?? label);
+        if (!textEdit) return undefined;
+        const filled: CompletionItem = { label, textEdit };
+        for (const field of ITEM_FIELDS) {
+            if (item[field] !== undefined) (filled as Record<string, unknown>)[field] = item[field];
+        }
+        return filled;
+    }
+
+    /** The prefix and its range are the same for every item of a context: computed once. */
+    protected override buildCompletionTextEdit(context: CompletionContext, label: string, newText: string): TextEdit | undefined {
+        let span = this.spans.get(context);
+        if (!span) {
+            span = {
+                prefix: context.textDocument.getText().substring(context.tokenOffset, context.offset),
+                range: { start: context.textDocument.positionAt(context.tokenOffset), end: context.position },
+            };
+            this.spans.set(context, span);
+        }
+        return this.fuzzyMatcher.match(span.prefix, label) ? { newText, range: span.range } : undefined;
     }
 
     protected override backtrackToAnyToken(text: string, offset: number): CompletionBacktrackingInformation {
@@ -55,9 +97,21 @@ export class MesaCompletionProvider extends DefaultCompletionProvider {
         return super.findFeaturesAt(windowed, offset);
     }
 
-    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
-        const item = super.createReferenceCompletionItem(description, refInfo, context);
-        return { ...item, ...describe(description) };
+    /**
+     * What describes a declared name, kept while its declaration is not parsed anew. An
+     * environment's detail counts inherited members, so it is not kept.
+     */
+    private readonly descriptions = new WeakMap<AstNode, Partial<CompletionItem>>();
+
+    protected override createReferenceCompletionItem(description: AstNodeDescription): CompletionValueItem {
+        const node = description.node;
+        let described = node && this.descriptions.get(node);
+        if (!described) {
+            const documentation = this.getReferenceDocumentation(description);
+            described = { ...describe(description), ...(documentation !== undefined ? { documentation } : {}) };
+            if (node && !isEnvironment(node)) this.descriptions.set(node, described);
+        }
+        return { nodeDescription: description, sortText: '0', ...described };
     }
 
     /** An environment can't extend itself nor one of its descendants (a cycle). */
@@ -99,6 +153,24 @@ export class MesaCompletionProvider extends DefaultCompletionProvider {
         if (keyword.value === 'true' || keyword.value === 'false') return CompletionItemKind.Constant;
         return CompletionItemKind.Keyword;
     }
+}
+
+/** The fields of a completion item besides its label and text edit. */
+const ITEM_FIELDS = ['kind', 'detail', 'labelDetails', 'documentation', 'sortText', 'filterText', 'insertText', 'insertTextFormat',
+    'insertTextMode', 'preselect', 'tags', 'command', 'commitCharacters', 'additionalTextEdits', 'data', 'textEditText'] as const;
+
+/**
+ * When every item replaces the same range, the list says it once (`itemDefaults.editRange`)
+ * and each item keeps only its text: on a scope of 2,000 names that halves the response.
+ */
+export function hoistEditRange(list: CompletionList): CompletionList {
+    const first = list.items[0]?.textEdit;
+    if (!first || !('range' in first)) return list;
+    const same = (r: Range) => r === first.range || (r.start.line === first.range.start.line && r.start.character === first.range.start.character
+        && r.end.line === first.range.end.line && r.end.character === first.range.end.character);
+    if (!list.items.every(item => item.textEdit && 'range' in item.textEdit && same(item.textEdit.range))) return list;
+    const items = list.items.map(({ textEdit, ...item }) => textEdit!.newText === item.label ? item : { ...item, textEditText: textEdit!.newText });
+    return { isIncomplete: list.isIncomplete, itemDefaults: { editRange: first.range }, items };
 }
 
 const AGGREGATES = new Set(['final', 'sum']);

@@ -8,6 +8,8 @@ import { clearDocuments, expectCompletion } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver';
 import { CompletionItemKind } from 'vscode-languageserver';
+import type { MesaCompletionProvider } from '../../language/lsp/completion-provider.js';
+import { hoistEditRange } from '../../language/lsp/completion-provider.js';
 import { createMesaServices } from '../../language/mesa-module.js';
 import { exampleText } from '../helpers/services.js';
 
@@ -88,5 +90,64 @@ describe('names in scope', () => {
         expect(labels(await itemsAt(`${base}train <|>`))).toEqual(['A']);
         const objective = (await itemsAt(`${base}objective mesa M = a\noptimizer P { objective <|> }`));
         expect(objective.map(i => [i.label, i.detail])).toEqual([['O', 'objective base O'], ['M', 'objective mesa M']]);
+    });
+});
+
+describe('lean lists', () => {
+    const provider = services.Mesa.lsp.CompletionProvider as MesaCompletionProvider;
+    const text = `${base}objective mesa M = <|>x`;
+    async function listAt(source: string): Promise<CompletionList> {
+        let list: CompletionList | undefined;
+        await complete({ text: source, index: 0, assert: (l: CompletionList) => { list = l; } });
+        return list!;
+    }
+
+    test('items carry only the fields that are set', async () => {
+        const items = (await listAt(text)).items;
+        const x = items.find(i => i.label === 'x');
+        expect(x).toEqual({
+            label: 'x', kind: CompletionItemKind.Variable, detail: 'node x = a@1 + b', labelDetails: { description: 'node' }, sortText: '0',
+            textEdit: { newText: 'x', range: { start: { line: 2, character: 19 }, end: { line: 2, character: 19 } } },
+        });
+        for (const item of items) expect(Object.values(item)).not.toContain(undefined);
+    });
+
+    test('a client that takes itemDefaults.editRange gets the replaced range once', async () => {
+        provider.useClientCapabilities({ textDocument: { completion: { completionList: { itemDefaults: ['editRange', 'data'] } } } });
+        try {
+            const list = await listAt(`${base}objective mesa M = ab<|>`);
+            // `ab` is being typed: every item replaces it.
+            expect(list.itemDefaults).toEqual({ editRange: { start: { line: 2, character: 19 }, end: { line: 2, character: 21 } } });
+            expect(list.items.map(i => i.label)).toEqual(['abs']);
+            expect(list.items.every(i => i.textEdit === undefined)).toBe(true);
+        } finally {
+            provider.useClientCapabilities({});
+        }
+    });
+
+    test('without that capability each item keeps its text edit', async () => {
+        const list = await listAt(text);
+        expect(list.itemDefaults).toBeUndefined();
+        expect(list.items.every(i => i.textEdit !== undefined)).toBe(true);
+    });
+});
+
+describe('hoistEditRange', () => {
+    const range = (from: number, to: number) => ({ start: { line: 0, character: from }, end: { line: 0, character: to } });
+
+    test('keeps an item\'s text when it differs from the label', () => {
+        const list = hoistEditRange({ isIncomplete: true, items: [
+            { label: 'a', textEdit: { newText: 'a', range: range(1, 2) } },
+            { label: 'b', textEdit: { newText: 'b()', range: range(1, 2) } },
+        ] });
+        expect(list).toEqual({ isIncomplete: true, itemDefaults: { editRange: range(1, 2) }, items: [{ label: 'a' }, { label: 'b', textEditText: 'b()' }] });
+    });
+
+    test('leaves the list alone when the ranges differ', () => {
+        const list = { isIncomplete: false, items: [
+            { label: 'a', textEdit: { newText: 'a', range: range(1, 2) } },
+            { label: 'b', textEdit: { newText: 'b', range: range(0, 2) } },
+        ] };
+        expect(hoistEditRange(list)).toBe(list);
     });
 });
