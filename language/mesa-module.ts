@@ -21,7 +21,8 @@ import { MesaLinker } from './references/linker.js';
 import { MesaScopeComputation } from './scoping/scope-computation.js';
 import { MesaScopeProvider } from './scoping/scope-provider.js';
 import { MesaDocumentValidator } from './validation/document-validator.js';
-import { MesaAstNodeDescriptionProvider } from './workspace/ast-descriptions.js';
+import { MesaAstNodeDescriptionProvider, MesaReferenceDescriptionProvider } from './workspace/ast-descriptions.js';
+import { MesaIndexManager } from './workspace/index-manager.js';
 import { MesaDocumentFactory } from './workspace/document-factory.js';
 import { MesaValidationRegistry } from './validation/validation-registry.js';
 import { registerValidationChecks } from './validation/validator.js';
@@ -62,13 +63,15 @@ export const MesaModule: Module<MesaServices, PartialLangiumServices & PartialLa
     },
     workspace: {
         AstNodeDescriptionProvider: (services) => new MesaAstNodeDescriptionProvider(services),
+        ReferenceDescriptionProvider: (services) => new MesaReferenceDescriptionProvider(services),
     },
 };
 
-/** Shared services Mesa replaces: the document factory that refuses huge files. */
+/** Shared services Mesa replaces: the document factory (huge files, incremental reparse), the lazy reference index. */
 export const MesaSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     workspace: {
         LangiumDocumentFactory: (services) => new MesaDocumentFactory(services),
+        IndexManager: (services) => new MesaIndexManager(services),
     },
 };
 

@@ -3,27 +3,28 @@
  * hints and the analysis scheduler all read it from here. A document with errors has
  * no model.
  */
-import type { LangiumDocument } from 'langium';
+import type { LangiumDocument, ParseResult } from 'langium';
 import type { Spec } from '../generated/ast.js';
 import type { CompiledSpec } from '../model/types.js';
 import type { CompileError } from './compile-spec.js';
 import { compileDocument } from './load.js';
 
-const cache = new WeakMap<Spec, CompiledSpec | CompileError>();
+/** Keyed by the parse result: an incremental reparse keeps the root node but makes a new result. */
+const cache = new WeakMap<ParseResult<Spec>, CompiledSpec | CompileError>();
 
 /** Compiles (or returns the cached model of) a document known to have no errors. */
 export function compiledModelOf(document: LangiumDocument<Spec>): CompiledSpec | CompileError {
-    const root = document.parseResult.value;
-    let model = cache.get(root);
+    const parse = document.parseResult;
+    let model = cache.get(parse);
     if (!model) {
         model = compileDocument(document);
-        cache.set(root, model);
+        cache.set(parse, model);
     }
     return model;
 }
 
 /** The cached model, if the document compiled without error. */
 export function cachedModelOf(document: LangiumDocument<Spec>): CompiledSpec | undefined {
-    const model = cache.get(document.parseResult.value);
+    const model = cache.get(document.parseResult);
     return model && !(model instanceof Error) ? model : undefined;
 }

@@ -1,12 +1,22 @@
 /**
  * Unresolved names get a message that says what kind of thing was expected and where
- * it was looked for, instead of the generic "Could not resolve reference".
+ * it was looked for, instead of the generic "Could not resolve reference". Linking
+ * checks for cancellation every 256 nodes rather than awaiting at each of them.
  */
-import type { AstNodeDescription, LinkingError, ReferenceInfo } from 'langium';
-import { AstUtils, DefaultLinker } from 'langium';
+import type { AstNodeDescription, LangiumDocument, LinkingError, ReferenceInfo } from 'langium';
+import { AstUtils, Cancellation, DefaultLinker, interruptAndCheck } from 'langium';
+import { forEachReference, walkAst } from '../workspace/ast-walk.js';
 import { isEnvironment, isEnvironmentUse, isObjective, isOptimizer, isSignedParent } from '../generated/ast.js';
 
 export class MesaLinker extends DefaultLinker {
+    override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        let visited = 0;
+        for (const node of walkAst(document.parseResult.value)) {
+            if (++visited % 256 === 0) await interruptAndCheck(cancelToken);
+            forEachReference(node, ref => this.doLink(ref, document));
+        }
+    }
+
     protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
         const error = super.createLinkingError(refInfo, targetDescription);
         return { ...error, message: unresolvedMessage(refInfo) };

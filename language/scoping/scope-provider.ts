@@ -10,10 +10,11 @@ import type { Spec } from '../generated/ast.js';
 import { Binding, isBinding, isEnvironment, isObjective, isSpec, NameReference, SignedParent } from '../generated/ast.js';
 import type { Member } from '../semantics/environments.js';
 import { evaluationEnvironments, flattenEnvironment } from '../semantics/environments.js';
+import { PerParseCache } from '../workspace/per-parse-cache.js';
 
 export class MesaScopeProvider extends DefaultScopeProvider {
     /** One scope per environment or spec and parse: a 2,000-node environment would otherwise build 2,000 descriptions per reference. */
-    private readonly nameScopes = new WeakMap<AstNode, Scope>();
+    private readonly nameScopes = new PerParseCache<AstNode, Scope>();
 
     override getScope(context: ReferenceInfo): Scope {
         const property = context.property;
@@ -23,12 +24,8 @@ export class MesaScopeProvider extends DefaultScopeProvider {
             const owner = AstUtils.getContainerOfType(context.container, isEnvironment)
                 ?? AstUtils.getContainerOfType(context.container, isSpec);
             if (!owner) return EMPTY_SCOPE;
-            let scope = this.nameScopes.get(owner);
-            if (!scope) {
-                scope = new MapScope(namesVisibleAt(context.container).map(node => this.descriptions.createDescription(node, node.name)));
-                this.nameScopes.set(owner, scope);
-            }
-            return scope;
+            return this.nameScopes.get(owner, () =>
+                new MapScope(namesVisibleAt(context.container).map(node => this.descriptions.createDescription(node, node.name))));
         }
         if (type === Binding.$type && property === Binding.parameter && isBinding(context.container)) {
             const env = context.container.$container.environment.ref;

@@ -6,6 +6,7 @@
  */
 import type { Action, Environment, EnvironmentUse, Node, Parameter, Spec } from '../generated/ast.js';
 import { isActionGroup, isDeploy, isDiscount, isEnvironment, isHorizon, isNode, isTrain } from '../generated/ast.js';
+import { PerParseCache } from '../workspace/per-parse-cache.js';
 
 export type Member = Action | Node | Parameter;
 
@@ -24,7 +25,7 @@ export interface FlatEnvironment {
     qualitative: boolean;
 }
 
-const flatCache = new WeakMap<Environment, FlatEnvironment>();
+const flatCache = new PerParseCache<Environment, FlatEnvironment>();
 
 /** `env`, its parent, its grandparent...; cyclic when a name repeats. */
 export function environmentChain(env: Environment): { chain: Environment[]; cyclic: boolean } {
@@ -41,10 +42,10 @@ export function environmentChain(env: Environment): { chain: Environment[]; cycl
 }
 
 export function flattenEnvironment(env: Environment): FlatEnvironment {
-    const cached = flatCache.get(env);
-    if (cached) {
-        return cached;
-    }
+    return flatCache.get(env, () => flatten(env));
+}
+
+function flatten(env: Environment): FlatEnvironment {
     const { chain, cyclic } = environmentChain(env);
     const members = new Map<string, Member>();
     const actions = new Map<string, Action>();
@@ -86,7 +87,6 @@ export function flattenEnvironment(env: Environment): FlatEnvironment {
         horizon, discount,
         qualitative: [...nodes.values()].some(n => n.qualitative),
     };
-    flatCache.set(env, flat);
     return flat;
 }
 

@@ -3,9 +3,8 @@
  * become `syntax-error`, linking errors `unresolved-name`. The LSP `code` field then
  * carries the code for every diagnostic, as the CLI's JSON and SARIF do.
  */
-import type { LangiumDocument, ValidationOptions } from 'langium';
-import { DefaultDocumentValidator, DocumentValidator } from 'langium';
-import type { CancellationToken } from 'vscode-languageserver';
+import type { AstNode, LangiumDocument, ValidationAcceptor, ValidationCheck, ValidationOptions } from 'langium';
+import { Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { SimulationStore } from '../diagnostics/simulation-store.js';
 import { staticFindings } from '../analysis/static-analysis.js';
@@ -15,6 +14,7 @@ import { compiledModelOf } from '../compile/model-cache.js';
 import { findingToDiagnostic } from '../diagnostics/finding-to-diagnostic.js';
 import type { Spec } from '../generated/ast.js';
 import { refusalOf } from '../workspace/document-factory.js';
+import { walkAst } from '../workspace/ast-walk.js';
 import { IssueCodes } from './codes.js';
 import { friendlySyntaxMessage } from './syntax-messages.js';
 
@@ -35,7 +35,28 @@ export class MesaDocumentValidator extends DefaultDocumentValidator {
         this.simulationStore = services.analysis.SimulationStore;
     }
 
-    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+    /**
+     * Langium's loop, without an await per node: the cancellation check runs every 256
+     * nodes and a check is awaited only when it returns a promise.
+     */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        const checksByType = new Map<string, ValidationCheck[]>();
+        let visited = 0;
+        for (const node of walkAst(rootNode)) {
+            if (++visited % 256 === 0) await interruptAndCheck(cancelToken);
+            let checks = checksByType.get(node.$type);
+            if (!checks) {
+                checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
+                checksByType.set(node.$type, checks);
+            }
+            for (const check of checks) {
+                const result = check(node, acceptor, cancelToken);
+                if (result) await result;
+            }
+        }
+    }
+
+    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         const refusal = refusalOf(document.parseResult.value);
         if (refusal) {

@@ -5,10 +5,12 @@
  * stack. Such a document is treated as empty with one located error saying why, and
  * nothing else is analysed. The text itself is untouched: no edit is lost.
  */
-import type { AstNode, ParseResult, URI } from 'langium';
+import type { AstNode, LangiumDocument, ParseResult, URI } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { DefaultLangiumDocumentFactory } from 'langium';
 import type { ParserOptions } from 'langium';
+import type { Spec } from '../generated/ast.js';
+import { reparseIncrementally } from './incremental-parse.js';
 
 /** The largest spec the language server parses (the CLI allows more: it is not interactive). */
 export const MAX_EDITOR_SPEC_BYTES = 1024 * 1024;
@@ -24,6 +26,20 @@ export function refusalOf(root: AstNode): string | undefined {
 export class MesaDocumentFactory extends DefaultLangiumDocumentFactory {
     /** The limit in force: the editor's by default; the CLI raises it (see createMesaServices). */
     maxSpecBytes = MAX_EDITOR_SPEC_BYTES;
+    /** Whether an edit reparses only the declarations or members it touched (see incremental-parse.ts). */
+    incremental = true;
+    /** The parse each document had before the update in progress. */
+    private readonly previous = new Map<string, ParseResult>();
+
+    override async update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken: CancellationToken): Promise<LangiumDocument<T>> {
+        const key = document.uri.toString();
+        this.previous.set(key, document.parseResult);
+        try {
+            return await super.update(document, cancellationToken);
+        } finally {
+            this.previous.delete(key);
+        }
+    }
 
     protected override parse<T extends AstNode>(uri: URI, text: string, options?: ParserOptions): ParseResult<T> {
         const problem = this.problemOf(text);
@@ -39,12 +55,22 @@ export class MesaDocumentFactory extends DefaultLangiumDocumentFactory {
     protected override async parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: CancellationToken): Promise<ParseResult<T>> {
         const problem = this.problemOf(text);
         if (problem) return this.refuse(await super.parseAsync<T>(uri, '', cancellationToken), problem);
+        const patched = this.reparse(uri, text);
+        if (patched) return patched as unknown as ParseResult<T>;
         try {
             return await super.parseAsync<T>(uri, text, cancellationToken);
         } catch (error) {
             if (error instanceof RangeError) return this.refuse(await super.parseAsync<T>(uri, '', cancellationToken), tooDeep(text, 0));
             throw error;
         }
+    }
+
+    /** The previous parse with only the edited part parsed anew, when that gives what a full parse would. */
+    private reparse(uri: URI, text: string): ParseResult<Spec> | undefined {
+        const previous = this.previous.get(uri.toString()) as ParseResult<Spec> | undefined;
+        const oldText = previous?.value.$cstNode?.root.fullText;
+        if (!this.incremental || !previous || oldText === undefined || refusalOf(previous.value)) return undefined;
+        return reparseIncrementally(this.serviceRegistry.getServices(uri).parser.LangiumParser, previous, oldText, text);
     }
 
     private problemOf(text: string): Refusal | undefined {

@@ -92,7 +92,7 @@ export class AnalysisScheduler {
         const spec = compiledModelOf(document as LangiumDocument<Spec>);
         if (spec instanceof CompileError) return;
         const version = document.textDocument.version;
-        const root = document.parseResult.value;
+        const parse = document.parseResult;
         this.cancel(uri);
         const handle = this.runner.run(spec, { maxStates: settings.maxStates, timeBudgetMs: settings.timeBudgetMs });
         this.running.set(uri, handle);
@@ -106,7 +106,7 @@ export class AnalysisScheduler {
             if (this.running.get(uri) === handle) this.running.delete(uri);
         }
         const current = this.document(uri);
-        if (!current || current.textDocument.version !== version || current.parseResult.value !== root || result.report?.incomplete.some(i => i.budget === 'cancelled')) {
+        if (!current || current.textDocument.version !== version || current.parseResult !== parse || result.report?.incomplete.some(i => i.budget === 'cancelled')) {
             return; // superseded: a newer analysis is scheduled or running
         }
         const anchored: AnchoredDiagnostic[] = [];

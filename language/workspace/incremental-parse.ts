@@ -1,0 +1,253 @@
+/**
+ * Reparses only what an edit touched. Typing inside a node's rule of a 2,000-line
+ * environment should not cost a parse of the whole file (about 130 ms): the members of
+ * an environment, and the declarations of a spec, each begin with a keyword on a line of
+ * their own and parse independently of each other, so the run of them around the edit
+ * can be parsed alone and spliced into the previous tree, whose later positions are
+ * then shifted.
+ *
+ * The result must be the tree a full parse gives: same AST, same CST with the same
+ * offsets and ranges. Whatever this cannot guarantee it declines (returns undefined),
+ * and the caller parses the whole text:
+ * - an edit outside every member and declaration, or one whose window does not begin
+ *   after whitespace and end with a line break and indentation (a token or a `//`
+ *   comment could run across the boundary);
+ * - syntax errors in the reparsed window, or errors of the previous parse that did not
+ *   come from it (error recovery depends on what follows, which a window parse does
+ *   not see).
+ * test/language/incremental-parse.test.ts compares it with full parses over random edits.
+ */
+import type { AstNode, CstNode, LangiumParser, ParseResult, RootCstNode } from 'langium';
+import { CstUtils } from 'langium';
+import type { Environment, Spec } from '../generated/ast.js';
+import { isEnvironment } from '../generated/ast.js';
+
+/** The list of elements a window replaces a run of, and where the list's text lies. */
+interface Site {
+    owner: Spec | Environment;
+    property: 'declarations' | 'members';
+    elements: AstNode[];
+    ownerCst: CstNode & { content: CstNode[] };
+    /** Where the list's text begins and ends (after `{` and before `}` for members). */
+    contentStart: number;
+    contentEnd: number;
+}
+
+/** What is replaced: elements `first` to `last` (none when last < first) and the text between [start, end). */
+interface Window {
+    site: Site;
+    first: number;
+    last: number;
+    start: number;
+    end: number;
+}
+
+/** Environment members are parsed inside a stand-in environment. */
+const MEMBER_PREFIX = 'environment W {';
+const MEMBER_SUFFIX = '}';
+
+export function reparseIncrementally(parser: LangiumParser, previous: ParseResult<Spec>, oldText: string, newText: string): ParseResult<Spec> | undefined {
+    const root = previous.value;
+    const rootCst = root.$cstNode as (RootCstNode & { _text: string }) | undefined;
+    if (!rootCst || (rootCst.root as CstNode) !== rootCst || rootCst.fullText !== oldText) return undefined;
+    const change = changedRegion(oldText, newText);
+    if (!change) return undefined;
+    const window = memberWindow(root, oldText, newText, change) ?? declarationWindow(root, rootCst, oldText, newText, change);
+    if (!window) return undefined;
+    if (!errorsGoWith(previous, window)) return undefined;
+
+    const delta = newText.length - oldText.length;
+    const windowText = newText.slice(window.start, window.end + delta);
+    const members = window.site.property === 'members';
+    const parsed = members
+        ? parser.parse<Environment>(MEMBER_PREFIX + windowText + MEMBER_SUFFIX, { rule: 'Environment' })
+        : parser.parse<Spec>(windowText);
+    if (parsed.lexerErrors.length > 0 || parsed.parserErrors.length > 0 || (parsed.lexerReport?.diagnostics.length ?? 0) > 0) return undefined;
+    const fresh: AstNode[] = members ? (parsed.value as Environment).members : (parsed.value as Spec).declarations;
+    const prefixLength = members ? MEMBER_PREFIX.length : 0;
+    const windowCst = members ? innermost(parsed.value.$cstNode!) : parsed.value.$cstNode as Composite;
+    const freshCst = windowCst.content.filter(n => n.offset >= prefixLength && n.offset < prefixLength + windowText.length);
+
+    // Nothing has changed so far; from here the previous tree becomes the new one.
+    const { site } = window;
+    const oldCstStart = site.ownerCst.content.findIndex(n => n.offset >= window.start);
+    const from = oldCstStart < 0 ? site.ownerCst.content.length : oldCstStart;
+    let to = from;
+    while (to < site.ownerCst.content.length && site.ownerCst.content[to]!.offset < window.end) to++;
+    const start = positionOf(newText, window.start);
+    const column = (text: string, offset: number) => offset - (text.lastIndexOf('\n', offset - 1) + 1);
+    shiftLaterNodes(rootCst, window.end, delta, {
+        line: lineCount(oldText.slice(0, window.end)),
+        lines: lineCount(windowText) - lineCount(oldText.slice(window.start, window.end)),
+        characters: column(newText, window.end + delta) - column(oldText, window.end),
+    });
+    for (const node of freshCst) placeWindowNode(node, rootCst, window.start - prefixLength, start, prefixLength);
+    site.ownerCst.content.splice(from, to - from, ...freshCst);
+    site.elements.splice(window.first, window.last - window.first + 1, ...fresh);
+    site.elements.forEach((element, index) => {
+        const mutable = element as { $container: AstNode; $containerProperty: string; $containerIndex: number };
+        mutable.$container = site.owner;
+        mutable.$containerProperty = site.property;
+        mutable.$containerIndex = index;
+    });
+    for (let node: CstNode | undefined = site.ownerCst; node; node = node.container) clearRangeCache(node);
+    rootCst._text = newText;
+    return { value: root, lexerErrors: [], parserErrors: [], ...(previous.lexerReport ? { lexerReport: { diagnostics: [] } } : {}) };
+}
+
+/**
+ * Whether every error of the previous parse came from the window's text, so that a clean
+ * reparse of the window mends it. A parser error is reported at the token where the
+ * parser gave up, which can be the token after the text at fault: an error at the
+ * window's end comes from the window, one at its first element's first token from what
+ * comes before it.
+ */
+function errorsGoWith(previous: ParseResult<Spec>, window: Window): boolean {
+    // With no element in the window, an error at its end comes from the element before it.
+    if (window.first > window.last) return previous.lexerErrors.length === 0 && previous.parserErrors.length === 0;
+    const firstToken = window.site.elements[window.first]!.$cstNode!.offset;
+    const lexedInside = (offset: number) => offset >= window.start && offset < window.end;
+    const parsedInside = (offset: number) => Number.isFinite(offset) && offset > window.start && offset <= window.end && offset !== firstToken;
+    return previous.lexerErrors.every(e => e.offset !== undefined && lexedInside(e.offset))
+        && previous.parserErrors.every(e => parsedInside(e.token.startOffset));
+}
+
+/** The old text's [start, oldEnd) became the new text's [start, newEnd); undefined if nothing changed. */
+function changedRegion(oldText: string, newText: string): { start: number; oldEnd: number } | undefined {
+    if (oldText === newText) return undefined;
+    const shorter = Math.min(oldText.length, newText.length);
+    let start = 0;
+    while (start < shorter && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
+    let suffix = 0;
+    while (suffix < shorter - start && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+    return { start, oldEnd: oldText.length - suffix };
+}
+
+type Change = { start: number; oldEnd: number };
+
+/** A window of members when the edit lies between an environment's braces. */
+function memberWindow(root: Spec, oldText: string, newText: string, change: Change): Window | undefined {
+    const environment = root.declarations.find(d => {
+        const cst = d.$cstNode;
+        return cst !== undefined && cst.offset < change.start && change.oldEnd < cst.end;
+    });
+    if (!environment || !isEnvironment(environment)) return undefined;
+    const cst = innermost(environment.$cstNode!);
+    const open = cst.content.find(n => !n.hidden && n.text === '{');
+    const close = cst.content[cst.content.length - 1];
+    if (!open || !close || close.text !== '}' || close.hidden) return undefined;
+    const site: Site = { owner: environment, property: 'members', elements: environment.members, ownerCst: cst, contentStart: open.end, contentEnd: close.offset };
+    if (change.start <= site.contentStart || change.oldEnd >= site.contentEnd) return undefined;
+    return windowIn(site, oldText, newText, change);
+}
+
+function declarationWindow(root: Spec, rootCst: RootCstNode, oldText: string, newText: string, change: Change): Window | undefined {
+    const site: Site = { owner: root, property: 'declarations', elements: root.declarations, ownerCst: rootCst, contentStart: 0, contentEnd: oldText.length };
+    return windowIn(site, oldText, newText, change);
+}
+
+/** The run of elements the change touches, widened to the text between their neighbours. */
+function windowIn(site: Site, oldText: string, newText: string, change: Change): Window | undefined {
+    const spans = site.elements.map(e => e.$cstNode).map(c => c ? { start: c.offset, end: c.end } : undefined);
+    if (spans.some(s => s === undefined)) return undefined;
+    const at = spans as { start: number; end: number }[];
+    let first = at.findIndex(s => s.end >= change.start);
+    if (first < 0) first = at.length;
+    let last = -1;
+    for (let k = 0; k < at.length; k++) if (at[k]!.start <= change.oldEnd) last = k;
+    const start = first > 0 ? at[first - 1]!.end : site.contentStart;
+    const end = last + 1 < at.length ? at[last + 1]!.start : site.contentEnd;
+    const delta = newText.length - oldText.length;
+    // The window begins after the previous element's last token, at unchanged whitespace...
+    const cleanStart = start === 0 || (start < change.start && /\s/.test(oldText[start] ?? ''));
+    // ... and ends with a line break, so no token or comment runs across either end.
+    const cleanEnd = (end === oldText.length && site.property === 'declarations') || (change.oldEnd < end && endsWithLineBreak(newText, start, end + delta));
+    if (!cleanStart || !cleanEnd) return undefined;
+    return { site, first, last, start, end };
+}
+
+/**
+ * Moves every node after `from` by `delta` characters and `shift.lines` lines; those on
+ * the line `from` was on (`shift.line`) also by `shift.characters` columns. Clears the
+ * cached ranges of composites.
+ */
+function shiftLaterNodes(root: CstNode, from: number, delta: number, shift: { line: number; lines: number; characters: number }): void {
+    if (delta === 0 && shift.lines === 0 && shift.characters === 0) return;
+    const move = (p: { line: number; character: number }) => ({
+        character: p.line === shift.line ? p.character + shift.characters : p.character,
+        line: p.line + shift.lines,
+    });
+    for (const node of CstUtils.streamCst(root)) {
+        if (isLeaf(node)) {
+            if (node._offset >= from) {
+                node._offset += delta;
+                if (shift.lines !== 0 || (shift.characters !== 0 && node._range.start.line === shift.line)) {
+                    node._range = { start: move(node._range.start), end: move(node._range.end) };
+                }
+            }
+        } else {
+            clearRangeCache(node);
+        }
+    }
+}
+
+/** A node of the window's parse, moved to where its text is in the document. */
+function placeWindowNode(node: CstNode, root: CstNode, offsetShift: number, start: { line: number; character: number }, prefixLength: number): void {
+    for (const inner of CstUtils.streamCst(node)) {
+        (inner as { root: CstNode }).root = root;
+        if (isLeaf(inner)) {
+            inner._offset += offsetShift;
+            // (The key order of Langium's own ranges.)
+            const move = (p: { line: number; character: number }) => ({
+                character: p.line === 0 ? p.character - prefixLength + start.character : p.character,
+                line: p.line + start.line,
+            });
+            inner._range = { start: move(inner._range.start), end: move(inner._range.end) };
+        } else {
+            clearRangeCache(inner);
+        }
+    }
+}
+
+type Composite = CstNode & { content: CstNode[] };
+
+/**
+ * The composite that holds a rule's own tokens: a rule reached through an unassigned
+ * alternative (`Declaration: Environment | ...`) is wrapped in one composite per level.
+ */
+function innermost(node: CstNode): Composite {
+    let current = node as Composite;
+    while (current.content.length === 1 && 'content' in current.content[0]!) current = current.content[0] as Composite;
+    return current;
+}
+
+interface MutableLeaf {
+    _offset: number;
+    _range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+function isLeaf(node: CstNode): node is CstNode & MutableLeaf {
+    return '_offset' in node;
+}
+
+function clearRangeCache(node: CstNode): void {
+    (node as { _rangeCache?: unknown })._rangeCache = undefined;
+}
+
+/** Whether text[from, to) ends with a line break and then only indentation. */
+function endsWithLineBreak(text: string, from: number, to: number): boolean {
+    let at = to - 1;
+    while (at >= from && (text[at] === ' ' || text[at] === '\t')) at--;
+    return at >= from && text[at] === '\n';
+}
+
+function lineCount(text: string): number {
+    let count = 0;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+    return count;
+}
+
+function positionOf(text: string, offset: number): { line: number; character: number } {
+    const before = text.slice(0, offset);
+    return { line: lineCount(before), character: offset - (before.lastIndexOf('\n') + 1) };
+}

@@ -1,0 +1,22 @@
+/** The tree walk that replaces Langium's streams visits the same nodes and references in the same order. */
+import { AstUtils } from 'langium';
+import { describe, expect, test } from 'vitest';
+import { largeSpec } from '../../bench/large-spec.js';
+import { forEachReference, walkAst } from '../../language/workspace/ast-walk.js';
+import { services, EXAMPLES, exampleText } from '../helpers/services.js';
+
+describe('walkAst and forEachReference', () => {
+    test.each([...EXAMPLES, 'generated'])('%s: same nodes and references as streamAst and streamReferences', name => {
+        const text = name === 'generated' ? largeSpec(100) : exampleText(name);
+        const root = services.parser.LangiumParser.parse(text).value;
+        const walked = [...walkAst(root)];
+        expect(walked).toEqual(AstUtils.streamAst(root).toArray());
+        expect(walked.length).toBeGreaterThan(20);
+        const references = walked.flatMap(node => {
+            const found: string[] = [];
+            forEachReference(node, info => found.push(`${info.property}:${info.reference.$refText}`));
+            return found;
+        });
+        expect(references).toEqual(walked.flatMap(node => AstUtils.streamReferences(node).map(info => `${info.property}:${info.reference.$refText}`).toArray()));
+    });
+});

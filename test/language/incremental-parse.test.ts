@@ -1,0 +1,209 @@
+/**
+ * Incremental reparsing against the brute force: after each of many random edits to the
+ * examples and a generated spec, the spliced tree must be the one a full parse of the
+ * new text gives — the same AST, the same CST leaves with the same offsets and ranges,
+ * every node's source range, container and index. Edits it declines are parsed in full
+ * (as the editor does), and enough must be taken for the test to mean something.
+ */
+import type { AstNode, CstNode, ParseResult } from 'langium';
+import { AstUtils, CstUtils, EmptyFileSystem, isReference, URI } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { describe, expect, test } from 'vitest';
+import { largeSpec } from '../../bench/large-spec.js';
+import type { Spec } from '../../language/generated/ast.js';
+import { createMesaServices } from '../../language/mesa-module.js';
+import { mulberry32 } from '../../language/simulation/index.js';
+import { reparseIncrementally } from '../../language/workspace/incremental-parse.js';
+import type { MesaDocumentFactory } from '../../language/workspace/document-factory.js';
+import { diagnostics, EXAMPLES, exampleText } from '../helpers/services.js';
+
+const services = createMesaServices(EmptyFileSystem);
+const parser = services.Mesa.parser.LangiumParser;
+const parse = (text: string) => parser.parse<Spec>(text);
+
+/** Everything a consumer of a parse can see, as plain data. */
+function snapshot(result: ParseResult<Spec>): unknown {
+    const root = result.value.$cstNode!;
+    const leaves = [...CstUtils.streamCst(root)].filter(n => !('content' in n))
+        .map(n => [n.offset, n.end, n.hidden, n.text, n.range.start.line, n.range.start.character, n.range.end.line, n.range.end.character, n.root === root]);
+    const nodes = [...AstUtils.streamAst(result.value)].map(node => {
+        const cst = node.$cstNode as CstNode;
+        const own = Object.entries(node).filter(([key, value]) => !key.startsWith('$') && (typeof value !== 'object' || value === null))
+            .map(([key, value]) => `${key}=${String(value)}`);
+        const refs = Object.entries(node).filter(([, value]) => isReference(value)).map(([key, value]) => `${key}->${(value as { $refText: string }).$refText}`);
+        const container = node.$container;
+        return [node.$type, own.join(','), refs.join(','), node.$containerProperty, node.$containerIndex, container?.$type,
+            container ? (container as AstNode & Record<string, unknown>)[node.$containerProperty!] !== undefined : true,
+            cst.offset, cst.end, JSON.stringify(cst.range), cst.root === root];
+    });
+    return { text: root.root.fullText, leaves, nodes, errors: [...result.parserErrors.map(e => e.message), ...result.lexerErrors.map(e => e.message)] };
+}
+
+type Edit = (text: string, random: () => number) => string;
+const pick = <T>(items: readonly T[], random: () => number): T => items[Math.floor(random() * items.length)]!;
+const spot = (text: string, random: () => number) => Math.floor(random() * (text.length + 1));
+const lineStarts = (text: string) => [0, ...[...text.matchAll(/\n/g)].map(m => m.index! + 1)].filter(i => i < text.length);
+
+const EDITS: Edit[] = [
+    // retype a number
+    (text, random) => {
+        const numbers = [...text.matchAll(/\b\d+\b/g)];
+        if (numbers.length === 0) return text;
+        const m = pick(numbers, random);
+        return text.slice(0, m.index) + String(Math.floor(random() * 40)) + text.slice(m.index! + m[0].length);
+    },
+    // type a character anywhere
+    (text, random) => {
+        const at = spot(text, random);
+        return text.slice(0, at) + pick(['a', 'x', '1', ' ', '+', '*', '\n', '(', ')', '@', ',', '-', '}', '/'], random) + text.slice(at);
+    },
+    // delete a few characters
+    (text, random) => {
+        const at = spot(text, random);
+        return text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 4));
+    },
+    // add a member line inside an environment, or a declaration line
+    (text, random) => {
+        const at = pick(lineStarts(text), random);
+        const line = pick(['  node zz = push + 1\n', '  action extra\n', '  // a comment\n', 'objective mesa Extra = final(zz)\n', '  node q <- +press, -lamp\n'], random);
+        return text.slice(0, at) + line + text.slice(at);
+    },
+    // delete a line
+    (text, random) => {
+        const starts = lineStarts(text);
+        const at = pick(starts, random);
+        const end = text.indexOf('\n', at);
+        return text.slice(0, at) + (end < 0 ? '' : text.slice(end + 1));
+    },
+    // a comment at the end of a line
+    (text, random) => {
+        const ends = [...text.matchAll(/\n/g)].map(m => m.index!);
+        if (ends.length === 0) return text;
+        const at = pick(ends, random);
+        return text.slice(0, at) + ' // note' + text.slice(at);
+    },
+];
+
+/**
+ * Applies `count` random edits from `text`; returns how many the incremental reparse
+ * took. Like an author, it often goes back to the last text without syntax errors
+ * (an undo), since a broken text is reparsed in full until it is mended.
+ */
+function editRandomly(text: string, seed: number, count: number): number {
+    const random = mulberry32(seed);
+    let current = parse(text);
+    let lastGood = text;
+    let taken = 0;
+    for (let step = 0; step < count; step++) {
+        const oldText = current.value.$cstNode!.root.fullText;
+        const broken = current.parserErrors.length + current.lexerErrors.length > 0;
+        if (!broken) lastGood = oldText;
+        const newText = broken && random() < 0.6 ? lastGood : pick(EDITS, random)(oldText, random);
+        const full = parse(newText);
+        const patched = reparseIncrementally(parser, current, oldText, newText);
+        if (patched) {
+            taken++;
+            const [got, want] = [snapshot(patched), snapshot(full)] as { leaves: unknown[]; nodes: unknown[] }[];
+            const firstDiff = (a: unknown[], b: unknown[]) => {
+                const i = a.findIndex((x, k) => JSON.stringify(x) !== JSON.stringify(b[k]));
+                return i < 0 && a.length === b.length ? undefined : { at: i, got: a[i], want: b[i], lengths: [a.length, b.length] };
+            };
+            let from = 0;
+            while (oldText[from] === newText[from]) from++;
+            const where = `seed ${seed}, step ${step}: at ${from} ${JSON.stringify(oldText.slice(from - 30, from + 30))} -> ${JSON.stringify(newText.slice(from - 30, from + 30))}`;
+            expect(JSON.stringify(firstDiff(got!.leaves, want!.leaves)), where).toBeUndefined();
+            expect(JSON.stringify(firstDiff(got!.nodes, want!.nodes)), where).toBeUndefined();
+            expect(got, where).toEqual(want);
+        }
+        current = patched ?? full;
+    }
+    return taken;
+}
+
+/** MESA_PROPERTY_SEEDS=N runs N sequences per text instead of one (for a longer search). */
+const SEEDS = Number(process.env['MESA_PROPERTY_SEEDS'] ?? 1);
+
+describe('incremental reparse equals a full parse', () => {
+    test.each(EXAMPLES)('random edits to %s', name => {
+        for (let k = 0; k < SEEDS; k++) {
+            const taken = editRandomly(exampleText(name), name.length * 7919 + k, 150);
+            expect(taken).toBeGreaterThan(40);
+        }
+    });
+
+    test('random edits to a generated 80-line spec', () => {
+        for (let k = 0; k < SEEDS; k++) {
+            const taken = editRandomly(largeSpec(80), 42 + k, 150);
+            expect(taken).toBeGreaterThan(60);
+        }
+    });
+});
+
+describe('what it takes and what it declines', () => {
+    const text = 'environment A {\n  horizon 3\n  action a\n  node x = a@1\n}\nobjective base O = x\n';
+
+    test('an edit inside a node rule reparses that member only, keeping the others', () => {
+        const before = parse(text);
+        const env = before.value.declarations[0]!;
+        const [horizon, action] = (env as unknown as { members: AstNode[] }).members;
+        const after = reparseIncrementally(parser, before, text, text.replace('a@1', 'a@2 + 1'))!;
+        expect(after.value.declarations[0]).toBe(env);
+        const members = (after.value.declarations[0] as unknown as { members: AstNode[] }).members;
+        expect(members[0]).toBe(horizon);
+        expect(members[1]).toBe(action);
+        expect(members[2]?.$cstNode?.text).toBe('node x = a@2 + 1');
+    });
+
+    test('a new member line is spliced in', () => {
+        const after = reparseIncrementally(parser, parse(text), text, text.replace('  action a\n', '  action a\n  node y = 2\n'))!;
+        const members = (after.value.declarations[0] as unknown as { members: AstNode[] }).members;
+        expect(members.map(m => m.$cstNode?.text)).toEqual(['horizon 3', 'action a', 'node y = 2', 'node x = a@1']);
+        expect(members.map(m => m.$containerIndex)).toEqual([0, 1, 2, 3]);
+    });
+
+    test('declines a syntax error, and a window that does not end with a line break', () => {
+        expect(reparseIncrementally(parser, parse(text), text, text.replace('a@1', 'a@'))).toBeUndefined();
+        const oneLine = 'environment A { horizon 3 }\nobjective base O = 1 objective mesa M = 2\n';
+        expect(reparseIncrementally(parser, parse(oneLine), oneLine, oneLine.replace('= 1', '= 3'))).toBeUndefined();
+        // Joining two members still ends the environment's window with a line break: taken.
+        expect(reparseIncrementally(parser, parse(text), text, text.replace('horizon 3\n', 'horizon 3 '))).toBeDefined();
+    });
+
+});
+
+describe('in the editor', () => {
+    const uri = URI.parse('file:///incremental/button-lamp.mesa');
+    const { TextDocuments, DocumentBuilder, LangiumDocuments } = services.shared.workspace;
+    let version = 0;
+    async function edit(text: string) {
+        TextDocuments!.set(TextDocument.create(uri.toString(), 'mesa', ++version, text));
+        await DocumentBuilder.update([uri], []);
+        return LangiumDocuments.getDocument(uri)!;
+    }
+    const at = ({ start, end }: Diagnostic['range']) => `${start.line}:${start.character}-${end.line}:${end.character}`;
+    const summary = (list: Diagnostic[]) => list.map(d => `${String(d.code)} ${at(d.range)} ${d.message}`).sort();
+
+    test('diagnostics after each edit are those of the text checked afresh', async () => {
+        const factory = services.shared.workspace.LangiumDocumentFactory as MesaDocumentFactory;
+        expect(factory.incremental).toBe(true);
+        let text = exampleText('button-lamp');
+        const first = await edit(text);
+        const root = first.parseResult.value;
+        const edits: [string, string][] = [
+            ['node lamp = press@10', 'node lamp = press@3'],          // the lag changes: the timing note and figures follow
+            ['node lamp = press@3', 'node lamp = nope@3'],            // an unresolved name
+            ['node lamp = nope@3', 'node lamp = press@10\n  node extra = lamp + 1'], // fixed, and a new node
+            ['objective mesa Lighting = lamp', 'objective mesa Lighting = extra'],
+        ];
+        let reused = 0;
+        for (const [from, to] of edits) {
+            expect(text).toContain(from);
+            text = text.replace(from, to);
+            const document = await edit(text);
+            if (document.parseResult.value === root) reused++;
+            expect(summary(document.diagnostics ?? []), to).toEqual(summary(await diagnostics(text)));
+        }
+        expect(reused).toBe(edits.length);
+    });
+});
