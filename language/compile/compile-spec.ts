@@ -3,7 +3,7 @@
  * consume: environments flattened and expanded per parameter value, nodes in evaluation
  * order, objectives and optimizers, and each environment's signed causal graph.
  */
-import type { Environment, EnvironmentUse, Objective, Spec } from '../generated/ast.js';
+import type { Environment, EnvironmentUse, Node, Objective, Spec } from '../generated/ast.js';
 import { isCall, isDepthSetting, isDeploy, isModelSetting, isObjective, isObjectiveSetting, isOptimizer, isSelect, isTrain } from '../generated/ast.js';
 import { buildCausalGraph, readsOf } from '../model/graph.js';
 import { MinHeap } from '../util/min-heap.js';
@@ -91,19 +91,12 @@ function compileObjective(objective: Objective): CompiledObjective {
 function compileEnvironment(env: Environment, params: Record<string, number>, label: string, objectives: CompiledObjective[]): CompiledEnvironment {
     const flat = flattenEnvironment(env);
     const actions = flat.actions.map(a => a.name);
-    const declared: CompiledNode[] = flat.nodes.map(node => {
-        const init = node.init ? evaluateConstant(compileExpression(node.init, params)) : 0;
-        if (!Number.isFinite(init)) {
-            throw new CompileError(`The init of '${node.name}' in '${label}' is not a finite number (a division by zero?).`, locationOf(node.init!));
-        }
-        return {
-            name: node.name,
-            init,
-            ...(node.rule ? { rule: compileExpression(node.rule, params) } : {}),
-            ...(node.qualitative ? { parents: node.parents.map(p => ({ name: p.target.$refText, sign: p.sign as '+' | '-' })) } : {}),
-            location: locationOf(node, 'name'),
-        };
-    });
+    // Without parameters a node compiles the same until it is reparsed (see compiledNodeBody).
+    const reusable = flat.parameters.length === 0;
+    const declared: CompiledNode[] = flat.nodes.map(node => ({
+        ...compiledNodeBody(node, params, label, reusable),
+        location: locationOf(node, 'name'),
+    }));
     const nodes = evaluationOrder(declared);
     const maxDelay: Record<string, number> = {};
     for (const name of [...actions, ...nodes.map(n => n.name)]) maxDelay[name] = 0;
@@ -127,6 +120,35 @@ function compileEnvironment(env: Environment, params: Record<string, number>, la
         location: locationOf(env, 'name'),
         actionLocations: Object.fromEntries(flat.actions.map(a => [a.name, locationOf(a, 'name')])),
     };
+}
+
+/** A node compiled, without its location (which moves with edits above it). */
+type NodeBody = Omit<CompiledNode, 'location'>;
+
+/**
+ * Compiled nodes of environments without parameters, kept per syntax node: an edit
+ * reparses only the members it touches (workspace/incremental-parse.ts), so on a large
+ * environment almost every node is the same object as before and compiles the same,
+ * because without parameters its names always compile to reads. A rule with a
+ * division is not kept: its compiled form holds the division's source location.
+ */
+const nodeBodies = new WeakMap<Node, NodeBody>();
+
+function compiledNodeBody(node: Node, params: Record<string, number>, label: string, reusable: boolean): NodeBody {
+    const kept = reusable ? nodeBodies.get(node) : undefined;
+    if (kept) return kept;
+    const init = node.init ? evaluateConstant(compileExpression(node.init, params)) : 0;
+    if (!Number.isFinite(init)) {
+        throw new CompileError(`The init of '${node.name}' in '${label}' is not a finite number (a division by zero?).`, locationOf(node.init!));
+    }
+    const body: NodeBody = {
+        name: node.name,
+        init,
+        ...(node.rule ? { rule: compileExpression(node.rule, params) } : {}),
+        ...(node.qualitative ? { parents: node.parents.map(p => ({ name: p.target.$refText, sign: p.sign as '+' | '-' })) } : {}),
+    };
+    if (reusable && !node.$cstNode?.text.includes('/')) nodeBodies.set(node, body);
+    return body;
 }
 
 /** Kahn's algorithm over reads without delay; among ready nodes, declaration order first. */

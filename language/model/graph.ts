@@ -7,8 +7,19 @@ import type { SignLookup } from './signs.js';
 import { edgeSign, environmentValueSigns, monotonicity } from './signs.js';
 import type { CausalEdge, CausalGraph, CompiledNode, CompiledObjective, Expr } from './types.js';
 
-/** Every distinct (name, delay) an expression reads, in reading order. */
-export function readsOf(expr: Expr): { name: string; delay: number }[] {
+const readsCache = new WeakMap<Expr, readonly { name: string; delay: number }[]>();
+
+/** Every distinct (name, delay) an expression reads, in reading order (expressions are immutable: kept per expression). */
+export function readsOf(expr: Expr): readonly { name: string; delay: number }[] {
+    let reads = readsCache.get(expr);
+    if (!reads) {
+        reads = collectReads(expr);
+        readsCache.set(expr, reads);
+    }
+    return reads;
+}
+
+function collectReads(expr: Expr): { name: string; delay: number }[] {
     const seen = new Map<string, { name: string; delay: number }>();
     const visit = (e: Expr): void => {
         switch (e.kind) {

@@ -9,6 +9,7 @@ import type { AstNode } from 'langium';
 import type { Call, NameReference, Node, Objective, Spec } from '../generated/ast.js';
 import { isNameReference, isObjective, isSpec } from '../generated/ast.js';
 import { deploymentEnvironments, evaluationEnvironments, flattenEnvironment, trainingEnvironments } from '../semantics/environments.js';
+import { treeDepth } from '../workspace/ast-walk.js';
 import { IssueCodes } from './codes.js';
 
 export function checkDelay(ref: NameReference, accept: ValidationAcceptor): void {
@@ -80,14 +81,14 @@ export function checkExpressionDepth(owner: Node | Objective, accept: Validation
     }
 }
 
-/** The depth of an expression tree, computed without recursion. */
+/** Depths of expressions, kept while the expression is not reparsed (it depends on nothing else). */
+const depths = new WeakMap<AstNode, number>();
+
 function expressionDepth(root: AstNode): number {
-    let deepest = 0;
-    const stack: [AstNode, number][] = [[root, 1]];
-    while (stack.length > 0) {
-        const [node, depth] = stack.pop()!;
-        deepest = Math.max(deepest, depth);
-        for (const child of AstUtils.streamContents(node)) stack.push([child, depth + 1]);
+    let depth = depths.get(root);
+    if (depth === undefined) {
+        depth = treeDepth(root);
+        depths.set(root, depth);
     }
-    return deepest;
+    return depth;
 }

@@ -13,18 +13,39 @@ export function* walkAst(root: AstNode): Generator<AstNode> {
     while (stack.length > 0) {
         const node = stack.pop()!;
         yield node;
-        const keys = Object.keys(node);
-        for (let k = keys.length - 1; k >= 0; k--) {
-            const key = keys[k]!;
-            if (key.charCodeAt(0) === DOLLAR) continue;
-            const value = (node as unknown as Record<string, unknown>)[key];
-            if (Array.isArray(value)) {
-                for (let i = value.length - 1; i >= 0; i--) {
-                    if (isNode(value[i])) stack.push(value[i] as AstNode);
-                }
-            } else if (isNode(value)) {
-                stack.push(value);
+        pushChildrenReversed(node, stack);
+    }
+}
+
+/** The depth of the tree below `root` (1 for a leaf), without recursion. */
+export function treeDepth(root: AstNode): number {
+    let deepest = 0;
+    const nodes: AstNode[] = [root];
+    const depths: number[] = [1];
+    while (nodes.length > 0) {
+        const node = nodes.pop()!;
+        const depth = depths.pop()!;
+        if (depth > deepest) deepest = depth;
+        const before = nodes.length;
+        pushChildrenReversed(node, nodes);
+        for (let i = before; i < nodes.length; i++) depths.push(depth + 1);
+    }
+    return deepest;
+}
+
+/** Pushes the children of `node` onto `stack` so that popping gives them in order. */
+function pushChildrenReversed(node: AstNode, stack: AstNode[]): void {
+    const keys = Object.keys(node);
+    for (let k = keys.length - 1; k >= 0; k--) {
+        const key = keys[k]!;
+        if (key.charCodeAt(0) === DOLLAR) continue;
+        const value = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(value)) {
+            for (let i = value.length - 1; i >= 0; i--) {
+                if (isNode(value[i])) stack.push(value[i] as AstNode);
             }
+        } else if (isNode(value)) {
+            stack.push(value);
         }
     }
 }
