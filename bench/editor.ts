@@ -13,6 +13,8 @@ import { LspSession, percentile } from '../test/helpers/lsp-session.js';
 
 const root = join(__dirname, '..');
 const DEBOUNCE_MS = 300;
+/** Edits to the large spec: enough that the percentiles describe an author typing, not just the first edits after opening. */
+const ROUNDS = 15;
 const settings = { analysis: { trigger: 'onChange', maxStates: 200_000, timeBudgetMs: 2_000, debounceMs: DEBOUNCE_MS } };
 /** What VS Code's language client declares for completion lists (vscode-languageclient 9). */
 const capabilities = { textDocument: { completion: { completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } } } };
@@ -41,7 +43,7 @@ async function largeSpecFigures(): Promise<void> {
     // An edit starts a new analysis after the debounce; complete while it runs.
     const staticTimes: number[] = [];
     const busy: number[] = [];
-    for (let round = 0; round < 5; round++) {
+    for (let round = 0; round < ROUNDS; round++) {
         version++;
         const edited = text.replace('horizon 30', `horizon ${30 + (round % 2)}`);
         const started = performance.now();
@@ -52,6 +54,8 @@ async function largeSpecFigures(): Promise<void> {
         busy.push(...await completionSeries(session, uri, objectiveLine, 'objective mesa Effort = '.length, 12));
     }
     await session.stop();
+    // MESA_TRACE_BUILDS=1: the server's own account of each build (see server/build-trace.ts).
+    if (process.env['MESA_TRACE_BUILDS']) console.log(session.stderr);
     console.log(`\nEditor latency on a generated spec of ${lines.length} lines`);
     console.log(`  completion, idle:              p50 ${ms(percentile(idle, 0.5))}, p95 ${ms(percentile(idle, 0.95))} (${idle.length} requests)`);
     console.log(`  completion, analysis running:  p50 ${ms(percentile(busy, 0.5))}, p95 ${ms(percentile(busy, 0.95))} (${busy.length} requests)`);

@@ -17,13 +17,25 @@ export interface SignedPath {
 }
 
 /** The edges between actions and nodes (not into objectives), grouped by one end. */
-function nodeEdgesBy(graph: CausalGraph, end: (edge: CausalEdge) => string): Map<string, CausalEdge[]> {
-    const groups = new Map<string, CausalEdge[]>();
-    for (const edge of graph.edges) {
-        if (edge.toObjective) continue;
-        const list = groups.get(end(edge));
-        if (list) list.push(edge);
-        else groups.set(end(edge), [edge]);
+/** A graph's node-to-node edges grouped by their target (`to`) or source (`from`), computed once per graph. */
+const edgeGroups = new WeakMap<CausalGraph, { to?: Map<string, CausalEdge[]>; from?: Map<string, CausalEdge[]> }>();
+
+function nodeEdgesBy(graph: CausalGraph, end: 'to' | 'from'): Map<string, CausalEdge[]> {
+    let cached = edgeGroups.get(graph);
+    if (!cached) {
+        cached = {};
+        edgeGroups.set(graph, cached);
+    }
+    let groups = cached[end];
+    if (!groups) {
+        groups = new Map<string, CausalEdge[]>();
+        for (const edge of graph.edges) {
+            if (edge.toObjective) continue;
+            const list = groups.get(edge[end]);
+            if (list) list.push(edge);
+            else groups.set(edge[end], [edge]);
+        }
+        cached[end] = groups;
     }
     return groups;
 }
@@ -61,7 +73,7 @@ const pathsCache = new WeakMap<CausalGraph, Map<string, PathsInto>>();
 const actionDistanceCache = new WeakMap<CausalGraph, Map<string, Distance>>();
 
 function computePathsInto(graph: CausalGraph, objective: string): PathsInto {
-    const incoming = nodeEdgesBy(graph, edge => edge.to);
+    const incoming = nodeEdgesBy(graph, 'to');
     const distance = new Map<string, number>();
     const sign = new Map<string, Sign>();
     const next = new Map<string, CausalEdge>();
@@ -168,7 +180,7 @@ export function distanceFromActions(graph: CausalGraph, objective: string): Dist
 
 /** The shortest (steps, links) from any action to every action and node. */
 function shortestFromActions(graph: CausalGraph): Map<string, Distance> {
-    const outgoing = nodeEdgesBy(graph, edge => edge.from);
+    const outgoing = nodeEdgesBy(graph, 'from');
     // Dijkstra on the key steps·2^20 + links, which orders (steps, links) lexicographically.
     const key = (d: Distance) => d.steps * 2 ** 20 + d.links;
     const best = new Map<string, Distance>();

@@ -96,20 +96,24 @@ function scale(m: Monotonicity, s: ValueSign): Monotonicity {
 
 /** Monotonicity of `expr` in the input `name` read at `delay` (0: the current step). */
 export function monotonicity(expr: Expr, name: string, delay: number, lookup: SignLookup): Monotonicity {
-    const mono = (e: Expr) => monotonicity(e, name, delay, lookup);
+    // Recursion with the arguments passed on, not through a closure: this runs for every
+    // read of every rule on each edit, and a closure per call was most of its garbage.
     switch (expr.kind) {
         case 'const': return '0';
         case 'ref': return expr.name === name && expr.delay === delay ? '+' : '0';
-        case 'unary': return negate(mono(expr.operand));
-        case 'if': return mono(expr.condition) !== '0' ? '±' : combine(mono(expr.then), mono(expr.else));
+        case 'unary': return negate(monotonicity(expr.operand, name, delay, lookup));
+        case 'if': return monotonicity(expr.condition, name, delay, lookup) !== '0'
+            ? '±'
+            : combine(monotonicity(expr.then, name, delay, lookup), monotonicity(expr.else, name, delay, lookup));
         case 'call': {
-            const ms = expr.args.map(mono);
-            if (expr.fn === 'abs') return scale(ms[0]!, valueSign(expr.args[0]!, lookup));
-            return ms.reduce(combine, '0');
+            if (expr.fn === 'abs') return scale(monotonicity(expr.args[0]!, name, delay, lookup), valueSign(expr.args[0]!, lookup));
+            let m: Monotonicity = '0';
+            for (const arg of expr.args) m = combine(m, monotonicity(arg, name, delay, lookup));
+            return m;
         }
         case 'binary': {
-            const a = mono(expr.left);
-            const b = mono(expr.right);
+            const a = monotonicity(expr.left, name, delay, lookup);
+            const b = monotonicity(expr.right, name, delay, lookup);
             switch (expr.op) {
                 case '+': case 'and': case 'or': return combine(a, b);
                 case '-': return combine(a, negate(b));

@@ -1,19 +1,21 @@
 /**
  * Unresolved names get a message that says what kind of thing was expected and where
  * it was looked for, instead of the generic "Could not resolve reference". Linking
- * checks for cancellation every 256 nodes rather than awaiting at each of them.
+ * finds the references with the kept walks of ast-walk.ts and checks for cancellation
+ * every 256 references rather than awaiting at each node.
  */
 import type { AstNodeDescription, LangiumDocument, LinkingError, ReferenceInfo } from 'langium';
 import { AstUtils, Cancellation, DefaultLinker, interruptAndCheck } from 'langium';
-import { forEachReference, walkAst } from '../workspace/ast-walk.js';
+import { forEachReferenceKept } from '../workspace/ast-walk.js';
 import { isEnvironment, isEnvironmentUse, isObjective, isOptimizer, isSignedParent } from '../generated/ast.js';
 
 export class MesaLinker extends DefaultLinker {
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
-        let visited = 0;
-        for (const node of walkAst(document.parseResult.value)) {
-            if (++visited % 256 === 0) await interruptAndCheck(cancelToken);
-            forEachReference(node, ref => this.doLink(ref, document));
+        const references: ReferenceInfo[] = [];
+        forEachReferenceKept(document.parseResult.value, info => references.push(info));
+        for (let i = 0; i < references.length; i++) {
+            if (i % 256 === 255) await interruptAndCheck(cancelToken);
+            this.doLink(references[i]!, document);
         }
     }
 

@@ -6,8 +6,7 @@
  */
 import type { AstNode, ReferenceInfo, Scope } from 'langium';
 import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, MapScope } from 'langium';
-import type { Spec } from '../generated/ast.js';
-import { Binding, isBinding, isEnvironment, isObjective, isSpec, NameReference, SignedParent } from '../generated/ast.js';
+import { Binding, Environment, isBinding, isEnvironment, isObjective, isSpec, NameReference, SignedParent, Spec } from '../generated/ast.js';
 import type { Member } from '../semantics/environments.js';
 import { evaluationEnvironments, flattenEnvironment } from '../semantics/environments.js';
 import { PerParseCache } from '../workspace/per-parse-cache.js';
@@ -21,8 +20,7 @@ export class MesaScopeProvider extends DefaultScopeProvider {
         const type = context.container.$type;
         if ((type === NameReference.$type && property === NameReference.target)
             || (type === SignedParent.$type && property === SignedParent.target)) {
-            const owner = AstUtils.getContainerOfType(context.container, isEnvironment)
-                ?? AstUtils.getContainerOfType(context.container, isSpec);
+            const owner = nameOwnerOf(context.container);
             if (!owner) return EMPTY_SCOPE;
             return this.nameScopes.get(owner, () =>
                 new MapScope(namesVisibleAt(context.container).map(node => this.descriptions.createDescription(node, node.name))));
@@ -33,6 +31,21 @@ export class MesaScopeProvider extends DefaultScopeProvider {
         }
         return super.getScope(context);
     }
+}
+
+/**
+ * The environment a name is written in, else the spec. Compares `$type` directly (no
+ * type has Environment or Spec as a supertype): this runs for every name on every edit.
+ */
+function nameOwnerOf(node: AstNode): AstNode | undefined {
+    let current: AstNode | undefined = node;
+    let spec: AstNode | undefined;
+    while (current) {
+        if (current.$type === Environment.$type) return current;
+        if (current.$type === Spec.$type) spec = current;
+        current = current.$container;
+    }
+    return spec;
 }
 
 /** The actions, nodes and parameters a name written at `node` can refer to. */

@@ -14,7 +14,7 @@ import { compiledModelOf } from '../compile/model-cache.js';
 import { findingToDiagnostic } from '../diagnostics/finding-to-diagnostic.js';
 import type { Spec } from '../generated/ast.js';
 import { refusalOf } from '../workspace/document-factory.js';
-import { walkAst } from '../workspace/ast-walk.js';
+import { walkAstKept } from '../workspace/ast-walk.js';
 import { IssueCodes } from './codes.js';
 import { friendlySyntaxMessage } from './syntax-messages.js';
 
@@ -42,7 +42,7 @@ export class MesaDocumentValidator extends DefaultDocumentValidator {
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         const checksByType = new Map<string, ValidationCheck[]>();
         let visited = 0;
-        for (const node of walkAst(rootNode)) {
+        for (const node of walkAstKept(rootNode)) {
             if (++visited % 256 === 0) await interruptAndCheck(cancelToken);
             let checks = checksByType.get(node.$type);
             if (!checks) {

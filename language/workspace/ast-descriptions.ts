@@ -1,15 +1,19 @@
 /**
  * Descriptions of named nodes for scopes and the index, as Langium's, but with the
- * selection segment computed when first read: linking a 2,000-node environment builds
+ * segments and the path computed when read: linking a 2,000-node environment builds
  * one description per node on every edit, and the ranges of their CST nodes (which
- * nothing on that path reads) were the main cost of building its scope. The node's path
- * in the tree, which only the reference index reads, is computed when first read too.
+ * nothing on that path reads) were the main cost of building its scope. Since nothing
+ * positional is stored, a node that survives an incremental reparse keeps its
+ * description.
  */
-import type { AstNode, AstNodeDescription, DocumentSegment, LangiumDocument, ReferenceDescription } from 'langium';
+import type { AstNode, AstNodeDescription, LangiumDocument, ReferenceDescription } from 'langium';
 import { AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider } from 'langium';
 import { forEachReference, walkAst } from './ast-walk.js';
 
 export class MesaAstNodeDescriptionProvider extends DefaultAstNodeDescriptionProvider {
+    /** Descriptions by node: a node that survives an incremental reparse keeps its description. */
+    private readonly kept = new WeakMap<AstNode, AstNodeDescription>();
+
     override createDescription(node: AstNode, name: string | undefined, document?: LangiumDocument): AstNodeDescription {
         const doc = document ?? AstUtils.getDocument(node);
         name ??= this.nameProvider.getName(node);
@@ -17,25 +21,27 @@ export class MesaAstNodeDescriptionProvider extends DefaultAstNodeDescriptionPro
         if (!name) {
             throw new Error(`Node at path ${locator.getAstNodePath(node)} has no name.`);
         }
+        const kept = this.kept.get(node);
+        if (kept && kept.name === name && kept.documentUri === doc.uri) return kept;
         const nameProvider = this.nameProvider;
-        let path: string | undefined;
-        let nameSegment: DocumentSegment | undefined;
-        let selectionSegment: DocumentSegment | undefined;
-        return {
+        // Positions and paths change with edits elsewhere: computed when read, never kept.
+        const description: AstNodeDescription = {
             node,
             name,
             get nameSegment() {
-                return nameSegment ??= CstUtils.toDocumentSegment(nameProvider.getNameNode(node) ?? node.$cstNode);
+                return CstUtils.toDocumentSegment(nameProvider.getNameNode(node) ?? node.$cstNode);
             },
             get selectionSegment() {
-                return selectionSegment ??= CstUtils.toDocumentSegment(node.$cstNode);
+                return CstUtils.toDocumentSegment(node.$cstNode);
             },
             type: node.$type,
             documentUri: doc.uri,
             get path() {
-                return path ??= locator.getAstNodePath(node);
+                return locator.getAstNodePath(node);
             },
         };
+        this.kept.set(node, description);
+        return description;
     }
 }
 

@@ -17,6 +17,61 @@ export function* walkAst(root: AstNode): Generator<AstNode> {
     }
 }
 
+/**
+ * The spec and its environments are the only nodes an incremental reparse changes in
+ * place (it splices declarations and members); every other node keeps its subtree for
+ * as long as it lives. So what a walk finds below such a node is kept with it.
+ */
+function isSpliced(node: AstNode): boolean {
+    return node.$type === 'Spec' || node.$type === 'Environment';
+}
+
+const keptNodes = new WeakMap<AstNode, AstNode[]>();
+const keptReferences = new WeakMap<AstNode, ReferenceInfo[]>();
+
+/** What `walkAst` yields, with the subtrees of declarations and members walked once per parse of them. */
+export function* walkAstKept(root: AstNode): Generator<AstNode> {
+    const stack: AstNode[] = [root];
+    while (stack.length > 0) {
+        const node = stack.pop()!;
+        if (node !== root && !isSpliced(node)) {
+            for (const inner of subtreeOf(node)) yield inner;
+            continue;
+        }
+        yield node;
+        pushChildrenReversed(node, stack);
+    }
+}
+
+/** Calls `visit` with every cross-reference in the tree, in `walkAst` order, kept per subtree like `walkAstKept`. */
+export function forEachReferenceKept(root: AstNode, visit: (info: ReferenceInfo) => void): void {
+    const stack: AstNode[] = [root];
+    while (stack.length > 0) {
+        const node = stack.pop()!;
+        if (node !== root && !isSpliced(node)) {
+            let references = keptReferences.get(node);
+            if (!references) {
+                references = [];
+                for (const inner of subtreeOf(node)) forEachReference(inner, info => references!.push(info));
+                keptReferences.set(node, references);
+            }
+            references.forEach(visit);
+            continue;
+        }
+        forEachReference(node, visit);
+        pushChildrenReversed(node, stack);
+    }
+}
+
+function subtreeOf(node: AstNode): AstNode[] {
+    let nodes = keptNodes.get(node);
+    if (!nodes) {
+        nodes = [...walkAst(node)];
+        keptNodes.set(node, nodes);
+    }
+    return nodes;
+}
+
 /** The depth of the tree below `root` (1 for a leaf), without recursion. */
 export function treeDepth(root: AstNode): number {
     let deepest = 0;

@@ -46,7 +46,12 @@ export class AnalysisScheduler {
     constructor(private readonly services: MesaServices, private readonly runner: AnalysisRunner, private readonly host: SchedulerHost) {
         const builder = services.shared.workspace.DocumentBuilder;
         builder.onDocumentPhase(DocumentState.Validated, document => this.documentValidated(document));
-        builder.onUpdate((_changed, deleted) => deleted.forEach(uri => this.forget(uri.toString())));
+        builder.onUpdate((changed, deleted) => {
+            // An edit stops the analysis of the text before it at once, so the worker
+            // does not compete with the build of the new text for the CPU.
+            for (const uri of changed) this.cancel(uri.toString());
+            deleted.forEach(uri => this.forget(uri.toString()));
+        });
     }
 
     /** Called after every analysis that reached the editor (for tests and latency measurements). */

@@ -2,7 +2,7 @@
 import { AstUtils } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { largeSpec } from '../../bench/large-spec.js';
-import { forEachReference, walkAst } from '../../language/workspace/ast-walk.js';
+import { forEachReference, forEachReferenceKept, walkAst, walkAstKept } from '../../language/workspace/ast-walk.js';
 import { services, EXAMPLES, exampleText } from '../helpers/services.js';
 
 describe('walkAst and forEachReference', () => {
@@ -11,6 +11,9 @@ describe('walkAst and forEachReference', () => {
         const root = services.parser.LangiumParser.parse(text).value;
         const walked = [...walkAst(root)];
         expect(walked).toEqual(AstUtils.streamAst(root).toArray());
+        // Twice: the second walk reads what the first kept.
+        expect([...walkAstKept(root)]).toEqual(walked);
+        expect([...walkAstKept(root)]).toEqual(walked);
         expect(walked.length).toBeGreaterThan(20);
         const references = walked.flatMap(node => {
             const found: string[] = [];
@@ -18,5 +21,10 @@ describe('walkAst and forEachReference', () => {
             return found;
         });
         expect(references).toEqual(walked.flatMap(node => AstUtils.streamReferences(node).map(info => `${info.property}:${info.reference.$refText}`).toArray()));
+        for (let pass = 0; pass < 2; pass++) {
+            const kept: string[] = [];
+            forEachReferenceKept(root, info => kept.push(`${info.property}:${info.reference.$refText}`));
+            expect(kept).toEqual(references);
+        }
     });
 });
