@@ -14,7 +14,19 @@ import { LspSession, percentile } from '../test/helpers/lsp-session.js';
 const root = join(__dirname, '..');
 const DEBOUNCE_MS = 300;
 /** Edits to the large spec: enough that the percentiles describe an author typing, not just the first edits after opening. */
-const ROUNDS = 15;
+const ROUNDS = 16;
+
+/**
+ * The edits made to the large spec, in turn, each made and then undone: the horizon, an
+ * operand of a rule in the middle of the environment, a node line added in the middle
+ * (moving every later line), and an objective. Each applies to the text as generated.
+ */
+const EDITS: ((text: string, round: number) => string)[] = [
+    (text, round) => text.replace('horizon 30', `horizon ${round % 2 === 0 ? 31 : 30}`),
+    (text, round) => round % 2 === 0 ? text.replace('node n1000 = max(n999, n500@2) - pull', 'node n1000 = max(n999, n500@2) - push') : text,
+    (text, round) => round % 2 === 0 ? text.replace('  node n1001 =', '  node extra = n1000 + push\n  node n1001 =') : text,
+    (text, round) => text.replace('objective mesa Effort = push', round % 2 === 0 ? 'objective mesa Effort = push + pull' : 'objective mesa Effort = push'),
+];
 const settings = { analysis: { trigger: 'onChange', maxStates: 200_000, timeBudgetMs: 2_000, debounceMs: DEBOUNCE_MS } };
 /** What VS Code's language client declares for completion lists (vscode-languageclient 9). */
 const capabilities = { textDocument: { completion: { completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } } } };
@@ -45,13 +57,14 @@ async function largeSpecFigures(): Promise<void> {
     const busy: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
         version++;
-        const edited = text.replace('horizon 30', `horizon ${30 + (round % 2)}`);
+        const edited = EDITS[Math.floor(round / 2) % EDITS.length]!(text, round);
         const started = performance.now();
         const firstPublish = session.next(p => p.uri === uri);
         session.change(uri, version, edited);
         staticTimes.push((await firstPublish).at - started);
         await new Promise(resolve => setTimeout(resolve, DEBOUNCE_MS + 50));
-        busy.push(...await completionSeries(session, uri, objectiveLine, 'objective mesa Effort = '.length, 12));
+        const effortLine = edited.split('\n').findIndex(l => l.startsWith('objective mesa Effort'));
+        busy.push(...await completionSeries(session, uri, effortLine, 'objective mesa Effort = '.length, 12));
     }
     await session.stop();
     // MESA_TRACE_BUILDS=1: the server's own account of each build (see server/build-trace.ts).

@@ -24,7 +24,9 @@ port.on('message', (job: ToWorker) => {
             ...(job.seed !== undefined ? { seed: job.seed } : {}),
             signal,
         });
-        reply = { type: 'done', id: job.id, ...(outcome.report ? { report: outcome.report } : {}), findings: outcome.findings, ms: performance.now() - started };
+        reply = signal.cancelled
+            ? { type: 'cancelled', id: job.id }
+            : { type: 'done', id: job.id, ...(outcome.report ? { report: outcome.report } : {}), findings: outcome.findings, ms: performance.now() - started };
     } catch (error) {
         reply = { type: 'failed', id: job.id, message: error instanceof Error ? error.message : String(error) };
     }

@@ -148,15 +148,16 @@ function declarationWindow(root: Spec, rootCst: RootCstNode, oldText: string, ne
 
 /** The run of elements the change touches, widened to the text between their neighbours. */
 function windowIn(site: Site, oldText: string, newText: string, change: Change): Window | undefined {
-    const spans = site.elements.map(e => e.$cstNode).map(c => c ? { start: c.offset, end: c.end } : undefined);
-    if (spans.some(s => s === undefined)) return undefined;
-    const at = spans as { start: number; end: number }[];
-    let first = at.findIndex(s => s.end >= change.start);
-    if (first < 0) first = at.length;
-    let last = -1;
-    for (let k = 0; k < at.length; k++) if (at[k]!.start <= change.oldEnd) last = k;
-    const start = first > 0 ? at[first - 1]!.end : site.contentStart;
-    const end = last + 1 < at.length ? at[last + 1]!.start : site.contentEnd;
+    const elements = site.elements;
+    if (elements.some(e => e.$cstNode === undefined)) return undefined;
+    const startOf = (k: number) => elements[k]!.$cstNode!.offset;
+    const endOf = (k: number) => elements[k]!.$cstNode!.end;
+    // Elements are in text order and do not overlap: binary searches, not a pass over
+    // the 2,000 members of a large environment.
+    const first = firstIndex(elements.length, k => endOf(k) >= change.start);
+    const last = firstIndex(elements.length, k => startOf(k) > change.oldEnd) - 1;
+    const start = first > 0 ? endOf(first - 1) : site.contentStart;
+    const end = last + 1 < elements.length ? startOf(last + 1) : site.contentEnd;
     const delta = newText.length - oldText.length;
     // The window begins after the previous element's last token, at unchanged whitespace...
     const cleanStart = start === 0 || (start < change.start && /\s/.test(oldText[start] ?? ''));
@@ -166,29 +167,55 @@ function windowIn(site: Site, oldText: string, newText: string, change: Change):
     return { site, first, last, start, end };
 }
 
+/** The least k in [0, n) with holds(k), for a `holds` false then true; n when none. */
+function firstIndex(n: number, holds: (k: number) => boolean): number {
+    let low = 0;
+    let high = n;
+    while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (holds(mid)) high = mid;
+        else low = mid + 1;
+    }
+    return low;
+}
+
 /**
- * Moves every node after `from` by `delta` characters and `shift.lines` lines; those on
- * the line `from` was on (`shift.line`) also by `shift.characters` columns. Clears the
- * cached ranges of composites.
+ * Moves every leaf at or after `from` by `delta` characters and `shift.lines` lines;
+ * those on the line `from` was on (`shift.line`) also by `shift.characters` columns.
+ * Subtrees that end before `from` are skipped. Positions are moved in place, so the
+ * ranges composites cache (which share their first and last leaf's positions) stay
+ * right; only the window's ancestors need their caches cleared, which the caller does.
  */
 function shiftLaterNodes(root: CstNode, from: number, delta: number, shift: { line: number; lines: number; characters: number }): void {
     if (delta === 0 && shift.lines === 0 && shift.characters === 0) return;
-    const move = (p: { line: number; character: number }) => ({
-        character: p.line === shift.line ? p.character + shift.characters : p.character,
-        line: p.line + shift.lines,
-    });
-    for (const node of CstUtils.streamCst(root)) {
+    const move = (p: { line: number; character: number }) => {
+        if (p.line === shift.line) p.character += shift.characters;
+        p.line += shift.lines;
+    };
+    const visit = (node: CstNode): void => {
         if (isLeaf(node)) {
             if (node._offset >= from) {
                 node._offset += delta;
-                if (shift.lines !== 0 || (shift.characters !== 0 && node._range.start.line === shift.line)) {
-                    node._range = { start: move(node._range.start), end: move(node._range.end) };
-                }
+                move(node._range.start);
+                move(node._range.end);
             }
-        } else {
-            clearRangeCache(node);
+            return;
         }
+        if (lastOffset(node) < from) return;
+        for (const child of (node as Composite).content) visit(child);
+    };
+    visit(root);
+}
+
+/** The offset of the last leaf below `node`, hidden or not. */
+function lastOffset(node: CstNode): number {
+    let current = node;
+    while (!isLeaf(current)) {
+        const content = (current as Composite).content;
+        if (content.length === 0) return -1;
+        current = content[content.length - 1]!;
     }
+    return current._offset;
 }
 
 /** A node of the window's parse, moved to where its text is in the document. */

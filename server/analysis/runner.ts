@@ -20,6 +20,8 @@ export interface RunResult {
     report?: Report;
     findings: Finding[];
     ms: number;
+    /** The job was cancelled: nothing in it is worth reading. */
+    cancelled?: true;
 }
 
 export interface RunHandle {
@@ -61,6 +63,8 @@ export class WorkerRunner implements AnalysisRunner {
             if (!waiting) return;
             if (message.type === 'done') {
                 waiting.resolve({ ...(message.report ? { report: message.report } : {}), findings: message.findings, ms: message.ms });
+            } else if (message.type === 'cancelled') {
+                waiting.resolve({ findings: [], ms: 0, cancelled: true });
             } else {
                 waiting.reject(new Error(message.message));
             }
@@ -86,6 +90,7 @@ export class InlineRunner implements AnalysisRunner {
         const result = Promise.resolve().then(() => {
             const started = performance.now();
             const outcome = analyzeBySimulation(spec, { ...options, signal: flag });
+            if (flag.cancelled) return { findings: [], ms: 0, cancelled: true as const };
             return { ...outcome, ms: performance.now() - started };
         });
         return { result, cancel: () => { flag.cancelled = true; } };

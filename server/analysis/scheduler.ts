@@ -110,6 +110,7 @@ export class AnalysisScheduler {
         } finally {
             if (this.running.get(uri) === handle) this.running.delete(uri);
         }
+        if (result.cancelled) return;
         const current = this.document(uri);
         if (!current || current.textDocument.version !== version || current.parseResult !== parse || result.report?.incomplete.some(i => i.budget === 'cancelled')) {
             return; // superseded: a newer analysis is scheduled or running

@@ -23,4 +23,6 @@ export type ToWorker = SimulateJob;
 
 export type FromWorker =
     | { type: 'done'; id: number; report?: Report; findings: Finding[]; ms: number }
+    /** A cancelled job answers without its (partial) report: nobody reads it, and copying it would cost the server. */
+    | { type: 'cancelled'; id: number }
     | { type: 'failed'; id: number; message: string };

@@ -38,6 +38,7 @@ export async function handleSimulate(shared: LangiumSharedCoreServices, runner: 
         void run.result.finally(() => subscription.dispose()).catch(() => undefined);
     });
     const outcome = await Promise.race([run.result, stopped]);
+    if (outcome.cancelled) throw cancelled();
     if (outcome.report) return outcome.report;
     // No report: the core stopped on a run-time error (a division by zero...), given as a finding.
     const finding = outcome.findings[0];

@@ -3,15 +3,16 @@
  * editor after validation, stale results never overwrite fresh ones, carried-over
  * diagnostics follow their declarations, and the `off` trigger stops analyses.
  */
-import { EmptyFileSystem, URI } from 'langium';
+import { DocumentState, EmptyFileSystem, URI } from 'langium';
 import { describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { MesaHoverProvider } from '../../language/lsp/hover-provider.js';
 import { createMesaServices } from '../../language/mesa-module.js';
 import type { AnalysisSettings } from '../../server/analysis/scheduler.js';
 import { AnalysisScheduler } from '../../server/analysis/scheduler.js';
+import type { AnalysisRunner, RunResult } from '../../server/analysis/runner.js';
 import { InlineRunner } from '../../server/analysis/runner.js';
-import { exampleText } from '../helpers/services.js';
+import { exampleText, load } from '../helpers/services.js';
 
 function setup(settings: Partial<AnalysisSettings> = {}) {
     const services = createMesaServices(EmptyFileSystem).Mesa;
@@ -85,6 +86,43 @@ describe('analysis scheduler', () => {
         expect(published).toHaveLength(1);
         const codes = published[0]!.diagnostics.filter(d => d.message.startsWith('Pressing')).map(d => d.code);
         expect(codes).not.toContain('unidentifiable');
+    });
+
+    test('an edit cancels the running analysis as its build starts, before validation', async () => {
+        const services = createMesaServices(EmptyFileSystem).Mesa;
+        const events: string[] = [];
+        const runner: AnalysisRunner = {
+            run: () => {
+                events.push('run');
+                return { result: new Promise<RunResult>(() => undefined), cancel: () => events.push('cancel') };
+            },
+            dispose: () => undefined,
+        };
+        new AnalysisScheduler(services, runner, {
+            publish: () => undefined,
+            settings: async () => ({ trigger: 'onChange', maxStates: 1_000, timeBudgetMs: 1_000, debounceMs: 0 }),
+            log: () => undefined,
+        });
+        services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Linked, () => { events.push('linked'); });
+        const uri = URI.parse('file:///work/cancel.mesa');
+        const build = async (text: string) => {
+            const document = services.shared.workspace.LangiumDocumentFactory.fromString(text, uri);
+            if (services.shared.workspace.LangiumDocuments.hasDocument(uri)) services.shared.workspace.LangiumDocuments.deleteDocument(uri);
+            services.shared.workspace.LangiumDocuments.addDocument(document);
+            await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
+        };
+        await build(exampleText('button-lamp'));
+        await new Promise(resolve => setTimeout(resolve, 50));
+        expect(events).toEqual(['linked', 'run']);
+        await build(exampleText('button-lamp').replace('horizon 40', 'horizon 41'));
+        expect(events.slice(0, 4)).toEqual(['linked', 'run', 'cancel', 'linked']);
+    });
+
+    test('a cancelled inline run says so and carries nothing', async () => {
+        const { spec } = await load(exampleText('button-lamp'));
+        const run = new InlineRunner().run(spec!, { maxStates: 200_000 });
+        run.cancel();
+        expect(await run.result).toEqual({ findings: [], ms: 0, cancelled: true });
     });
 
     test('trigger off: no analysis runs', async () => {
