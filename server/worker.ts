@@ -3,6 +3,7 @@
  * one job at a time, and answers with the report and its findings. It knows nothing of
  * Langium or LSP: it receives the compiled, plain model.
  */
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { analyzeBySimulation } from '../language/analysis/simulation-analysis.js';
 import type { FromWorker, ToWorker } from './analysis/worker-protocol.js';
@@ -10,6 +11,15 @@ import type { FromWorker, ToWorker } from './analysis/worker-protocol.js';
 const port = parentPort;
 if (!port) {
     throw new Error('server/worker must run as a worker thread');
+}
+
+// The analyses wait for the author; the editor's answers do not. On Linux the nice value
+// belongs to the thread, so this lowers the worker's priority only: when the two cores
+// are busy, the language server's thread is scheduled first.
+try {
+    setPriority(0, 10);
+} catch {
+    // not permitted here: analyses run at the server's priority
 }
 
 port.on('message', (job: ToWorker) => {
