@@ -5,7 +5,8 @@
  */
 import type { Environment, EnvironmentUse, Node, Objective, Spec } from '../generated/ast.js';
 import { isCall, isDepthSetting, isDeploy, isModelSetting, isObjective, isObjectiveSetting, isOptimizer, isSelect, isTrain } from '../generated/ast.js';
-import { buildCausalGraph, readsOf } from '../model/graph.js';
+import type { NodeCausalEdges } from '../model/graph.js';
+import { buildCausalGraph, nodeCausalEdges, readsOf } from '../model/graph.js';
 import { MinHeap } from '../util/min-heap.js';
 import type { CompiledEnvironment, CompiledNode, CompiledObjective, CompiledOptimizer, CompiledSpec } from '../model/types.js';
 import { flattenEnvironment, trainingEnvironments } from '../semantics/environments.js';
@@ -93,11 +94,9 @@ function compileEnvironment(env: Environment, params: Record<string, number>, la
     const actions = flat.actions.map(a => a.name);
     // Without parameters a node compiles the same until it is reparsed (see compiledNodeBody).
     const reusable = flat.parameters.length === 0;
-    const declared: CompiledNode[] = flat.nodes.map(node => ({
-        ...compiledNodeBody(node, params, label, reusable),
-        location: locationOf(node, 'name'),
-    }));
-    const nodes = evaluationOrder(declared);
+    const bodies = flat.nodes.map(node => compiledNodeBody(node, params, label, reusable));
+    const level = nodeLevelOf(env, label, actions, bodies);
+    const nodes: CompiledNode[] = level.order.map(i => ({ ...bodies[i]!, location: locationOf(flat.nodes[i]!, 'name') }));
     const maxDelay: Record<string, number> = {};
     for (const name of [...actions, ...nodes.map(n => n.name)]) maxDelay[name] = 0;
     const names = new Set(Object.keys(maxDelay));
@@ -116,7 +115,7 @@ function compileEnvironment(env: Environment, params: Record<string, number>, la
         actions, nodes,
         qualitative: flat.qualitative,
         maxDelay,
-        graph: buildCausalGraph(actions, nodes, objectives),
+        graph: buildCausalGraph(actions, nodes, objectives, level.edges),
         location: locationOf(env, 'name'),
         actionLocations: Object.fromEntries(flat.actions.map(a => [a.name, locationOf(a, 'name')])),
     };
@@ -151,9 +150,10 @@ function compiledNodeBody(node: Node, params: Record<string, number>, label: str
     return body;
 }
 
-/** Kahn's algorithm over reads without delay; among ready nodes, declaration order first. */
-function evaluationOrder(nodes: CompiledNode[]): CompiledNode[] {
-    if (nodes.some(n => !n.rule)) return nodes;
+/** Kahn's algorithm over reads without delay; among ready nodes, declaration order first. Indices into `nodes`. */
+function evaluationOrder(nodes: NodeBody[]): number[] {
+    const declared = nodes.map((_, i) => i);
+    if (nodes.some(n => !n.rule)) return declared;
     const index = new Map(nodes.map((n, i) => [n.name, i]));
     const readers: number[][] = nodes.map(() => []);
     const pending = nodes.map((n, i) => {
@@ -163,16 +163,48 @@ function evaluationOrder(nodes: CompiledNode[]): CompiledNode[] {
     });
     const ready = new MinHeap<number>();
     pending.forEach((count, i) => { if (count === 0) ready.push(i, i); });
-    const ordered: CompiledNode[] = [];
+    const ordered: number[] = [];
     while (ready.size > 0) {
         const [, i] = ready.pop();
-        ordered.push(nodes[i]!);
+        ordered.push(i);
         for (const reader of readers[i]!) {
             if (--pending[reader]! === 0) ready.push(reader, reader);
         }
     }
     // A cycle leaves nodes behind: validation reports it; keep declaration order.
-    return ordered.length === nodes.length ? ordered : nodes;
+    return ordered.length === nodes.length ? ordered : declared;
+}
+
+/** What an environment's nodes alone determine: their evaluation order, value signs and edges. */
+interface NodeLevel {
+    actions: string[];
+    bodies: NodeBody[];
+    order: number[];
+    edges: NodeCausalEdges;
+}
+
+/**
+ * Kept per environment and parameter binding, and reused while the actions and the
+ * compiled nodes are the same (the same objects: see nodeBodies), as after an edit to
+ * the horizon, an objective or another declaration.
+ */
+const nodeLevels = new WeakMap<Environment, Map<string, NodeLevel>>();
+
+function nodeLevelOf(env: Environment, label: string, actions: string[], bodies: NodeBody[]): NodeLevel {
+    let byLabel = nodeLevels.get(env);
+    if (!byLabel) {
+        byLabel = new Map();
+        nodeLevels.set(env, byLabel);
+    }
+    const kept = byLabel.get(label);
+    if (kept && sameItems(kept.actions, actions) && sameItems(kept.bodies, bodies)) return kept;
+    const level = { actions, bodies, order: evaluationOrder(bodies), edges: nodeCausalEdges(actions, bodies) };
+    byLabel.set(label, level);
+    return level;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+    return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 /** The parameter bindings an environment use stands for, in the order of the declared parameters. */

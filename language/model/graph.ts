@@ -46,9 +46,14 @@ function signedReads(expr: Expr, to: string, toObjective: boolean, lookup: SignL
     }));
 }
 
-export function buildCausalGraph(actions: string[], nodes: CompiledNode[], objectives: CompiledObjective[]): CausalGraph {
+/** The value signs of an environment's inputs and the edges between its actions and nodes. */
+export interface NodeCausalEdges {
+    lookup: SignLookup;
+    edges: CausalEdge[];
+}
+
+export function nodeCausalEdges(actions: string[], nodes: Omit<CompiledNode, 'location'>[]): NodeCausalEdges {
     const lookup = environmentValueSigns(actions, nodes);
-    const names = new Set([...actions, ...nodes.map(n => n.name)]);
     const edges: CausalEdge[] = [];
     for (const node of nodes) {
         if (node.rule) {
@@ -58,9 +63,17 @@ export function buildCausalGraph(actions: string[], nodes: CompiledNode[], objec
             edges.push({ from: parent.name, to: node.name, toObjective: false, sign: parent.sign, delay: 0 });
         }
     }
+    return { lookup, edges };
+}
+
+/** The signed causal graph; `nodeEdges` may come from an earlier build of the same actions and nodes. */
+export function buildCausalGraph(actions: string[], nodes: CompiledNode[], objectives: CompiledObjective[],
+    nodeEdges: NodeCausalEdges = nodeCausalEdges(actions, nodes)): CausalGraph {
+    const names = new Set([...actions, ...nodes.map(n => n.name)]);
+    const edges: CausalEdge[] = [...nodeEdges.edges];
     const evaluable = objectives.filter(o => readsOf(o.expression).every(r => names.has(r.name)));
     for (const objective of evaluable) {
-        edges.push(...signedReads(objective.expression, objective.name, true, lookup));
+        edges.push(...signedReads(objective.expression, objective.name, true, nodeEdges.lookup));
     }
     return { actions: [...actions], nodes: nodes.map(n => n.name), objectives: evaluable.map(o => o.name), edges };
 }

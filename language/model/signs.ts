@@ -140,7 +140,7 @@ export function edgeSign(m: Monotonicity): Sign {
  * Value signs of an environment's actions and nodes, by a fixpoint from the initial
  * values: actions are 0/1, so ≥ 0; a delayed read may also see the init value.
  */
-export function environmentValueSigns(actions: string[], nodes: CompiledNode[]): SignLookup {
+export function environmentValueSigns(actions: string[], nodes: Pick<CompiledNode, 'name' | 'init' | 'rule'>[]): SignLookup {
     const current = new Map<string, ValueSign>();
     const initial = new Map<string, ValueSign>();
     for (const action of actions) {

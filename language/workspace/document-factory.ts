@@ -53,10 +53,11 @@ export class MesaDocumentFactory extends DefaultLangiumDocumentFactory {
     }
 
     protected override async parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: CancellationToken): Promise<ParseResult<T>> {
+        // An edit reparsed in place needs only its window checked for nesting (inside reparse).
+        const patched = text.length <= this.maxSpecBytes ? this.reparse(uri, text) : undefined;
+        if (patched) return patched as unknown as ParseResult<T>;
         const problem = this.problemOf(text);
         if (problem) return this.refuse(await super.parseAsync<T>(uri, '', cancellationToken), problem);
-        const patched = this.reparse(uri, text);
-        if (patched) return patched as unknown as ParseResult<T>;
         try {
             return await super.parseAsync<T>(uri, text, cancellationToken);
         } catch (error) {
@@ -70,7 +71,8 @@ export class MesaDocumentFactory extends DefaultLangiumDocumentFactory {
         const previous = this.previous.get(uri.toString()) as ParseResult<Spec> | undefined;
         const oldText = previous?.value.$cstNode?.root.fullText;
         if (!this.incremental || !previous || oldText === undefined || refusalOf(previous.value)) return undefined;
-        return reparseIncrementally(this.serviceRegistry.getServices(uri).parser.LangiumParser, previous, oldText, text);
+        return reparseIncrementally(this.serviceRegistry.getServices(uri).parser.LangiumParser, previous, oldText, text,
+            window => deepestNesting(window).offset < 0);
     }
 
     private problemOf(text: string): Refusal | undefined {

@@ -12,6 +12,7 @@
  * - an edit outside every member and declaration, or one whose window does not begin
  *   after whitespace and end with a line break and indentation (a token or a `//`
  *   comment could run across the boundary);
+ * - a window the caller rejects (the editor's nesting limit);
  * - syntax errors in the reparsed window, or errors of the previous parse that did not
  *   come from it (error recovery depends on what follows, which a window parse does
  *   not see).
@@ -46,7 +47,8 @@ interface Window {
 const MEMBER_PREFIX = 'environment W {';
 const MEMBER_SUFFIX = '}';
 
-export function reparseIncrementally(parser: LangiumParser, previous: ParseResult<Spec>, oldText: string, newText: string): ParseResult<Spec> | undefined {
+export function reparseIncrementally(parser: LangiumParser, previous: ParseResult<Spec>, oldText: string, newText: string,
+    acceptWindow: (windowText: string) => boolean = () => true): ParseResult<Spec> | undefined {
     const root = previous.value;
     const rootCst = root.$cstNode as (RootCstNode & { _text: string }) | undefined;
     if (!rootCst || (rootCst.root as CstNode) !== rootCst || rootCst.fullText !== oldText) return undefined;
@@ -58,6 +60,7 @@ export function reparseIncrementally(parser: LangiumParser, previous: ParseResul
 
     const delta = newText.length - oldText.length;
     const windowText = newText.slice(window.start, window.end + delta);
+    if (!acceptWindow(windowText)) return undefined;
     const members = window.site.property === 'members';
     const parsed = members
         ? parser.parse<Environment>(MEMBER_PREFIX + windowText + MEMBER_SUFFIX, { rule: 'Environment' })

@@ -206,4 +206,16 @@ describe('in the editor', () => {
         }
         expect(reused).toBe(edits.length);
     });
+
+    test('parentheses nested too deep in an edited member are refused as in a full parse', async () => {
+        const text = exampleText('button-lamp');
+        await edit(text);
+        const deep = text.replace('node lamp = press@10', `node lamp = ${'('.repeat(300)}press${')'.repeat(300)}`);
+        const document = await edit(deep);
+        expect((document.diagnostics ?? []).map(d => d.code)).toEqual(['nesting-too-deep']);
+        expect(summary(document.diagnostics ?? [])).toEqual(summary(await diagnostics(deep)));
+        // Mended: back to the example's diagnostics.
+        const mended = await edit(text);
+        expect(summary(mended.diagnostics ?? [])).toEqual(summary(await diagnostics(text)));
+    });
 });
