@@ -6,12 +6,16 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node.js';
 import { createMesaServices } from '../language/mesa-module.js';
+import { MesaDocumentFactory } from '../language/workspace/document-factory.js';
 import { startAnalysis } from './analysis/start.js';
 import { traceBuilds } from './build-trace.js';
 import { registerMesaRequests } from './requests/index.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared, Mesa } = createMesaServices({ connection, ...NodeFileSystem });
+// MESA_INCREMENTAL=0 parses the whole text on every edit (to rule the incremental reparse out, or to compare).
+const factory = shared.workspace.LangiumDocumentFactory;
+if (process.env['MESA_INCREMENTAL'] === '0' && factory instanceof MesaDocumentFactory) factory.incremental = false;
 startAnalysis(Mesa, connection, __dirname);
 registerMesaRequests(connection, shared);
 if (process.env['MESA_TRACE_BUILDS']) traceBuilds(shared, line => process.stderr.write(`${line}\n`));

@@ -23,6 +23,8 @@ export interface SessionOptions {
     settings?: object | null;
     /** Client capabilities besides `workspace.configuration`. */
     capabilities?: ClientCapabilities;
+    /** Environment variables for the server, besides this process's. */
+    env?: Record<string, string>;
 }
 
 /** Requests an editor answers with nothing in particular. */
@@ -43,7 +45,8 @@ export class LspSession {
         // MESA_BENCH_PROFILE=DIR writes a CPU profile of the server into DIR.
         const profile = process.env['MESA_BENCH_PROFILE'];
         const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
-        const server = spawn(process.execPath, [...flags, join(root, 'dist', 'server.cjs'), '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+        const server = spawn(process.execPath, [...flags, join(root, 'dist', 'server.cjs'), '--stdio'],
+            { cwd: root, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
         const connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
         const session = new LspSession(connection, server);
         server.stderr!.on('data', chunk => { session.stderr += String(chunk); });
