@@ -62,9 +62,14 @@ export function reparseIncrementally(parser: LangiumParser, previous: ParseResul
     const windowText = newText.slice(window.start, window.end + delta);
     if (!acceptWindow(windowText)) return undefined;
     const members = window.site.property === 'members';
-    const parsed = members
-        ? parser.parse<Environment>(MEMBER_PREFIX + windowText + MEMBER_SUFFIX, { rule: 'Environment' })
-        : parser.parse<Spec>(windowText);
+    let parsed: ParseResult<Environment | Spec>;
+    try {
+        parsed = members
+            ? parser.parse<Environment>(MEMBER_PREFIX + windowText + MEMBER_SUFFIX, { rule: 'Environment' })
+            : parser.parse<Spec>(windowText);
+    } catch {
+        return undefined; // whatever went wrong, the full parse deals with it (and reports it)
+    }
     if (parsed.lexerErrors.length > 0 || parsed.parserErrors.length > 0 || (parsed.lexerReport?.diagnostics.length ?? 0) > 0) return undefined;
     const fresh: AstNode[] = members ? (parsed.value as Environment).members : (parsed.value as Spec).declarations;
     const prefixLength = members ? MEMBER_PREFIX.length : 0;
