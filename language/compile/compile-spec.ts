@@ -8,7 +8,7 @@ import { isCall, isDepthSetting, isDeploy, isModelSetting, isObjective, isObject
 import type { NodeCausalEdges } from '../model/graph.js';
 import { buildCausalGraph, nodeCausalEdges, readsOf } from '../model/graph.js';
 import { MinHeap } from '../util/min-heap.js';
-import type { CompiledEnvironment, CompiledNode, CompiledObjective, CompiledOptimizer, CompiledSpec } from '../model/types.js';
+import type { CausalGraph, CompiledEnvironment, CompiledNode, CompiledObjective, CompiledOptimizer, CompiledSpec, Expr } from '../model/types.js';
 import { flattenEnvironment, trainingEnvironments } from '../semantics/environments.js';
 import { compileExpression, evaluateConstant, expressionSize, keywordLocationOf, locationOf } from './expressions.js';
 
@@ -74,19 +74,31 @@ export function environmentLabel(name: string, params: Record<string, number>): 
     return entries.length === 0 ? name : `${name}(${entries.map(([k, v]) => `${k}=${v}`).join(',')})`;
 }
 
+/**
+ * Compiled objectives without their location, kept per syntax node like nodeBodies:
+ * objectives cannot read parameters, so an objective compiles the same until reparsed
+ * (one with a division is not kept: its compiled form holds the division's location).
+ */
+const objectiveBodies = new WeakMap<Objective, Omit<CompiledObjective, 'location'>>();
+
 function compileObjective(objective: Objective): CompiledObjective {
-    const body = objective.body;
-    const aggregate = isCall(body) && body.function === 'final' ? 'final' : 'sum';
-    const inner = isCall(body) && (body.function === 'final' || body.function === 'sum') ? body.args[0]! : body;
-    return {
-        name: objective.name,
-        role: objective.kind === 'base' ? 'base' : 'mesa',
-        aggregate,
-        expression: compileExpression(inner, {}),
-        size: expressionSize(body),
-        text: (body.$cstNode?.text ?? '').replace(/\s+/g, ' ').trim(),
-        location: locationOf(objective, 'name'),
-    };
+    let body = objectiveBodies.get(objective);
+    if (!body) {
+        const expr = objective.body;
+        const aggregate = isCall(expr) && expr.function === 'final' ? 'final' : 'sum';
+        const inner = isCall(expr) && (expr.function === 'final' || expr.function === 'sum') ? expr.args[0]! : expr;
+        const text = (expr.$cstNode?.text ?? '').replace(/\s+/g, ' ').trim();
+        body = {
+            name: objective.name,
+            role: objective.kind === 'base' ? 'base' : 'mesa',
+            aggregate,
+            expression: compileExpression(inner, {}),
+            size: expressionSize(expr),
+            text,
+        };
+        if (!text.includes('/')) objectiveBodies.set(objective, body);
+    }
+    return { ...body, location: locationOf(objective, 'name') };
 }
 
 function compileEnvironment(env: Environment, params: Record<string, number>, label: string, objectives: CompiledObjective[]): CompiledEnvironment {
@@ -115,7 +127,7 @@ function compileEnvironment(env: Environment, params: Record<string, number>, la
         actions, nodes,
         qualitative: flat.qualitative,
         maxDelay,
-        graph: buildCausalGraph(actions, nodes, objectives, level.edges),
+        graph: graphOf(level, actions, nodes, objectives),
         location: locationOf(env, 'name'),
         actionLocations: Object.fromEntries(flat.actions.map(a => [a.name, locationOf(a, 'name')])),
     };
@@ -201,6 +213,22 @@ function nodeLevelOf(env: Environment, label: string, actions: string[], bodies:
     const level = { actions, bodies, order: evaluationOrder(bodies), edges: nodeCausalEdges(actions, bodies) };
     byLabel.set(label, level);
     return level;
+}
+
+/**
+ * The causal graph, reused while the node level and the objectives' compiled expressions
+ * are the same objects: the static analyses keep their path searches per graph.
+ */
+const graphs = new WeakMap<NodeLevel, { expressions: Expr[]; names: string[]; graph: CausalGraph }>();
+
+function graphOf(level: NodeLevel, actions: string[], nodes: CompiledNode[], objectives: CompiledObjective[]): CausalGraph {
+    const expressions = objectives.map(o => o.expression);
+    const names = objectives.map(o => o.name);
+    const kept = graphs.get(level);
+    if (kept && sameItems(kept.expressions, expressions) && sameItems(kept.names, names)) return kept.graph;
+    const graph = buildCausalGraph(actions, nodes, objectives, level.edges);
+    graphs.set(level, { expressions, names, graph });
+    return graph;
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {

@@ -14,7 +14,7 @@ import { compiledModelOf } from '../compile/model-cache.js';
 import { findingToDiagnostic } from '../diagnostics/finding-to-diagnostic.js';
 import type { Spec } from '../generated/ast.js';
 import { refusalOf } from '../workspace/document-factory.js';
-import { walkAstKept } from '../workspace/ast-walk.js';
+import { walkAstKeptWhere } from '../workspace/ast-walk.js';
 import { IssueCodes } from './codes.js';
 import { friendlySyntaxMessage } from './syntax-messages.js';
 
@@ -35,21 +35,35 @@ export class MesaDocumentValidator extends DefaultDocumentValidator {
         this.simulationStore = services.analysis.SimulationStore;
     }
 
+    /** Per set of validation categories: the checks of each node type, and per kept subtree the nodes that have any. */
+    private readonly checkPlans = new Map<string, { checks: Map<string, ValidationCheck[]>; checked: WeakMap<AstNode, AstNode[]> }>();
+
     /**
      * Langium's loop, without an await per node: the cancellation check runs every 256
-     * nodes and a check is awaited only when it returns a promise.
+     * nodes, a check is awaited only when it returns a promise, and below declarations and
+     * members only the nodes that have checks are visited (kept per subtree: on a large
+     * environment that is a few thousand nodes of fifty thousand).
      */
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
-        const checksByType = new Map<string, ValidationCheck[]>();
-        let visited = 0;
-        for (const node of walkAstKept(rootNode)) {
-            if (++visited % 256 === 0) await interruptAndCheck(cancelToken);
-            let checks = checksByType.get(node.$type);
+        const key = options.categories?.join(',') ?? '*';
+        let plan = this.checkPlans.get(key);
+        if (!plan) {
+            plan = { checks: new Map(), checked: new WeakMap() };
+            this.checkPlans.set(key, plan);
+        }
+        const { checks: checksByType, checked } = plan;
+        const checksOf = (type: string): ValidationCheck[] => {
+            let checks = checksByType.get(type);
             if (!checks) {
-                checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
-                checksByType.set(node.$type, checks);
+                checks = this.validationRegistry.getChecks(type, options.categories).toArray();
+                checksByType.set(type, checks);
             }
-            for (const check of checks) {
+            return checks;
+        };
+        let visited = 0;
+        for (const node of walkAstKeptWhere(rootNode, node => checksOf(node.$type).length > 0, checked)) {
+            if (++visited % 256 === 0) await interruptAndCheck(cancelToken);
+            for (const check of checksOf(node.$type)) {
                 const result = check(node, acceptor, cancelToken);
                 if (result) await result;
             }

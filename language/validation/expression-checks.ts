@@ -9,7 +9,7 @@ import type { AstNode } from 'langium';
 import type { Call, NameReference, Node, Objective, Spec } from '../generated/ast.js';
 import { isNameReference, isObjective, isSpec } from '../generated/ast.js';
 import { deploymentEnvironments, evaluationEnvironments, flattenEnvironment, trainingEnvironments } from '../semantics/environments.js';
-import { treeDepth } from '../workspace/ast-walk.js';
+import { treeDepth, walkAst } from '../workspace/ast-walk.js';
 import { IssueCodes } from './codes.js';
 
 export function checkDelay(ref: NameReference, accept: ValidationAcceptor): void {
@@ -56,12 +56,18 @@ export function checkObjectiveNamesExistEverywhere(objective: Objective, accept:
     }
 }
 
-/** Objectives are evaluated by name in every environment; a parameter's value is per environment, so it is read through a node. */
-export function checkObjectiveReadsNoParameter(ref: NameReference, accept: ValidationAcceptor): void {
-    const target = ref.target.ref;
-    if (target?.$type === 'Parameter' && AstUtils.getContainerOfType(ref, isObjective)) {
-        accept('error', `Objective reads parameter '${ref.target.$refText}': objectives read actions and nodes. Add a node, e.g. \`node ${ref.target.$refText}_value = ${ref.target.$refText}\`, and read that.`,
-            { node: ref, property: 'target', code: IssueCodes.InvalidValue });
+/**
+ * Objectives are evaluated by name in every environment; a parameter's value is per
+ * environment, so it is read through a node. Checked per objective (not per name, of
+ * which a large environment has thousands that can never be in an objective).
+ */
+export function checkObjectiveReadsNoParameter(objective: Objective, accept: ValidationAcceptor): void {
+    if (!objective.body) return;
+    for (const node of walkAst(objective.body)) {
+        if (!isNameReference(node) || node.target.ref?.$type !== 'Parameter') continue;
+        const name = node.target.$refText;
+        accept('error', `Objective reads parameter '${name}': objectives read actions and nodes. Add a node, e.g. \`node ${name}_value = ${name}\`, and read that.`,
+            { node, property: 'target', code: IssueCodes.InvalidValue });
     }
 }
 

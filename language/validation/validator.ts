@@ -16,9 +16,9 @@ export function registerValidationChecks(services: MesaServices): void {
         Spec: [checkTopLevelNamesAreUnique, checkExactlyOneBaseObjective, checkSingletonDeclarations],
         Environment: [checkExtendsIsAcyclic, checkMemberNamesAreUnique, checkHorizonAndDiscount, checkNoInstantCycles],
         Node: [checkInitReadsOnlyParameters, checkExpressionDepth],
-        NameReference: [checkDelay, checkObjectiveReadsNoParameter],
+        NameReference: [checkDelay],
         Call: [checkCall],
-        Objective: [checkObjectiveNamesExistEverywhere, checkExpressionDepth],
+        Objective: [checkObjectiveNamesExistEverywhere, checkObjectiveReadsNoParameter, checkExpressionDepth],
         Optimizer: [checkOptimizerSettings, checkOptimizerModelAndDepth],
         EnvironmentUse: [checkEnvironmentUse],
     };

@@ -43,6 +43,28 @@ export function* walkAstKept(root: AstNode): Generator<AstNode> {
     }
 }
 
+/**
+ * What `walkAstKept` yields, less the nodes below declarations and members that fail
+ * `wanted`; `memo` keeps, per subtree, the nodes that passed (one memo per `wanted`).
+ */
+export function* walkAstKeptWhere(root: AstNode, wanted: (node: AstNode) => boolean, memo: WeakMap<AstNode, AstNode[]>): Generator<AstNode> {
+    const stack: AstNode[] = [root];
+    while (stack.length > 0) {
+        const node = stack.pop()!;
+        if (node !== root && !isSpliced(node)) {
+            let kept = memo.get(node);
+            if (!kept) {
+                kept = subtreeOf(node).filter(wanted);
+                memo.set(node, kept);
+            }
+            for (const inner of kept) yield inner;
+            continue;
+        }
+        yield node;
+        pushChildrenReversed(node, stack);
+    }
+}
+
 /** Calls `visit` with every cross-reference in the tree, in `walkAst` order, kept per subtree like `walkAstKept`. */
 export function forEachReferenceKept(root: AstNode, visit: (info: ReferenceInfo) => void): void {
     const stack: AstNode[] = [root];

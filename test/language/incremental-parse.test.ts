@@ -5,7 +5,7 @@
  * every node's source range, container and index. Edits it declines are parsed in full
  * (as the editor does), and enough must be taken for the test to mean something.
  */
-import type { AstNode, CstNode, ParseResult } from 'langium';
+import type { AstNode, CstNode, LangiumDocument, ParseResult } from 'langium';
 import { AstUtils, CstUtils, EmptyFileSystem, isReference, URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -16,7 +16,8 @@ import { createMesaServices } from '../../language/mesa-module.js';
 import { mulberry32 } from '../../language/simulation/index.js';
 import { reparseIncrementally } from '../../language/workspace/incremental-parse.js';
 import type { MesaDocumentFactory } from '../../language/workspace/document-factory.js';
-import { diagnostics, EXAMPLES, exampleText } from '../helpers/services.js';
+import { diagnostics, EXAMPLES, exampleText, load } from '../helpers/services.js';
+import { compiledModelOf } from '../../language/compile/model-cache.js';
 
 const services = createMesaServices(EmptyFileSystem);
 const parser = services.Mesa.parser.LangiumParser;
@@ -195,6 +196,7 @@ describe('in the editor', () => {
             ['node lamp = press@3', 'node lamp = nope@3'],            // an unresolved name
             ['node lamp = nope@3', 'node lamp = press@10\n  node extra = lamp + 1'], // fixed, and a new node
             ['objective mesa Lighting = lamp', 'objective mesa Lighting = extra'],
+            ['horizon 40', 'horizon 12'],                              // nodes unchanged: their order, signs and graph are reused
         ];
         let reused = 0;
         for (const [from, to] of edits) {
@@ -203,6 +205,11 @@ describe('in the editor', () => {
             const document = await edit(text);
             if (document.parseResult.value === root) reused++;
             expect(summary(document.diagnostics ?? []), to).toEqual(summary(await diagnostics(text)));
+            // The model compiled from kept parts is the one compiled afresh.
+            const model = compiledModelOf(document as LangiumDocument<Spec>);
+            const fresh = await load(text);
+            const anonymous = (spec: unknown, specUri: string) => JSON.parse(JSON.stringify(spec).split(specUri).join('<uri>')) as unknown;
+            if (fresh.spec) expect(anonymous(model, uri.toString()), to).toEqual(anonymous(fresh.spec, fresh.spec.uri));
         }
         expect(reused).toBe(edits.length);
     });
