@@ -169,7 +169,10 @@ function evaluationOrder(nodes: NodeBody[]): number[] {
     const index = new Map(nodes.map((n, i) => [n.name, i]));
     const readers: number[][] = nodes.map(() => []);
     const pending = nodes.map((n, i) => {
-        const deps = new Set(readsOf(n.rule!).filter(r => r.delay === 0 && index.has(r.name) && r.name !== n.name).map(r => index.get(r.name)!));
+        const deps = new Set<number>();
+        for (const name of undelayedReadsOf(n.rule!)) {
+            if (name !== n.name && index.has(name)) deps.add(index.get(name)!);
+        }
         for (const d of deps) readers[d]!.push(i);
         return deps.size;
     });
@@ -185,6 +188,18 @@ function evaluationOrder(nodes: NodeBody[]): number[] {
     }
     // A cycle leaves nodes behind: validation reports it; keep declaration order.
     return ordered.length === nodes.length ? ordered : declared;
+}
+
+/** The names a compiled rule reads without delay, kept per rule (rules are immutable). */
+const undelayed = new WeakMap<Expr, string[]>();
+
+function undelayedReadsOf(rule: Expr): string[] {
+    let names = undelayed.get(rule);
+    if (!names) {
+        names = readsOf(rule).filter(r => r.delay === 0).map(r => r.name);
+        undelayed.set(rule, names);
+    }
+    return names;
 }
 
 /** What an environment's nodes alone determine: their evaluation order, value signs and edges. */
@@ -210,7 +225,9 @@ function nodeLevelOf(env: Environment, label: string, actions: string[], bodies:
     }
     const kept = byLabel.get(label);
     if (kept && sameItems(kept.actions, actions) && sameItems(kept.bodies, bodies)) return kept;
-    const level = { actions, bodies, order: evaluationOrder(bodies), edges: nodeCausalEdges(actions, bodies) };
+    const order = evaluationOrder(bodies);
+    // Edges in evaluation order, as the graph lists them.
+    const level = { actions, bodies, order, edges: nodeCausalEdges(actions, order.map(i => bodies[i]!), kept?.edges) };
     byLabel.set(label, level);
     return level;
 }

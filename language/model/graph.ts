@@ -4,7 +4,8 @@
  * with the delay of the read; qualitative parents give edges with their declared signs.
  */
 import type { SignLookup } from './signs.js';
-import { edgeSign, environmentValueSigns, monotonicity } from './signs.js';
+import type { ValueSignTable } from './signs.js';
+import { edgeSign, monotonicity, sameValueSigns, valueSignTable } from './signs.js';
 import type { CausalEdge, CausalGraph, CompiledNode, CompiledObjective, Expr } from './types.js';
 
 const readsCache = new WeakMap<Expr, readonly { name: string; delay: number }[]>();
@@ -50,20 +51,36 @@ function signedReads(expr: Expr, to: string, toObjective: boolean, lookup: SignL
 export interface NodeCausalEdges {
     lookup: SignLookup;
     edges: CausalEdge[];
+    signs: ValueSignTable;
+    /** Each node's incoming edges, by the node's compiled object. */
+    byNode: Map<object, CausalEdge[]>;
 }
 
-export function nodeCausalEdges(actions: string[], nodes: Omit<CompiledNode, 'location'>[]): NodeCausalEdges {
-    const lookup = environmentValueSigns(actions, nodes);
+type EdgeSource = Omit<CompiledNode, 'location'>;
+
+/**
+ * A node's incoming edges depend on its rule and on the value signs only. With an
+ * earlier result for the same environment whose signs are all the same, the edges of
+ * every node that is the same object are taken from it, and only changed nodes are
+ * analysed again.
+ */
+export function nodeCausalEdges(actions: string[], nodes: EdgeSource[], previous?: NodeCausalEdges): NodeCausalEdges {
+    const signs = valueSignTable(actions, nodes);
+    const reusable = previous !== undefined && sameValueSigns(previous.signs, signs);
+    const byNode = new Map<object, CausalEdge[]>();
     const edges: CausalEdge[] = [];
     for (const node of nodes) {
-        if (node.rule) {
-            edges.push(...signedReads(node.rule, node.name, false, lookup));
+        let own = reusable ? previous.byNode.get(node) : undefined;
+        if (!own) {
+            own = node.rule ? signedReads(node.rule, node.name, false, signs.lookup) : [];
+            for (const parent of node.parents ?? []) {
+                own.push({ from: parent.name, to: node.name, toObjective: false, sign: parent.sign, delay: 0 });
+            }
         }
-        for (const parent of node.parents ?? []) {
-            edges.push({ from: parent.name, to: node.name, toObjective: false, sign: parent.sign, delay: 0 });
-        }
+        byNode.set(node, own);
+        edges.push(...own);
     }
-    return { lookup, edges };
+    return { lookup: signs.lookup, edges, signs, byNode };
 }
 
 /** The signed causal graph; `nodeEdges` may come from an earlier build of the same actions and nodes. */

@@ -136,11 +136,18 @@ export function edgeSign(m: Monotonicity): Sign {
     return m === '0' ? '±' : m;
 }
 
+/** The value signs of an environment's inputs: now, and at the start (what a delayed read may also see). */
+export interface ValueSignTable {
+    current: Map<string, ValueSign>;
+    initial: Map<string, ValueSign>;
+    lookup: SignLookup;
+}
+
 /**
  * Value signs of an environment's actions and nodes, by a fixpoint from the initial
  * values: actions are 0/1, so ≥ 0; a delayed read may also see the init value.
  */
-export function environmentValueSigns(actions: string[], nodes: Pick<CompiledNode, 'name' | 'init' | 'rule'>[]): SignLookup {
+export function valueSignTable(actions: string[], nodes: Pick<CompiledNode, 'name' | 'init' | 'rule'>[]): ValueSignTable {
     const current = new Map<string, ValueSign>();
     const initial = new Map<string, ValueSign>();
     for (const action of actions) {
@@ -170,5 +177,11 @@ export function environmentValueSigns(actions: string[], nodes: Pick<CompiledNod
         }
         if (!changed) break;
     }
-    return lookup;
+    return { current, initial, lookup };
+}
+
+/** Whether two tables give every input the same signs (then every lookup answers the same). */
+export function sameValueSigns(a: ValueSignTable, b: ValueSignTable): boolean {
+    const same = (x: Map<string, ValueSign>, y: Map<string, ValueSign>) => x.size === y.size && [...x].every(([name, sign]) => y.get(name) === sign);
+    return same(a.current, b.current) && same(a.initial, b.initial);
 }
