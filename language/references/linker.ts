@@ -19,6 +19,21 @@ export class MesaLinker extends DefaultLinker {
         }
     }
 
+    /**
+     * Langium's unlink, but clearing the node description instead of deleting it: a
+     * `delete` turns each of the thousands of references of a large spec into a slow
+     * dictionary object, on every edit.
+     */
+    override unlink(document: LangiumDocument): void {
+        for (const ref of document.references) {
+            // Mesa's grammar has single references only.
+            const linked = ref as unknown as { _ref?: unknown; _nodeDescription?: unknown };
+            linked._ref = undefined;
+            linked._nodeDescription = undefined;
+        }
+        document.references = [];
+    }
+
     protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {
         const error = super.createLinkingError(refInfo, targetDescription);
         return { ...error, message: unresolvedMessage(refInfo) };
