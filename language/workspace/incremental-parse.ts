@@ -12,6 +12,7 @@
  * - an edit outside every member and declaration, or one whose window does not begin
  *   after whitespace and end with a line break and indentation (a token or a `//`
  *   comment could run across the boundary);
+ * - a text with a carriage return not followed by a line feed (old Mac line ends);
  * - a window the caller rejects (the editor's nesting limit);
  * - syntax errors in the reparsed window, or errors of the previous parse that did not
  *   come from it (error recovery depends on what follows, which a window parse does
@@ -43,6 +44,8 @@ interface Window {
     end: number;
 }
 
+const LONE_CARRIAGE_RETURN = /\r(?!\n)/;
+
 /** Environment members are parsed inside a stand-in environment. */
 const MEMBER_PREFIX = 'environment W {';
 const MEMBER_SUFFIX = '}';
@@ -52,6 +55,8 @@ export function reparseIncrementally(parser: LangiumParser, previous: ParseResul
     const root = previous.value;
     const rootCst = root.$cstNode as (RootCstNode & { _text: string }) | undefined;
     if (!rootCst || (rootCst.root as CstNode) !== rootCst || rootCst.fullText !== oldText) return undefined;
+    // Positions here count lines by '\n' (so CRLF works); a lone '\r' also breaks a line for the lexer.
+    if (LONE_CARRIAGE_RETURN.test(newText)) return undefined;
     const change = changedRegion(oldText, newText);
     if (!change) return undefined;
     const window = memberWindow(root, oldText, newText, change) ?? declarationWindow(root, rootCst, oldText, newText, change);

@@ -91,7 +91,7 @@ const EDITS: Edit[] = [
  * took. Like an author, it often goes back to the last text without syntax errors
  * (an undo), since a broken text is reparsed in full until it is mended.
  */
-function editRandomly(text: string, seed: number, count: number): number {
+function editRandomly(text: string, seed: number, count: number, normalize: (text: string) => string = t => t): number {
     const random = mulberry32(seed);
     let current = parse(text);
     let lastGood = text;
@@ -100,7 +100,7 @@ function editRandomly(text: string, seed: number, count: number): number {
         const oldText = current.value.$cstNode!.root.fullText;
         const broken = current.parserErrors.length + current.lexerErrors.length > 0;
         if (!broken) lastGood = oldText;
-        const newText = broken && random() < 0.6 ? lastGood : pick(EDITS, random)(oldText, random);
+        const newText = broken && random() < 0.6 ? lastGood : normalize(pick(EDITS, random)(oldText, random));
         const full = parse(newText);
         const patched = reparseIncrementally(parser, current, oldText, newText);
         if (patched) {
@@ -131,6 +131,20 @@ describe('incremental reparse equals a full parse', () => {
             const taken = editRandomly(exampleText(name), name.length * 7919 + k, 150);
             expect(taken).toBeGreaterThan(40);
         }
+    });
+
+    test('random edits to a spec with CRLF line ends', () => {
+        for (let k = 0; k < SEEDS; k++) {
+            // Every line end stays CRLF, as an editor keeps them.
+            const crlf = (t: string) => t.replace(/\r\n|\r|\n/g, '\r\n');
+            const taken = editRandomly(crlf(exampleText('cleaning')), 7 + k, 150, crlf);
+            expect(taken).toBeGreaterThan(40);
+        }
+    });
+
+    test('a lone carriage return (old Mac line ends) is left to the full parse', () => {
+        const text = 'environment A {\r  horizon 3\r  action a\r}\r';
+        expect(reparseIncrementally(parser, parse(text), text, text.replace('horizon 3', 'horizon 4'))).toBeUndefined();
     });
 
     test('random edits to a generated 80-line spec', () => {
