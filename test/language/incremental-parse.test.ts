@@ -57,7 +57,7 @@ const EDITS: Edit[] = [
     // type a character anywhere
     (text, random) => {
         const at = spot(text, random);
-        return text.slice(0, at) + pick(['a', 'x', '1', ' ', '+', '*', '\n', '(', ')', '@', ',', '-', '}', '/'], random) + text.slice(at);
+        return text.slice(0, at) + pick(['a', 'x', '1', ' ', '+', '*', '\n', '(', ')', '@', ',', '-', '}', '/', '→', '😀'], random) + text.slice(at);
     },
     // delete a few characters
     (text, random) => {
