@@ -4,17 +4,13 @@
  * 2,000-line spec that is 30-60 ms spent before the diagnostics the author waits for,
  * for an index only find-references, rename and cross-document relinking read.
  */
-import type { LangiumDocument, LangiumSharedCoreServices, URI } from 'langium';
+import type { LangiumDocument, URI } from 'langium';
 import { Cancellation, DefaultIndexManager } from 'langium';
 import { MesaReferenceDescriptionProvider } from './ast-descriptions.js';
 
 export class MesaIndexManager extends DefaultIndexManager {
     /** Linked documents whose references are not indexed yet. */
     private readonly pending = new Map<string, LangiumDocument>();
-
-    constructor(services: LangiumSharedCoreServices) {
-        super(services);
-    }
 
     override updateReferences(document: LangiumDocument, _cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         const uri = document.uri.toString();
