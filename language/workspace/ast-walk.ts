@@ -30,68 +30,58 @@ const keptNodes = new WeakMap<AstNode, AstNode[]>();
 const keptReferences = new WeakMap<AstNode, ReferenceInfo[]>();
 
 /** What `walkAst` yields, with the subtrees of declarations and members walked once per parse of them. */
-export function* walkAstKept(root: AstNode): Generator<AstNode> {
-    const stack: AstNode[] = [root];
-    while (stack.length > 0) {
-        const node = stack.pop()!;
-        if (node !== root && !isSpliced(node)) {
-            for (const inner of subtreeOf(node)) yield inner;
-            continue;
-        }
-        yield node;
-        pushChildrenReversed(node, stack);
-    }
+export function walkAstKept(root: AstNode): Generator<AstNode> {
+    return keptWalk(root, node => [node], subtreeOf);
 }
 
 /**
  * What `walkAstKept` yields, less the nodes below declarations and members that fail
  * `wanted`; `memo` keeps, per subtree, the nodes that passed (one memo per `wanted`).
  */
-export function* walkAstKeptWhere(root: AstNode, wanted: (node: AstNode) => boolean, memo: WeakMap<AstNode, AstNode[]>): Generator<AstNode> {
-    const stack: AstNode[] = [root];
-    while (stack.length > 0) {
-        const node = stack.pop()!;
-        if (node !== root && !isSpliced(node)) {
-            let kept = memo.get(node);
-            if (!kept) {
-                kept = subtreeOf(node).filter(wanted);
-                memo.set(node, kept);
-            }
-            for (const inner of kept) yield inner;
-            continue;
-        }
-        yield node;
-        pushChildrenReversed(node, stack);
-    }
+export function walkAstKeptWhere(root: AstNode, wanted: (node: AstNode) => boolean, memo: WeakMap<AstNode, AstNode[]>): Generator<AstNode> {
+    return keptWalk(root, node => [node], subtree => keptIn(memo, subtree, () => subtreeOf(subtree).filter(wanted)));
 }
 
 /** Calls `visit` with every cross-reference in the tree, in `walkAst` order, kept per subtree like `walkAstKept`. */
 export function forEachReferenceKept(root: AstNode, visit: (info: ReferenceInfo) => void): void {
+    const referencesOf = (node: AstNode): ReferenceInfo[] => {
+        const found: ReferenceInfo[] = [];
+        forEachReference(node, info => found.push(info));
+        return found;
+    };
+    const below = (subtree: AstNode) => keptIn(keptReferences, subtree, () => subtreeOf(subtree).flatMap(referencesOf));
+    for (const info of keptWalk(root, referencesOf, below)) visit(info);
+}
+
+/**
+ * The walk the three above share: from `root` down through the spliced nodes (the spec
+ * and its environments), yielding `own(node)` for each of them and `kept(subtree)` for
+ * each subtree that hangs from them, in document order.
+ */
+function* keptWalk<T>(root: AstNode, own: (node: AstNode) => readonly T[], kept: (subtree: AstNode) => readonly T[]): Generator<T> {
     const stack: AstNode[] = [root];
     while (stack.length > 0) {
         const node = stack.pop()!;
         if (node !== root && !isSpliced(node)) {
-            let references = keptReferences.get(node);
-            if (!references) {
-                references = [];
-                for (const inner of subtreeOf(node)) forEachReference(inner, info => references!.push(info));
-                keptReferences.set(node, references);
-            }
-            references.forEach(visit);
+            yield* kept(node);
             continue;
         }
-        forEachReference(node, visit);
+        yield* own(node);
         pushChildrenReversed(node, stack);
     }
 }
 
-function subtreeOf(node: AstNode): AstNode[] {
-    let nodes = keptNodes.get(node);
-    if (!nodes) {
-        nodes = [...walkAst(node)];
-        keptNodes.set(node, nodes);
+function keptIn<T>(memo: WeakMap<AstNode, T[]>, subtree: AstNode, compute: () => T[]): T[] {
+    let kept = memo.get(subtree);
+    if (!kept) {
+        kept = compute();
+        memo.set(subtree, kept);
     }
-    return nodes;
+    return kept;
+}
+
+function subtreeOf(node: AstNode): AstNode[] {
+    return keptIn(keptNodes, node, () => [...walkAst(node)]);
 }
 
 /** The depth of the tree below `root` (1 for a leaf), without recursion. */
