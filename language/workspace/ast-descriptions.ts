@@ -8,7 +8,7 @@
  */
 import type { AstNode, AstNodeDescription, LangiumDocument, ReferenceDescription } from 'langium';
 import { AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider } from 'langium';
-import { forEachReference, walkAst } from './ast-walk.js';
+import { forEachReferenceKept } from './ast-walk.js';
 
 export class MesaAstNodeDescriptionProvider extends DefaultAstNodeDescriptionProvider {
     /** Descriptions by node: a node that survives an incremental reparse keeps its description. */
@@ -49,11 +49,9 @@ export class MesaAstNodeDescriptionProvider extends DefaultAstNodeDescriptionPro
 export class MesaReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
     describeReferences(document: LangiumDocument): ReferenceDescription[] {
         const descriptions: ReferenceDescription[] = [];
-        for (const node of walkAst(document.parseResult.value)) {
-            forEachReference(node, refInfo => {
-                if (!refInfo.reference.error) descriptions.push(...this.createInfoDescriptions(refInfo));
-            });
-        }
+        forEachReferenceKept(document.parseResult.value, refInfo => {
+            if (!refInfo.reference.error) descriptions.push(...this.createInfoDescriptions(refInfo));
+        });
         return descriptions;
     }
 }
