@@ -2,36 +2,62 @@
  * Unresolved names get a message that says what kind of thing was expected and where
  * it was looked for, instead of the generic "Could not resolve reference". Linking
  * finds the references with the kept walks of ast-walk.ts and checks for cancellation
- * every 256 references rather than awaiting at each node.
+ * every 256 references rather than awaiting at each node. After an incremental reparse
+ * only the references whose resolution may have changed are resolved again.
  */
-import type { AstNodeDescription, LangiumDocument, LinkingError, ReferenceInfo } from 'langium';
+import type { AstNodeDescription, LangiumDocument, LinkingError, ParseResult, ReferenceInfo } from 'langium';
 import { AstUtils, Cancellation, DefaultLinker, interruptAndCheck } from 'langium';
 import { forEachReferenceKept } from '../workspace/ast-walk.js';
+import { spliceOf } from '../workspace/incremental-parse.js';
+import type { StaleNames } from './stale-links.js';
+import { namesChangedBy } from './stale-links.js';
 import { isEnvironment, isEnvironmentUse, isObjective, isOptimizer, isSignedParent } from '../generated/ast.js';
 
 export class MesaLinker extends DefaultLinker {
+    /** Per document unlinked and not linked since: its parse then (see unlink). */
+    private readonly unlinkedAt = new WeakMap<LangiumDocument, ParseResult>();
+
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
+        this.forgetStaleLinks(document);
         const references: ReferenceInfo[] = [];
         forEachReferenceKept(document.parseResult.value, info => references.push(info));
         for (let i = 0; i < references.length; i++) {
             if (i % 256 === 255) await interruptAndCheck(cancelToken);
             this.doLink(references[i]!, document);
         }
+        // doLink lists only the references it resolves; those kept resolved are listed too.
+        document.references = references.map(info => info.reference);
     }
 
     /**
-     * Langium's unlink, but clearing the node description instead of deleting it: a
-     * `delete` turns each of the thousands of references of a large spec into a slow
-     * dictionary object, on every edit.
+     * Langium's unlink clears every link before the document is reparsed. After an
+     * incremental reparse most links still hold (see stale-links.ts), so they are
+     * cleared once the new parse is known, in `forgetStaleLinks`. Until then the
+     * links are those of the previous parse, which is still the document's.
      */
     override unlink(document: LangiumDocument): void {
-        for (const ref of document.references) {
-            // Mesa's grammar has single references only.
-            const linked = ref as unknown as { _ref?: unknown; _nodeDescription?: unknown };
-            linked._ref = undefined;
-            linked._nodeDescription = undefined;
-        }
+        this.forgetStaleLinks(document);
+        this.unlinkedAt.set(document, document.parseResult);
         document.references = [];
+    }
+
+    /** Clears the links the parses since the document was unlinked may have made stale. */
+    private forgetStaleLinks(document: LangiumDocument): void {
+        const before = this.unlinkedAt.get(document);
+        if (!before) return;
+        this.unlinkedAt.delete(document);
+        const splice = spliceOf(document.parseResult);
+        const stale: StaleNames = splice?.previous === before ? namesChangedBy(splice) : 'all';
+        if (stale !== 'all' && stale.size === 0) return;
+        forEachReferenceKept(document.parseResult.value, ({ reference }) => {
+            if (stale === 'all' || stale.has(reference.$refText)) {
+                // Cleared, not deleted: a `delete` turns each reference into a slow dictionary object.
+                // Mesa's grammar has single references only.
+                const linked = reference as unknown as { _ref?: unknown; _nodeDescription?: unknown };
+                linked._ref = undefined;
+                linked._nodeDescription = undefined;
+            }
+        });
     }
 
     protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {

@@ -96,7 +96,7 @@ export function reparseIncrementally(parser: LangiumParser, previous: ParseResul
     });
     for (const node of freshCst) placeWindowNode(node, rootCst, window.start - prefixLength, start, prefixLength);
     site.ownerCst.content.splice(from, to - from, ...freshCst);
-    site.elements.splice(window.first, window.last - window.first + 1, ...fresh);
+    const removed = site.elements.splice(window.first, window.last - window.first + 1, ...fresh);
     site.elements.forEach((element, index) => {
         const mutable = element as { $container: AstNode; $containerProperty: string; $containerIndex: number };
         mutable.$container = site.owner;
@@ -105,7 +105,25 @@ export function reparseIncrementally(parser: LangiumParser, previous: ParseResul
     });
     for (let node: CstNode | undefined = site.ownerCst; node; node = node.container) clearRangeCache(node);
     rootCst._text = newText;
-    return { value: root, lexerErrors: [], parserErrors: [], ...(previous.lexerReport ? { lexerReport: { diagnostics: [] } } : {}) };
+    const result: ParseResult<Spec> = { value: root, lexerErrors: [], parserErrors: [], ...(previous.lexerReport ? { lexerReport: { diagnostics: [] } } : {}) };
+    splices.set(result, { previous, owner: site.owner, removed, added: fresh });
+    return result;
+}
+
+/** What an incremental reparse changed: in `owner`, the elements `removed` became `added`; the rest of the tree is kept. */
+export interface Splice {
+    /** The parse this one was made from. */
+    previous: ParseResult<Spec>;
+    owner: Spec | Environment;
+    removed: readonly AstNode[];
+    added: readonly AstNode[];
+}
+
+const splices = new WeakMap<ParseResult, Splice>();
+
+/** How `parse` was made from the previous parse, if it was made incrementally. */
+export function spliceOf(parse: ParseResult): Splice | undefined {
+    return splices.get(parse);
 }
 
 /**

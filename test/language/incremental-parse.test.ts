@@ -228,6 +228,50 @@ describe('in the editor', () => {
         expect(reused).toBe(edits.length);
     });
 
+    /** Where each reference of a document leads (or why it leads nowhere), in tree order. */
+    function resolutions(document: LangiumDocument): string[] {
+        return [...AstUtils.streamAst(document.parseResult.value)].flatMap(node => [...AstUtils.streamReferences(node)]).map(({ reference }) => {
+            if (!isReference(reference)) throw new Error('Mesa has single references only');
+            const target = reference.ref;
+            const name = target && (target as AstNode & { name?: string }).name;
+            return `${reference.$refText} at ${reference.$refNode?.offset}: ${target ? `${target.$type} ${name} at ${target.$cstNode?.offset}` : reference.error?.message}`;
+        });
+    }
+
+    // Renames one identifier: a declaration (its references now miss, or find a namesake),
+    // a reference (now to another name), or a name into one already declared (a duplicate).
+    const renameOne: Edit = (text, random) => {
+        const words = [...text.matchAll(/\b[A-Za-z_]\w*\b/g)].filter(m => !KEYWORDS.has(m[0]));
+        if (words.length === 0) return text;
+        const m = pick(words, random);
+        const to = random() < 0.7 ? pick(words, random)[0] : pick(['zz', 'fresh', 'Lab2'], random);
+        return text.slice(0, m.index) + to + text.slice(m.index! + m[0].length);
+    };
+    const KEYWORDS = new Set(['environment', 'extends', 'horizon', 'discount', 'action', 'node', 'init', 'objective', 'base', 'mesa', 'optimizer', 'model', 'depth',
+        'train', 'deploy', 'select', 'penalty', 'length', 'if', 'then', 'else', 'and', 'or', 'not', 'true', 'false', 'min', 'max', 'abs', 'clamp', 'final', 'sum', 'in']);
+
+    test('after random edits, every name resolves as in the text checked afresh', async () => {
+        for (const name of ['button-lamp', 'garden', 'believer'] as const) {
+            const random = mulberry32(name.length * 31 + 5);
+            let text = exampleText(name);
+            let lastGood = text;
+            await edit(text);
+            let linkedIncrementally = 0;
+            for (let step = 0; step < 60 * SEEDS; step++) {
+                const before = LangiumDocuments.getDocument(uri)!.parseResult.value;
+                text = random() < 0.3 ? lastGood : pick([...EDITS, renameOne, renameOne, renameOne], random)(text, random);
+                const document = await edit(text);
+                if (document.parseResult.value === before) linkedIncrementally++;
+                const fresh = await load(text);
+                const where = `${name}, step ${step}`;
+                expect(resolutions(document), where).toEqual(resolutions(fresh.document));
+                expect(summary(document.diagnostics ?? []), where).toEqual(summary(fresh.diagnostics));
+                if (!fresh.diagnostics.some(d => d.severity === 1)) lastGood = text;
+            }
+            expect(linkedIncrementally, name).toBeGreaterThan(15);
+        }
+    });
+
     test('parentheses nested too deep in an edited member are refused as in a full parse', async () => {
         const text = exampleText('button-lamp');
         await edit(text);
