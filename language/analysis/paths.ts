@@ -178,11 +178,14 @@ export function distanceFromActions(graph: CausalGraph, objective: string): Dist
     return worst;
 }
 
+/** Dijkstra's key: steps·2^20 + links orders (steps, links) lexicographically. */
+function distanceKey(d: Distance): number {
+    return d.steps * 2 ** 20 + d.links;
+}
+
 /** The shortest (steps, links) from any action to every action and node. */
 function shortestFromActions(graph: CausalGraph): Map<string, Distance> {
     const outgoing = nodeEdgesBy(graph, 'from');
-    // Dijkstra on the key steps·2^20 + links, which orders (steps, links) lexicographically.
-    const key = (d: Distance) => d.steps * 2 ** 20 + d.links;
     const best = new Map<string, Distance>();
     const heap = new MinHeap<string>();
     for (const action of graph.actions) {
@@ -192,13 +195,13 @@ function shortestFromActions(graph: CausalGraph): Map<string, Distance> {
     while (heap.size > 0) {
         const [k, current] = heap.pop();
         const base = best.get(current)!;
-        if (k > key(base)) continue;
+        if (k > distanceKey(base)) continue;
         for (const edge of outgoing.get(current) ?? []) {
             const candidate = { steps: base.steps + edge.delay, links: base.links + 1 };
             const known = best.get(edge.to);
             if (!known || compareDistance(candidate, known) < 0) {
                 best.set(edge.to, candidate);
-                heap.push(key(candidate), edge.to);
+                heap.push(distanceKey(candidate), edge.to);
             }
         }
     }

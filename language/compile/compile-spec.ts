@@ -10,7 +10,7 @@ import { buildCausalGraph, nodeCausalEdges, readsOf } from '../model/graph.js';
 import { MinHeap } from '../util/min-heap.js';
 import type { CausalGraph, CompiledEnvironment, CompiledNode, CompiledObjective, CompiledOptimizer, CompiledSpec, Expr } from '../model/types.js';
 import { flattenEnvironment, trainingEnvironments } from '../semantics/environments.js';
-import { compileExpression, evaluateConstant, expressionSize, keywordLocationOf, locationOf } from './expressions.js';
+import { compileExpression, evaluateConstant, expressionSize, keywordLocationOf, locationOf, stillLocated } from './expressions.js';
 
 /** A problem found while compiling that validation cannot see (e.g. an init dividing by zero). */
 export class CompileError extends Error {
@@ -108,7 +108,7 @@ function compileEnvironment(env: Environment, params: Record<string, number>, la
     const reusable = flat.parameters.length === 0;
     const bodies = flat.nodes.map(node => compiledNodeBody(node, params, label, reusable));
     const level = nodeLevelOf(env, label, actions, bodies);
-    const nodes: CompiledNode[] = level.order.map(i => ({ ...bodies[i]!, location: locationOf(flat.nodes[i]!, 'name') }));
+    const nodes: CompiledNode[] = level.order.map(i => placedNode(bodies[i]!, flat.nodes[i]!));
     const maxDelay: Record<string, number> = {};
     for (const name of [...actions, ...nodes.map(n => n.name)]) maxDelay[name] = 0;
     const names = new Set(Object.keys(maxDelay));
@@ -160,6 +160,20 @@ function compiledNodeBody(node: Node, params: Record<string, number>, label: str
     };
     if (reusable && !node.$cstNode?.text.includes('/')) nodeBodies.set(node, body);
     return body;
+}
+
+/**
+ * A compiled node with its location, kept per body while the node stays where it was:
+ * most edits move no line, and a new object per node per edit was garbage to collect.
+ */
+const placedNodes = new WeakMap<NodeBody, CompiledNode>();
+
+function placedNode(body: NodeBody, node: Node): CompiledNode {
+    const kept = placedNodes.get(body);
+    if (kept && stillLocated(kept.location, node, 'name')) return kept;
+    const placed = { ...body, location: locationOf(node, 'name') };
+    placedNodes.set(body, placed);
+    return placed;
 }
 
 /** Kahn's algorithm over reads without delay; among ready nodes, declaration order first. Indices into `nodes`. */

@@ -29,6 +29,14 @@ function propertyNode(node: AstNode, property: string): CstNode | undefined {
     return found.get(property);
 }
 
+/** Whether `location` is still where `locationOf(node, property)` would say (a node moves when lines above it are added or removed). */
+export function stillLocated(location: SourceLocation, node: AstNode, property: string): boolean {
+    const range = (propertyNode(node, property) ?? node.$cstNode)?.range;
+    const { start, end } = location.range;
+    return range !== undefined && range.start.line === start.line && range.start.character === start.character
+        && range.end.line === end.line && range.end.character === end.character;
+}
+
 /** Where a declaration's keyword stands (`train`, `deploy`, `select`): the precise range for diagnostics on it. */
 export function keywordLocationOf(node: AstNode, keyword: string): SourceLocation {
     return sourceLocation(node, GrammarUtils.findNodeForKeyword(node.$cstNode, keyword));

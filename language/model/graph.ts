@@ -72,7 +72,7 @@ export function nodeCausalEdges(actions: string[], nodes: EdgeSource[], previous
     for (const node of nodes) {
         let own = reusable ? previous.byNode.get(node) : undefined;
         if (!own) {
-            own = node.rule ? signedReads(node.rule, node.name, false, signs.lookup) : [];
+            own = node.rule ? signedReads(node.rule, node.name, false, signs) : [];
             for (const parent of node.parents ?? []) {
                 own.push({ from: parent.name, to: node.name, toObjective: false, sign: parent.sign, delay: 0 });
             }
@@ -80,7 +80,7 @@ export function nodeCausalEdges(actions: string[], nodes: EdgeSource[], previous
         byNode.set(node, own);
         edges.push(...own);
     }
-    return { lookup: signs.lookup, edges, signs, byNode };
+    return { lookup: signs, edges, signs, byNode };
 }
 
 /** The signed causal graph; `nodeEdges` may come from an earlier build of the same actions and nodes. */

@@ -11,7 +11,14 @@ export type ValueSign = 'zero' | 'nonneg' | 'nonpos' | 'any';
 /** Monotonicity in one input: constant ('0'), non-decreasing, non-increasing, or mixed. */
 export type Monotonicity = '0' | '+' | '-' | '±';
 
-export type SignLookup = (name: string, delay: number) => ValueSign;
+/**
+ * The signs of the inputs an expression reads. An object with a method, not a closure:
+ * the optimizing compiler specializes `valueSign` and `monotonicity` on the function
+ * they call, and a new closure per edit threw that code away on every edit.
+ */
+export interface SignLookup {
+    signOf(name: string, delay: number): ValueSign;
+}
 
 export function joinValueSigns(a: ValueSign, b: ValueSign): ValueSign {
     if (a === b || b === 'zero') return a;
@@ -43,7 +50,7 @@ export function constantSign(value: number): ValueSign {
 export function valueSign(expr: Expr, lookup: SignLookup): ValueSign {
     switch (expr.kind) {
         case 'const': return constantSign(expr.value);
-        case 'ref': return lookup(expr.name, expr.delay);
+        case 'ref': return lookup.signOf(expr.name, expr.delay);
         case 'unary': return expr.op === '-' ? negateValue(valueSign(expr.operand, lookup)) : 'nonneg';
         case 'if': return joinValueSigns(valueSign(expr.then, lookup), valueSign(expr.else, lookup));
         case 'binary': {
@@ -137,10 +144,14 @@ export function edgeSign(m: Monotonicity): Sign {
 }
 
 /** The value signs of an environment's inputs: now, and at the start (what a delayed read may also see). */
-export interface ValueSignTable {
-    current: Map<string, ValueSign>;
-    initial: Map<string, ValueSign>;
-    lookup: SignLookup;
+export class ValueSignTable implements SignLookup {
+    readonly current = new Map<string, ValueSign>();
+    readonly initial = new Map<string, ValueSign>();
+
+    signOf(name: string, delay: number): ValueSign {
+        const now = this.current.get(name) ?? 'any';
+        return delay > 0 ? joinValueSigns(now, this.initial.get(name) ?? 'any') : now;
+    }
 }
 
 /**
@@ -148,8 +159,8 @@ export interface ValueSignTable {
  * values: actions are 0/1, so ≥ 0; a delayed read may also see the init value.
  */
 export function valueSignTable(actions: string[], nodes: Pick<CompiledNode, 'name' | 'init' | 'rule'>[]): ValueSignTable {
-    const current = new Map<string, ValueSign>();
-    const initial = new Map<string, ValueSign>();
+    const table = new ValueSignTable();
+    const { current, initial } = table;
     for (const action of actions) {
         current.set(action, 'nonneg');
         initial.set(action, 'zero');
@@ -159,17 +170,13 @@ export function valueSignTable(actions: string[], nodes: Pick<CompiledNode, 'nam
         current.set(node.name, s);
         initial.set(node.name, s);
     }
-    const lookup: SignLookup = (name, delay) => {
-        const now = current.get(name) ?? 'any';
-        return delay > 0 ? joinValueSigns(now, initial.get(name) ?? 'any') : now;
-    };
     // The lattice has height 2 above each start, so this settles in a few rounds.
     for (let round = 0; round <= 2 * nodes.length + 1; round++) {
         let changed = false;
         for (const node of nodes) {
             if (!node.rule) continue;
             const before = current.get(node.name)!;
-            const after = joinValueSigns(before, valueSign(node.rule, lookup));
+            const after = joinValueSigns(before, valueSign(node.rule, table));
             if (after !== before) {
                 current.set(node.name, after);
                 changed = true;
@@ -177,11 +184,15 @@ export function valueSignTable(actions: string[], nodes: Pick<CompiledNode, 'nam
         }
         if (!changed) break;
     }
-    return { current, initial, lookup };
+    return table;
 }
 
 /** Whether two tables give every input the same signs (then every lookup answers the same). */
 export function sameValueSigns(a: ValueSignTable, b: ValueSignTable): boolean {
-    const same = (x: Map<string, ValueSign>, y: Map<string, ValueSign>) => x.size === y.size && [...x].every(([name, sign]) => y.get(name) === sign);
+    const same = (x: Map<string, ValueSign>, y: Map<string, ValueSign>) => {
+        if (x.size !== y.size) return false;
+        for (const [name, sign] of x) if (y.get(name) !== sign) return false;
+        return true;
+    };
     return same(a.current, b.current) && same(a.initial, b.initial);
 }

@@ -7,7 +7,7 @@
  */
 import type { AstNodeDescription, LangiumDocument, LinkingError, ParseResult, ReferenceInfo } from 'langium';
 import { AstUtils, Cancellation, DefaultLinker, interruptAndCheck } from 'langium';
-import { forEachReferenceKept } from '../workspace/ast-walk.js';
+import { referencesKept } from '../workspace/ast-walk.js';
 import { spliceOf } from '../workspace/incremental-parse.js';
 import type { StaleNames } from './stale-links.js';
 import { namesChangedBy } from './stale-links.js';
@@ -19,8 +19,7 @@ export class MesaLinker extends DefaultLinker {
 
     override async link(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<void> {
         this.forgetStaleLinks(document);
-        const references: ReferenceInfo[] = [];
-        forEachReferenceKept(document.parseResult.value, info => references.push(info));
+        const references = referencesKept(document.parseResult.value);
         for (let i = 0; i < references.length; i++) {
             if (i % 256 === 255) await interruptAndCheck(cancelToken);
             this.doLink(references[i]!, document);
@@ -49,7 +48,7 @@ export class MesaLinker extends DefaultLinker {
         const splice = spliceOf(document.parseResult);
         const stale: StaleNames = splice?.previous === before ? namesChangedBy(splice) : 'all';
         if (stale !== 'all' && stale.size === 0) return;
-        forEachReferenceKept(document.parseResult.value, ({ reference }) => {
+        for (const { reference } of referencesKept(document.parseResult.value)) {
             if (stale === 'all' || stale.has(reference.$refText)) {
                 // Cleared, not deleted: a `delete` turns each reference into a slow dictionary object.
                 // Mesa's grammar has single references only.
@@ -57,7 +56,7 @@ export class MesaLinker extends DefaultLinker {
                 linked._ref = undefined;
                 linked._nodeDescription = undefined;
             }
-        });
+        }
     }
 
     protected override createLinkingError(refInfo: ReferenceInfo, targetDescription?: AstNodeDescription): LinkingError {

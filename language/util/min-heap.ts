@@ -46,7 +46,11 @@ export class MinHeap<T> {
     }
 
     private swap(a: number, b: number): void {
-        [this.keys[a], this.keys[b]] = [this.keys[b]!, this.keys[a]!];
-        [this.values[a], this.values[b]] = [this.values[b]!, this.values[a]!];
+        const key = this.keys[a]!;
+        this.keys[a] = this.keys[b]!;
+        this.keys[b] = key;
+        const value = this.values[a]!;
+        this.values[a] = this.values[b]!;
+        this.values[b] = value;
     }
 }

@@ -30,7 +30,7 @@ const keptNodes = new WeakMap<AstNode, AstNode[]>();
 const keptReferences = new WeakMap<AstNode, ReferenceInfo[]>();
 
 /** What `walkAst` yields, with the subtrees of declarations and members walked once per parse of them. */
-export function walkAstKept(root: AstNode): Generator<AstNode> {
+export function walkAstKept(root: AstNode): AstNode[] {
     return keptWalk(root, node => [node], subtreeOf);
 }
 
@@ -38,37 +38,49 @@ export function walkAstKept(root: AstNode): Generator<AstNode> {
  * What `walkAstKept` yields, less the nodes below declarations and members that fail
  * `wanted`; `memo` keeps, per subtree, the nodes that passed (one memo per `wanted`).
  */
-export function walkAstKeptWhere(root: AstNode, wanted: (node: AstNode) => boolean, memo: WeakMap<AstNode, AstNode[]>): Generator<AstNode> {
+export function walkAstKeptWhere(root: AstNode, wanted: (node: AstNode) => boolean, memo: WeakMap<AstNode, AstNode[]>): AstNode[] {
     return keptWalk(root, node => [node], subtree => keptIn(memo, subtree, () => subtreeOf(subtree).filter(wanted)));
 }
 
-/** Calls `visit` with every cross-reference in the tree, in `walkAst` order, kept per subtree like `walkAstKept`. */
-export function forEachReferenceKept(root: AstNode, visit: (info: ReferenceInfo) => void): void {
-    const referencesOf = (node: AstNode): ReferenceInfo[] => {
-        const found: ReferenceInfo[] = [];
-        forEachReference(node, info => found.push(info));
-        return found;
-    };
+/** Every cross-reference in the tree, in `walkAst` order, kept per subtree like `walkAstKept`. */
+export function referencesKept(root: AstNode): ReferenceInfo[] {
     const below = (subtree: AstNode) => keptIn(keptReferences, subtree, () => subtreeOf(subtree).flatMap(referencesOf));
-    for (const info of keptWalk(root, referencesOf, below)) visit(info);
+    return keptWalk(root, referencesOf, below);
+}
+
+/** Calls `visit` with every cross-reference in the tree, in `walkAst` order. */
+export function forEachReferenceKept(root: AstNode, visit: (info: ReferenceInfo) => void): void {
+    for (const info of referencesKept(root)) visit(info);
+}
+
+function referencesOf(node: AstNode): ReferenceInfo[] {
+    const found: ReferenceInfo[] = [];
+    forEachReference(node, info => found.push(info));
+    return found;
 }
 
 /**
  * The walk the three above share: from `root` down through the spliced nodes (the spec
- * and its environments), yielding `own(node)` for each of them and `kept(subtree)` for
- * each subtree that hangs from them, in document order.
+ * and its environments), collecting `own(node)` for each of them and `kept(subtree)`
+ * for each subtree that hangs from them, in document order. An array, not a generator:
+ * a large spec has thousands of subtrees and resuming a generator for each was slow.
  */
-function* keptWalk<T>(root: AstNode, own: (node: AstNode) => readonly T[], kept: (subtree: AstNode) => readonly T[]): Generator<T> {
+function keptWalk<T>(root: AstNode, own: (node: AstNode) => readonly T[], kept: (subtree: AstNode) => readonly T[]): T[] {
+    const found: T[] = [];
+    const append = (items: readonly T[]) => {
+        for (let i = 0; i < items.length; i++) found.push(items[i]!);
+    };
     const stack: AstNode[] = [root];
     while (stack.length > 0) {
         const node = stack.pop()!;
         if (node !== root && !isSpliced(node)) {
-            yield* kept(node);
+            append(kept(node));
             continue;
         }
-        yield* own(node);
+        append(own(node));
         pushChildrenReversed(node, stack);
     }
+    return found;
 }
 
 function keptIn<T>(memo: WeakMap<AstNode, T[]>, subtree: AstNode, compute: () => T[]): T[] {
