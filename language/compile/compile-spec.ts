@@ -183,12 +183,14 @@ function evaluationOrder(nodes: NodeBody[]): number[] {
     const index = new Map(nodes.map((n, i) => [n.name, i]));
     const readers: number[][] = nodes.map(() => []);
     const pending = nodes.map((n, i) => {
-        const deps = new Set<number>();
+        // A rule reads a handful of names: an array is cheaper than a Set per node.
+        const deps: number[] = [];
         for (const name of undelayedReadsOf(n.rule!)) {
-            if (name !== n.name && index.has(name)) deps.add(index.get(name)!);
+            const d = name === n.name ? undefined : index.get(name);
+            if (d !== undefined && !deps.includes(d)) deps.push(d);
         }
         for (const d of deps) readers[d]!.push(i);
-        return deps.size;
+        return deps.length;
     });
     const ready = new MinHeap<number>();
     pending.forEach((count, i) => { if (count === 0) ready.push(i, i); });

@@ -64,23 +64,41 @@ export function valueSign(expr: Expr, lookup: SignLookup): ValueSign {
             }
         }
         case 'call': {
-            const signs = expr.args.map(a => valueSign(a, lookup));
+            // Folded argument by argument, with no arrays: this runs for every rule on every edit.
+            const args = expr.args;
             switch (expr.fn) {
-                case 'abs': return signs[0] === 'zero' ? 'zero' : 'nonneg';
-                case 'min': return minSign(signs);
-                case 'max': return negateValue(minSign(signs.map(negateValue)));
-                case 'clamp': return minSign([negateValue(minSign([signs[0]!, signs[1]!].map(negateValue))), signs[2]!]);
+                case 'abs': return valueSign(args[0]!, lookup) === 'zero' ? 'zero' : 'nonneg';
+                case 'min': {
+                    let s = valueSign(args[0]!, lookup);
+                    for (let i = 1; i < args.length; i++) s = minOfSigns(s, valueSign(args[i]!, lookup));
+                    return s;
+                }
+                case 'max': {
+                    let s = valueSign(args[0]!, lookup);
+                    for (let i = 1; i < args.length; i++) s = maxOfSigns(s, valueSign(args[i]!, lookup));
+                    return s;
+                }
+                case 'clamp': return minOfSigns(maxOfSigns(valueSign(args[0]!, lookup), valueSign(args[1]!, lookup)), valueSign(args[2]!, lookup));
             }
         }
     }
 }
 
-function minSign(signs: ValueSign[]): ValueSign {
-    const atMostZero = signs.some(s => s === 'nonpos' || s === 'zero');
-    const allAtLeastZero = signs.every(s => s === 'nonneg' || s === 'zero');
-    if (atMostZero && allAtLeastZero) return 'zero';
-    if (atMostZero) return 'nonpos';
-    return allAtLeastZero ? 'nonneg' : 'any';
+/**
+ * The sign of min(a, b). A sign stands for two facts, "may be ≤ 0" and "is ≥ 0", and
+ * those of a minimum are the first's or the second's and the first's and the second's:
+ * so folding this over the arguments gives the sign of min(...) over all of them.
+ */
+function minOfSigns(a: ValueSign, b: ValueSign): ValueSign {
+    const atMostZero = a === 'nonpos' || a === 'zero' || b === 'nonpos' || b === 'zero';
+    const atLeastZero = (a === 'nonneg' || a === 'zero') && (b === 'nonneg' || b === 'zero');
+    if (atMostZero) return atLeastZero ? 'zero' : 'nonpos';
+    return atLeastZero ? 'nonneg' : 'any';
+}
+
+/** The sign of max(a, b) = -min(-a, -b). */
+function maxOfSigns(a: ValueSign, b: ValueSign): ValueSign {
+    return negateValue(minOfSigns(negateValue(a), negateValue(b)));
 }
 
 export function combine(a: Monotonicity, b: Monotonicity): Monotonicity {

@@ -104,7 +104,9 @@ export function checkInitReadsOnlyParameters(node: Node, accept: ValidationAccep
 export function checkNoInstantCycles(env: Environment, accept: ValidationAcceptor): void {
     const flat = flattenEnvironment(env);
     if (flat.cyclic) return;
-    const nodes = new Map(flat.nodes.filter(n => !n.qualitative && n.rule).map(n => [n.name, n]));
+    const ruled = flat.nodes.filter(n => !n.qualitative && n.rule);
+    if (stillAcyclic(env, ruled, flat.members)) return;
+    const nodes = new Map(ruled.map(n => [n.name, n]));
     const reads = new Map<string, string[]>();
     for (const [name, node] of nodes) {
         const deps = new Set<string>();
@@ -114,7 +116,9 @@ export function checkNoInstantCycles(env: Environment, accept: ValidationAccepto
         reads.set(name, [...deps]);
     }
     const ownNodes = new Set(env.members.filter(isNode));
-    for (const cycle of findCycles(reads)) {
+    const cycles = findCycles(reads);
+    acyclicNodes.set(env, cycles.length === 0 ? ruled : undefined);
+    for (const cycle of cycles) {
         const reportOn = cycle.map(n => nodes.get(n)!).find(n => ownNodes.has(n));
         if (!reportOn) continue;
         const start = cycle.indexOf(reportOn.name);
@@ -122,6 +126,48 @@ export function checkNoInstantCycles(env: Environment, accept: ValidationAccepto
         accept('error', `Cycle without delay in '${env.name}': ${rotated.join(' → ')}. Within a step the nodes must not depend on each other in a circle; read one of them with a delay, e.g. \`${rotated[1]}@1\`.`,
             { node: reportOn, property: 'name', code: IssueCodes.Cycle });
     }
+}
+
+/**
+ * Per environment, its nodes with rules when it was last found to have no cycle. An
+ * edit replaces a few of them; a cycle it makes runs through a node that is new (an
+ * edited node is a new object, and a removed one breaks cycles, never makes them).
+ * So when the environment had no cycle, only the new nodes need a search.
+ */
+const acyclicNodes = new WeakMap<Environment, Node[] | undefined>();
+
+function stillAcyclic(env: Environment, ruled: Node[], members: ReadonlyMap<string, unknown>): boolean {
+    const before = acyclicNodes.get(env);
+    if (!before) return false;
+    // The nodes that are not where they were: past the common beginning and end of both lists.
+    let head = 0;
+    while (head < ruled.length && head < before.length && ruled[head] === before[head]) head++;
+    let tail = 0;
+    while (tail < ruled.length - head && tail < before.length - head && ruled[ruled.length - 1 - tail] === before[before.length - 1 - tail]) tail++;
+    const fresh = ruled.slice(head, ruled.length - tail);
+    if (fresh.length > 8) return false;
+    const ruledNode = (name: string): Node | undefined => {
+        const member = members.get(name);
+        return isNode(member) && !member.qualitative && member.rule ? member : undefined;
+    };
+    for (const start of fresh) {
+        // Does any path of reads without delay lead from `start` back to it?
+        const seen = new Set<Node>();
+        const stack = [start];
+        while (stack.length > 0) {
+            const node = stack.pop()!;
+            for (const name of undelayedReadsOf(node.rule!)) {
+                const next = ruledNode(name);
+                if (next === start) return false;
+                if (next && !seen.has(next)) {
+                    seen.add(next);
+                    stack.push(next);
+                }
+            }
+        }
+    }
+    acyclicNodes.set(env, ruled);
+    return true;
 }
 
 /**

@@ -272,6 +272,28 @@ describe('in the editor', () => {
         }
     });
 
+    test('a cycle an edit makes is found, and one it breaks is forgotten', async () => {
+        let text = 'environment E {\n  horizon 3\n  action a\n  node x = a\n  node y = x\n  node z = y + x@1\n}\nobjective base B = z\ntrain E\n';
+        const root = (await edit(text)).parseResult.value;
+        const cycles = (document: LangiumDocument) => (document.diagnostics ?? []).filter(d => d.code === 'cycle').map(d => d.message);
+        const steps: [string, string, number][] = [
+            ['node x = a', 'node x = z', 1],          // x → z → y → x
+            ['node x = z', 'node x = a', 0],
+            ['node y = x', 'node y = x + 1', 0],      // a new node, still no cycle
+            ['node z = y + x@1', 'node z = y + x', 0], // the delay is gone, but z is read by nothing
+            ['node y = x + 1', 'node y = z', 1],      // y → z → y
+            ['node y = z', 'node y = y', 1],          // a node reading itself
+            ['node y = y', 'node y = y@1', 0],
+        ];
+        for (const [from, to, expected] of steps) {
+            text = text.replace(from, to);
+            const document = await edit(text);
+            expect(document.parseResult.value, to).toBe(root);
+            expect(cycles(document), to).toHaveLength(expected);
+            expect(summary(document.diagnostics ?? []), to).toEqual(summary(await diagnostics(text)));
+        }
+    });
+
     test('parentheses nested too deep in an edited member are refused as in a full parse', async () => {
         const text = exampleText('button-lamp');
         await edit(text);

@@ -2,7 +2,9 @@
  * The sign and delay analysis of DESIGN §3.4 as a pure function, on the examples' edges.
  */
 import { describe, expect, test } from 'vitest';
-import type { CausalEdge } from '../../language/model/types.js';
+import type { ValueSign } from '../../language/model/signs.js';
+import { valueSign } from '../../language/model/signs.js';
+import type { CausalEdge, Expr } from '../../language/model/types.js';
 import { compiled, exampleText } from '../helpers/services.js';
 
 async function edges(example: string, env: string): Promise<CausalEdge[]> {
@@ -66,5 +68,39 @@ describe('sign and delay of causal edges', () => {
         expect(edge(list, 'forage', 'pain', 0)?.sign).toBe('-');
         expect(edge(list, 'pain', 'survival', 0)?.sign).toBe('-');
         expect(edge(list, 'pain', 'Pleasure', 0)?.sign).toBe('-');
+    });
+});
+
+describe('value signs of min, max and clamp', () => {
+    // Each sign by the values it allows (a small sample is enough for these operators).
+    const values: Record<ValueSign, number[]> = { zero: [0], nonneg: [0, 1, 2], nonpos: [-2, -1, 0], any: [-2, -1, 0, 1, 2] };
+    const SIGNS = Object.keys(values) as ValueSign[];
+    /** The tightest sign of every value `f` takes over the argument signs `signs`, by enumeration. */
+    function tightest(signs: ValueSign[], f: (xs: number[]) => number): ValueSign {
+        let combos: number[][] = [[]];
+        for (const s of signs) combos = combos.flatMap(prefix => values[s].map(v => [...prefix, v]));
+        const results = combos.map(f);
+        if (results.every(r => r === 0)) return 'zero';
+        if (results.every(r => r >= 0)) return 'nonneg';
+        if (results.every(r => r <= 0)) return 'nonpos';
+        return 'any';
+    }
+    const call = (fn: 'min' | 'max' | 'clamp', signs: ValueSign[]): Expr => ({ kind: 'call', fn, args: signs.map((_, i) => ({ kind: 'ref', name: `x${i}`, delay: 0 })) });
+    const lookupOf = (signs: ValueSign[]) => ({ signOf: (name: string) => signs[Number(name.slice(1))]! });
+    const tuples = (k: number): ValueSign[][] => k === 0 ? [[]] : tuples(k - 1).flatMap(t => SIGNS.map(s => [...t, s]));
+
+    test('every tuple of argument signs gives the tightest sign enumeration finds', () => {
+        let checked = 0;
+        for (const k of [1, 2, 3]) {
+            for (const signs of tuples(k)) {
+                expect(valueSign(call('min', signs), lookupOf(signs)), `min ${signs.join(',')}`).toBe(tightest(signs, xs => Math.min(...xs)));
+                expect(valueSign(call('max', signs), lookupOf(signs)), `max ${signs.join(',')}`).toBe(tightest(signs, xs => Math.max(...xs)));
+                if (k === 3) {
+                    expect(valueSign(call('clamp', signs), lookupOf(signs)), `clamp ${signs.join(',')}`).toBe(tightest(signs, ([x, lo, hi]) => Math.min(Math.max(x!, lo!), hi!)));
+                }
+                checked++;
+            }
+        }
+        expect(checked).toBe(4 + 16 + 64);
     });
 });
