@@ -91,6 +91,7 @@ async function largeSpecFigures(): Promise<void> {
     console.log(`  completion, idle:              p50 ${ms(p50(idle))}, p95 ${ms(p95(idle))} (${idle.length} requests)`);
     console.log(`  completion, analysis running:  p50 ${ms(p50(busy))}, p95 ${ms(p95(busy))} (${busy.length} requests)`);
     console.log(`  edit -> static diagnostics:    p50 ${ms(p50(staticTimes))}, p95 ${ms(p95(staticTimes))}`);
+    console.log(`    each edit in turn (ms):      ${staticTimes.map(t => t.toFixed(0)).join(' ')}`);
     console.log(`  the same, whole text reparsed: p50 ${ms(p50(full.staticTimes))}, p95 ${ms(p95(full.staticTimes))} (MESA_INCREMENTAL=0)`);
     console.log(`  ratio incremental / whole text (p50): ${(p50(staticTimes) / p50(full.staticTimes)).toFixed(2)}`);
     console.log('  goals: completion p95 under 50 ms either way; static diagnostics under 100 ms');

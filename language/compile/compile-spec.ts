@@ -109,17 +109,7 @@ function compileEnvironment(env: Environment, params: Record<string, number>, la
     const bodies = flat.nodes.map(node => compiledNodeBody(node, params, label, reusable));
     const level = nodeLevelOf(env, label, actions, bodies);
     const nodes: CompiledNode[] = level.order.map(i => placedNode(bodies[i]!, flat.nodes[i]!));
-    const maxDelay: Record<string, number> = {};
-    for (const name of [...actions, ...nodes.map(n => n.name)]) maxDelay[name] = 0;
-    const names = new Set(Object.keys(maxDelay));
-    const readers = [...nodes.flatMap(n => n.rule ? [n.rule] : []), ...objectives.map(o => o.expression)];
-    for (const expr of readers) {
-        const reads = readsOf(expr);
-        if (!reads.every(r => names.has(r.name))) continue;
-        for (const { name, delay } of reads) {
-            maxDelay[name] = Math.max(maxDelay[name] ?? 0, delay);
-        }
-    }
+    const { graph, maxDelay } = graphOf(level, actions, nodes, objectives);
     return {
         label, name: env.name, params,
         horizon: flat.horizon ?? 0,
@@ -127,7 +117,7 @@ function compileEnvironment(env: Environment, params: Record<string, number>, la
         actions, nodes,
         qualitative: flat.qualitative,
         maxDelay,
-        graph: graphOf(level, actions, nodes, objectives),
+        graph,
         location: locationOf(env, 'name'),
         actionLocations: Object.fromEntries(flat.actions.map(a => [a.name, locationOf(a, 'name')])),
     };
@@ -174,6 +164,25 @@ function placedNode(body: NodeBody, node: Node): CompiledNode {
     const placed = { ...body, location: locationOf(node, 'name') };
     placedNodes.set(body, placed);
     return placed;
+}
+
+/**
+ * Whether two lists of nodes have the same evaluation order: it depends only on their
+ * names, which have rules, and the names each rule reads without delay. An edit to a
+ * rule that reads the same nodes (a constant, an action, a delay changed) keeps it.
+ */
+function sameOrderInputs(before: NodeBody[], after: NodeBody[]): boolean {
+    if (before.length !== after.length) return false;
+    let names: Set<string> | undefined;
+    const nodeReads = (rule: Expr) => undelayedReadsOf(rule).filter(name => (names ??= new Set(after.map(n => n.name))).has(name));
+    for (let i = 0; i < after.length; i++) {
+        const a = before[i]!;
+        const b = after[i]!;
+        if (a === b) continue;
+        if (a.name !== b.name || !a.rule !== !b.rule) return false;
+        if (a.rule && b.rule && !sameItems(nodeReads(a.rule), nodeReads(b.rule))) return false;
+    }
+    return true;
 }
 
 /** Kahn's algorithm over reads without delay; among ready nodes, declaration order first. Indices into `nodes`. */
@@ -241,7 +250,7 @@ function nodeLevelOf(env: Environment, label: string, actions: string[], bodies:
     }
     const kept = byLabel.get(label);
     if (kept && sameItems(kept.actions, actions) && sameItems(kept.bodies, bodies)) return kept;
-    const order = evaluationOrder(bodies);
+    const order = kept && sameOrderInputs(kept.bodies, bodies) ? kept.order : evaluationOrder(bodies);
     // Edges in evaluation order, as the graph lists them.
     const level = { actions, bodies, order, edges: nodeCausalEdges(actions, order.map(i => bodies[i]!), kept?.edges) };
     byLabel.set(label, level);
@@ -249,19 +258,41 @@ function nodeLevelOf(env: Environment, label: string, actions: string[], bodies:
 }
 
 /**
- * The causal graph, reused while the node level and the objectives' compiled expressions
- * are the same objects: the static analyses keep their path searches per graph.
+ * The causal graph and the largest delays, reused while the node level and the
+ * objectives' compiled expressions are the same objects: the static analyses keep their
+ * path searches per graph.
  */
-const graphs = new WeakMap<NodeLevel, { expressions: Expr[]; names: string[]; graph: CausalGraph }>();
+const graphs = new WeakMap<NodeLevel, { expressions: Expr[]; names: string[]; derived: GraphAndDelays }>();
 
-function graphOf(level: NodeLevel, actions: string[], nodes: CompiledNode[], objectives: CompiledObjective[]): CausalGraph {
+interface GraphAndDelays {
+    graph: CausalGraph;
+    maxDelay: Record<string, number>;
+}
+
+function graphOf(level: NodeLevel, actions: string[], nodes: CompiledNode[], objectives: CompiledObjective[]): GraphAndDelays {
     const expressions = objectives.map(o => o.expression);
     const names = objectives.map(o => o.name);
     const kept = graphs.get(level);
-    if (kept && sameItems(kept.expressions, expressions) && sameItems(kept.names, names)) return kept.graph;
-    const graph = buildCausalGraph(actions, nodes, objectives, level.edges);
-    graphs.set(level, { expressions, names, graph });
-    return graph;
+    if (kept && sameItems(kept.expressions, expressions) && sameItems(kept.names, names)) return kept.derived;
+    const derived = { graph: buildCausalGraph(actions, nodes, objectives, level.edges), maxDelay: maxDelays(actions, nodes, expressions) };
+    graphs.set(level, { expressions, names, derived });
+    return derived;
+}
+
+/** Per action and node, the longest delay any rule or objective that can be evaluated reads it at. */
+function maxDelays(actions: string[], nodes: CompiledNode[], objectives: Expr[]): Record<string, number> {
+    const maxDelay: Record<string, number> = {};
+    for (const name of [...actions, ...nodes.map(n => n.name)]) maxDelay[name] = 0;
+    const names = new Set(Object.keys(maxDelay));
+    const readers = [...nodes.flatMap(n => n.rule ? [n.rule] : []), ...objectives];
+    for (const expr of readers) {
+        const reads = readsOf(expr);
+        if (!reads.every(r => names.has(r.name))) continue;
+        for (const { name, delay } of reads) {
+            maxDelay[name] = Math.max(maxDelay[name] ?? 0, delay);
+        }
+    }
+    return maxDelay;
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
