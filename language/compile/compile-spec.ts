@@ -282,16 +282,19 @@ function graphOf(level: NodeLevel, actions: string[], nodes: CompiledNode[], obj
 /** Per action and node, the longest delay any rule or objective that can be evaluated reads it at. */
 function maxDelays(actions: string[], nodes: CompiledNode[], objectives: Expr[]): Record<string, number> {
     const maxDelay: Record<string, number> = {};
-    for (const name of [...actions, ...nodes.map(n => n.name)]) maxDelay[name] = 0;
-    const names = new Set(Object.keys(maxDelay));
-    const readers = [...nodes.flatMap(n => n.rule ? [n.rule] : []), ...objectives];
-    for (const expr of readers) {
+    const names = new Set<string>();
+    for (const name of actions) names.add(name);
+    for (const node of nodes) names.add(node.name);
+    for (const name of names) maxDelay[name] = 0;
+    const note = (expr: Expr) => {
         const reads = readsOf(expr);
-        if (!reads.every(r => names.has(r.name))) continue;
+        if (!reads.every(r => names.has(r.name))) return;
         for (const { name, delay } of reads) {
-            maxDelay[name] = Math.max(maxDelay[name] ?? 0, delay);
+            if (delay > maxDelay[name]!) maxDelay[name] = delay;
         }
-    }
+    };
+    for (const node of nodes) if (node.rule) note(node.rule);
+    for (const expr of objectives) note(expr);
     return maxDelay;
 }
 

@@ -52,35 +52,35 @@ export interface NodeCausalEdges {
     lookup: SignLookup;
     edges: CausalEdge[];
     signs: ValueSignTable;
-    /** Each node's incoming edges, by the node's compiled object. */
-    byNode: Map<object, CausalEdge[]>;
 }
 
 type EdgeSource = Omit<CompiledNode, 'location'>;
 
 /**
- * A node's incoming edges depend on its rule and on the value signs only. With an
- * earlier result for the same environment whose signs are all the same, the edges of
- * every node that is the same object are taken from it, and only changed nodes are
- * analysed again.
+ * A node's incoming edges, kept per node with the sign table they were read under. A
+ * node's edges depend on its rule and on the value signs only; while an environment's
+ * signs stay the same, its earlier table stands for them (see nodeCausalEdges), so
+ * every node that is the same object keeps its edges and only changed ones are read.
  */
+const nodeEdges = new WeakMap<EdgeSource, { signs: ValueSignTable; edges: CausalEdge[] }>();
+
 export function nodeCausalEdges(actions: string[], nodes: EdgeSource[], previous?: NodeCausalEdges): NodeCausalEdges {
-    const signs = valueSignTable(actions, nodes);
-    const reusable = previous !== undefined && sameValueSigns(previous.signs, signs);
-    const byNode = new Map<object, CausalEdge[]>();
+    const fresh = valueSignTable(actions, nodes);
+    const signs = previous !== undefined && sameValueSigns(previous.signs, fresh) ? previous.signs : fresh;
     const edges: CausalEdge[] = [];
     for (const node of nodes) {
-        let own = reusable ? previous.byNode.get(node) : undefined;
-        if (!own) {
-            own = node.rule ? signedReads(node.rule, node.name, false, signs) : [];
+        let kept = nodeEdges.get(node);
+        if (!kept || kept.signs !== signs) {
+            const own = node.rule ? signedReads(node.rule, node.name, false, signs) : [];
             for (const parent of node.parents ?? []) {
                 own.push({ from: parent.name, to: node.name, toObjective: false, sign: parent.sign, delay: 0 });
             }
+            kept = { signs, edges: own };
+            nodeEdges.set(node, kept);
         }
-        byNode.set(node, own);
-        edges.push(...own);
+        for (let i = 0; i < kept.edges.length; i++) edges.push(kept.edges[i]!);
     }
-    return { lookup: signs, edges, signs, byNode };
+    return { lookup: signs, edges, signs };
 }
 
 /** The signed causal graph; `nodeEdges` may come from an earlier build of the same actions and nodes. */

@@ -60,11 +60,14 @@ export class MesaDocumentValidator extends DefaultDocumentValidator {
             }
             return checks;
         };
-        let visited = 0;
-        for (const node of walkAstKeptWhere(rootNode, node => checksOf(node.$type).length > 0, checked)) {
-            if (++visited % 256 === 0) await interruptAndCheck(cancelToken);
-            for (const check of checksOf(node.$type)) {
-                const result = check(node, acceptor, cancelToken);
+        // Indexed loops: this async function is seldom optimized, and iterators then allocate per step.
+        const nodes = walkAstKeptWhere(rootNode, node => checksOf(node.$type).length > 0, checked);
+        for (let i = 0; i < nodes.length; i++) {
+            if (i % 256 === 255) await interruptAndCheck(cancelToken);
+            const node = nodes[i]!;
+            const checks = checksOf(node.$type);
+            for (let k = 0; k < checks.length; k++) {
+                const result = checks[k]!(node, acceptor, cancelToken);
                 if (result) await result;
             }
         }
