@@ -6,6 +6,7 @@
  */
 import type { AstNode, ReferenceInfo } from 'langium';
 import { isReference } from 'langium';
+import { PerParseCache } from './per-parse-cache.js';
 
 /** `root` and every node below it. */
 export function* walkAst(root: AstNode): Generator<AstNode> {
@@ -31,7 +32,7 @@ const keptReferences = new WeakMap<AstNode, ReferenceInfo[]>();
 
 /** What `walkAst` yields, with the subtrees of declarations and members walked once per parse of them. */
 export function walkAstKept(root: AstNode): AstNode[] {
-    return keptWalk(root, node => [node], subtreeOf);
+    return keptWalk(root, ownNode, subtreeOf);
 }
 
 /**
@@ -39,24 +40,51 @@ export function walkAstKept(root: AstNode): AstNode[] {
  * `wanted`; `memo` keeps, per subtree, the nodes that passed (one memo per `wanted`).
  */
 export function walkAstKeptWhere(root: AstNode, wanted: (node: AstNode) => boolean, memo: WeakMap<AstNode, AstNode[]>): AstNode[] {
-    return keptWalk(root, node => [node], subtree => keptIn(memo, subtree, () => subtreeOf(subtree).filter(wanted)));
+    return keptWalk(root, ownNode, subtree => {
+        let kept = memo.get(subtree);
+        if (!kept) memo.set(subtree, kept = subtreeOf(subtree).filter(wanted));
+        return kept;
+    });
 }
 
-/** Every cross-reference in the tree, in `walkAst` order, kept per subtree like `walkAstKept`. */
+/**
+ * Every cross-reference in the tree, in `walkAst` order, kept per subtree like
+ * `walkAstKept`, and per parse of the document: linking asks twice per edit.
+ */
 export function referencesKept(root: AstNode): ReferenceInfo[] {
-    const below = (subtree: AstNode) => keptIn(keptReferences, subtree, () => subtreeOf(subtree).flatMap(referencesOf));
-    return keptWalk(root, referencesOf, below);
+    const walk = () => keptWalk(root, referencesOf, referencesBelow);
+    // A tree outside any document has no parse to stamp the list with: walked each time.
+    return root.$document ? referencesPerParse.get(root, walk) : walk();
 }
+
+const referencesPerParse = new PerParseCache<AstNode, ReferenceInfo[]>();
 
 /** Calls `visit` with every cross-reference in the tree, in `walkAst` order. */
 export function forEachReferenceKept(root: AstNode, visit: (info: ReferenceInfo) => void): void {
     for (const info of referencesKept(root)) visit(info);
 }
 
+function ownNode(node: AstNode): AstNode[] {
+    return [node];
+}
+
 function referencesOf(node: AstNode): ReferenceInfo[] {
     const found: ReferenceInfo[] = [];
     forEachReference(node, info => found.push(info));
     return found;
+}
+
+// Lookups first, with no closure per subtree: a walk meets thousands of them.
+function referencesBelow(subtree: AstNode): ReferenceInfo[] {
+    let kept = keptReferences.get(subtree);
+    if (!kept) keptReferences.set(subtree, kept = subtreeOf(subtree).flatMap(referencesOf));
+    return kept;
+}
+
+function subtreeOf(node: AstNode): AstNode[] {
+    let kept = keptNodes.get(node);
+    if (!kept) keptNodes.set(node, kept = [...walkAst(node)]);
+    return kept;
 }
 
 /**
@@ -81,19 +109,6 @@ function keptWalk<T>(root: AstNode, own: (node: AstNode) => readonly T[], kept: 
         pushChildrenReversed(node, stack);
     }
     return found;
-}
-
-function keptIn<T>(memo: WeakMap<AstNode, T[]>, subtree: AstNode, compute: () => T[]): T[] {
-    let kept = memo.get(subtree);
-    if (!kept) {
-        kept = compute();
-        memo.set(subtree, kept);
-    }
-    return kept;
-}
-
-function subtreeOf(node: AstNode): AstNode[] {
-    return keptIn(keptNodes, node, () => [...walkAst(node)]);
 }
 
 /** The depth of the tree below `root` (1 for a leaf), without recursion. */
