@@ -3,7 +3,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-    { ignores: ['node_modules/', 'dist/', 'out/', 'language/generated/', '.cache/', 'test/e2e/.vscode-test/', '**/*.cjs', '**/*.js'] },
+    { ignores: ['node_modules/', 'dist/', 'out/', 'language/generated/', '.cache/', 'test/e2e/.vscode-test/', '.scratch/', '**/*.cjs', '**/*.js'] },
     ...tseslint.configs.recommended,
     {
         files: ['**/*.ts', '**/*.mjs'],
