@@ -193,7 +193,8 @@ function shortestFromActions(graph: CausalGraph): Map<string, Distance> {
         heap.push(0, action);
     }
     while (heap.size > 0) {
-        const [k, current] = heap.pop();
+        const k = heap.minKey!;
+        const current = heap.popValue();
         const base = best.get(current)!;
         if (k > distanceKey(base)) continue;
         for (const edge of outgoing.get(current) ?? []) {

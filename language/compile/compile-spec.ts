@@ -187,32 +187,48 @@ function sameOrderInputs(before: NodeBody[], after: NodeBody[]): boolean {
 
 /** Kahn's algorithm over reads without delay; among ready nodes, declaration order first. Indices into `nodes`. */
 function evaluationOrder(nodes: NodeBody[]): number[] {
-    const declared = nodes.map((_, i) => i);
-    if (nodes.some(n => !n.rule)) return declared;
-    const index = new Map(nodes.map((n, i) => [n.name, i]));
-    const readers: number[][] = nodes.map(() => []);
-    const pending = nodes.map((n, i) => {
-        // A rule reads a handful of names: an array is cheaper than a Set per node.
-        const deps: number[] = [];
-        for (const name of undelayedReadsOf(n.rule!)) {
-            const d = name === n.name ? undefined : index.get(name);
-            if (d !== undefined && !deps.includes(d)) deps.push(d);
+    const declared = () => nodes.map((_, i) => i);
+    if (nodes.some(n => !n.rule)) return declared();
+    const count = nodes.length;
+    const index = new Map<string, number>();
+    for (let i = 0; i < count; i++) index.set(nodes[i]!.name, i);
+    // Each node's dependencies, then its readers, as flat arrays (no array per node: this
+    // runs whenever an edit changes which nodes a rule reads, over every node).
+    const deps: number[] = [];
+    const depStart = new Int32Array(count + 1);
+    const readerCount = new Int32Array(count + 1);
+    for (let i = 0; i < count; i++) {
+        depStart[i] = deps.length;
+        const node = nodes[i]!;
+        for (const name of undelayedReadsOf(node.rule!)) {
+            const d = name === node.name ? undefined : index.get(name);
+            if (d === undefined || deps.indexOf(d, depStart[i]!) >= 0) continue;
+            deps.push(d);
+            readerCount[d + 1]!++;
         }
-        for (const d of deps) readers[d]!.push(i);
-        return deps.length;
-    });
+    }
+    depStart[count] = deps.length;
+    for (let i = 0; i < count; i++) readerCount[i + 1]! += readerCount[i]!;
+    const readerStart = readerCount.slice();
+    const readers = new Int32Array(deps.length);
+    const pending = new Int32Array(count);
+    for (let i = 0; i < count; i++) {
+        pending[i] = depStart[i + 1]! - depStart[i]!;
+        for (let k = depStart[i]!; k < depStart[i + 1]!; k++) readers[readerCount[deps[k]!]!++] = i;
+    }
     const ready = new MinHeap<number>();
-    pending.forEach((count, i) => { if (count === 0) ready.push(i, i); });
+    for (let i = 0; i < count; i++) if (pending[i] === 0) ready.push(i, i);
     const ordered: number[] = [];
     while (ready.size > 0) {
-        const [, i] = ready.pop();
+        const i = ready.popValue();
         ordered.push(i);
-        for (const reader of readers[i]!) {
+        for (let k = readerStart[i]!; k < readerStart[i + 1]!; k++) {
+            const reader = readers[k]!;
             if (--pending[reader]! === 0) ready.push(reader, reader);
         }
     }
     // A cycle leaves nodes behind: validation reports it; keep declaration order.
-    return ordered.length === nodes.length ? ordered : declared;
+    return ordered.length === count ? ordered : declared();
 }
 
 /** The names a compiled rule reads without delay, kept per rule (rules are immutable). */

@@ -23,8 +23,14 @@ export class MinHeap<T> {
         }
     }
 
-    pop(): [number, T] {
-        const top: [number, T] = [this.keys[0]!, this.values[0]!];
+    /** The least key (undefined when empty). */
+    get minKey(): number | undefined {
+        return this.keys[0];
+    }
+
+    /** Removes the entry with the least key and returns its value (no pair allocated). */
+    popValue(): T {
+        const top = this.values[0]!;
         const lastKey = this.keys.pop()!;
         const lastValue = this.values.pop()!;
         if (this.keys.length > 0) {

@@ -222,17 +222,21 @@ function firstIndex(n: number, holds: (k: number) => boolean): number {
 function shiftLaterNodes(root: CstNode, from: number, delta: number, shift: LineShift): void {
     if (delta === 0 && shift.lines === 0 && shift.characters === 0) return;
     const stack: CstNode[] = [root];
+    // The walk is in document order: once a leaf at or after `from` is met, so is every
+    // node still to come, and no composite needs its last leaf looked up.
+    let past = false;
     while (stack.length > 0) {
         const node = stack.pop()!;
         const content = (node as Partial<Composite>).content;
         if (content === undefined) {
             const leaf = node as CstNode & MutableLeaf;
-            if (leaf._offset >= from) {
+            if (past || leaf._offset >= from) {
+                past = true;
                 leaf._offset += delta;
                 movePosition(leaf._range.start, shift);
                 movePosition(leaf._range.end, shift);
             }
-        } else if (lastOffset(node) >= from) {
+        } else if (past || lastOffset(node) >= from) {
             for (let i = content.length - 1; i >= 0; i--) stack.push(content[i]!);
         }
     }
