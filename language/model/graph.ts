@@ -58,9 +58,10 @@ type EdgeSource = Omit<CompiledNode, 'location'>;
 
 /**
  * A node's incoming edges, kept per node with the sign table they were read under. A
- * node's edges depend on its rule and on the value signs only; while an environment's
- * signs stay the same, its earlier table stands for them (see nodeCausalEdges), so
- * every node that is the same object keeps its edges and only changed ones are read.
+ * node's edges depend on its rule and on the signs of what it reads only; while an
+ * environment's signs stay the same, its earlier table stands for them (see
+ * nodeCausalEdges), and when they change (a node added, a sign that moved), a node
+ * whose inputs kept their signs keeps its edges. Only changed nodes are read again.
  */
 const nodeEdges = new WeakMap<EdgeSource, { signs: ValueSignTable; edges: CausalEdge[] }>();
 
@@ -70,6 +71,8 @@ export function nodeCausalEdges(actions: string[], nodes: EdgeSource[], previous
     const edges: CausalEdge[] = [];
     for (const node of nodes) {
         let kept = nodeEdges.get(node);
+        // Read under another table whose signs for what this rule reads are the same: the same edges.
+        if (kept && kept.signs !== signs && node.rule && readsSameSigns(node.rule, kept.signs, signs)) kept.signs = signs;
         if (!kept || kept.signs !== signs) {
             const own = node.rule ? signedReads(node.rule, node.name, false, signs) : [];
             for (const parent of node.parents ?? []) {
@@ -81,6 +84,14 @@ export function nodeCausalEdges(actions: string[], nodes: EdgeSource[], previous
         for (let i = 0; i < kept.edges.length; i++) edges.push(kept.edges[i]!);
     }
     return { lookup: signs, edges, signs };
+}
+
+/** Whether every input `rule` reads has the same sign in both tables (then its edges are the same). */
+function readsSameSigns(rule: Expr, a: SignLookup, b: SignLookup): boolean {
+    for (const { name, delay } of readsOf(rule)) {
+        if (a.signOf(name, delay) !== b.signOf(name, delay)) return false;
+    }
+    return true;
 }
 
 /** The signed causal graph; `nodeEdges` may come from an earlier build of the same actions and nodes. */

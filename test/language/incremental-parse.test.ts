@@ -296,6 +296,28 @@ describe('in the editor', () => {
         }
     });
 
+    test('a kept node\'s edges follow an edit to the sign of what it reads', async () => {
+        // z = x * y rises with x while y ≥ 0 and falls with it while y ≤ 0.
+        let text = 'environment E {\n  horizon 3\n  action a\n  node x = a\n  node y = a\n  node z = x * y\n}\nobjective base B = z\ntrain E\n';
+        const root = (await edit(text)).parseResult.value;
+        const steps: [string, string, string][] = [
+            ['node y = a', 'node y = 0 - a', '-'],
+            ['node y = 0 - a', 'node y = a - 1', '±'],
+            ['node y = a - 1', 'node y = a + 1\n  node w = y', '+'],  // a node added too: the tables differ in size
+        ];
+        for (const [from, to, sign] of steps) {
+            text = text.replace(from, to);
+            const document = await edit(text);
+            expect(document.parseResult.value, to).toBe(root);
+            const model = compiledModelOf(document as LangiumDocument<Spec>);
+            if (model instanceof Error) throw model;
+            const edge = model.environments[0]!.graph.edges.find(e => e.from === 'x' && e.to === 'z');
+            expect(edge?.sign, to).toBe(sign);
+            const fresh = (await load(text)).spec!;
+            expect(anonymous(model, uri.toString()), to).toEqual(anonymous(fresh, fresh.uri));
+        }
+    });
+
     test('a cycle an edit makes is found, and one it breaks is forgotten', async () => {
         let text = 'environment E {\n  horizon 3\n  action a\n  node x = a\n  node y = x\n  node z = y + x@1\n}\nobjective base B = z\ntrain E\n';
         const root = (await edit(text)).parseResult.value;
