@@ -251,7 +251,7 @@ describe('in the editor', () => {
         'train', 'deploy', 'select', 'penalty', 'length', 'if', 'then', 'else', 'and', 'or', 'not', 'true', 'false', 'min', 'max', 'abs', 'clamp', 'final', 'sum', 'in']);
 
     test('after random edits, every name resolves and the model compiles as in the text checked afresh', async () => {
-        for (const name of ['button-lamp', 'garden', 'believer'] as const) {
+        for (const name of EXAMPLES) {
             const random = mulberry32(name.length * 31 + 5);
             let text = exampleText(name);
             let lastGood = text;
