@@ -16,7 +16,6 @@ export interface SignedPath {
     edges: CausalEdge[];
 }
 
-/** The edges between actions and nodes (not into objectives), grouped by one end. */
 /** A graph's node-to-node edges grouped by their target (`to`) or source (`from`), computed once per graph. */
 const edgeGroups = new WeakMap<CausalGraph, { to?: Map<string, CausalEdge[]>; from?: Map<string, CausalEdge[]> }>();
 

@@ -49,7 +49,6 @@ function signedReads(expr: Expr, to: string, toObjective: boolean, lookup: SignL
 
 /** The value signs of an environment's inputs and the edges between its actions and nodes. */
 export interface NodeCausalEdges {
-    lookup: SignLookup;
     edges: CausalEdge[];
     signs: ValueSignTable;
 }
@@ -83,7 +82,7 @@ export function nodeCausalEdges(actions: string[], nodes: EdgeSource[], previous
         }
         for (let i = 0; i < kept.edges.length; i++) edges.push(kept.edges[i]!);
     }
-    return { lookup: signs, edges, signs };
+    return { edges, signs };
 }
 
 /** Whether every input `rule` reads has the same sign in both tables (then its edges are the same). */
@@ -101,7 +100,7 @@ export function buildCausalGraph(actions: string[], nodes: CompiledNode[], objec
     const edges: CausalEdge[] = [...nodeEdges.edges];
     const evaluable = objectives.filter(o => readsOf(o.expression).every(r => names.has(r.name)));
     for (const objective of evaluable) {
-        edges.push(...signedReads(objective.expression, objective.name, true, nodeEdges.lookup));
+        edges.push(...signedReads(objective.expression, objective.name, true, nodeEdges.signs));
     }
     return { actions: [...actions], nodes: nodes.map(n => n.name), objectives: evaluable.map(o => o.name), edges };
 }

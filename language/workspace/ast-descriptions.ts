@@ -8,7 +8,7 @@
  */
 import type { AstNode, AstNodeDescription, LangiumDocument, ReferenceDescription } from 'langium';
 import { AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider } from 'langium';
-import { forEachReferenceKept } from './ast-walk.js';
+import { referencesKept } from './ast-walk.js';
 
 export class MesaAstNodeDescriptionProvider extends DefaultAstNodeDescriptionProvider {
     /** Descriptions by node: a node that survives an incremental reparse keeps its description. */
@@ -49,9 +49,9 @@ export class MesaAstNodeDescriptionProvider extends DefaultAstNodeDescriptionPro
 export class MesaReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
     describeReferences(document: LangiumDocument): ReferenceDescription[] {
         const descriptions: ReferenceDescription[] = [];
-        forEachReferenceKept(document.parseResult.value, refInfo => {
+        for (const refInfo of referencesKept(document.parseResult.value)) {
             if (!refInfo.reference.error) descriptions.push(...this.createInfoDescriptions(refInfo));
-        });
+        }
         return descriptions;
     }
 }

@@ -59,11 +59,6 @@ export function referencesKept(root: AstNode): ReferenceInfo[] {
 
 const referencesPerParse = new PerParseCache<AstNode, ReferenceInfo[]>();
 
-/** Calls `visit` with every cross-reference in the tree, in `walkAst` order. */
-export function forEachReferenceKept(root: AstNode, visit: (info: ReferenceInfo) => void): void {
-    for (const info of referencesKept(root)) visit(info);
-}
-
 function ownNode(node: AstNode): AstNode[] {
     return [node];
 }

@@ -2,7 +2,7 @@
 import { AstUtils } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { largeSpec } from '../../bench/large-spec.js';
-import { forEachReference, forEachReferenceKept, walkAst, walkAstKept } from '../../language/workspace/ast-walk.js';
+import { forEachReference, referencesKept, walkAst, walkAstKept } from '../../language/workspace/ast-walk.js';
 import { services, EXAMPLES, exampleText } from '../helpers/services.js';
 
 describe('walkAst and forEachReference', () => {
@@ -23,7 +23,7 @@ describe('walkAst and forEachReference', () => {
         expect(references).toEqual(walked.flatMap(node => AstUtils.streamReferences(node).map(info => `${info.property}:${info.reference.$refText}`).toArray()));
         for (let pass = 0; pass < 2; pass++) {
             const kept: string[] = [];
-            forEachReferenceKept(root, info => kept.push(`${info.property}:${info.reference.$refText}`));
+            for (const info of referencesKept(root)) kept.push(`${info.property}:${info.reference.$refText}`);
             expect(kept).toEqual(references);
         }
     });
