@@ -96,7 +96,12 @@ async function main(codeServer) {
     await page.locator('[id="status.editor.selection"]', { hasText: 'Ln 16, Col 16' }).waitFor({ timeout: 30000 });
     log('the Pressing link revealed line 16, column 16');
 
-    // The causal graph from the editor title, and its environment picker.
+    // The causal graph from the editor title, and its environment picker. Editor actions
+    // show only in the active group, and the webview can take focus back after the click
+    // (its focus event reaches the workbench late on a loaded machine): click the spec's
+    // tab first, as a user would, so that its group is the active one.
+    await page.locator('.tabs-container .tab[aria-label*="button-lamp.mesa"]').first().click();
+    await page.locator('.editor-group-container.active .tabs-container .tab.active[aria-label*="button-lamp.mesa"]').waitFor();
     await page.locator('.editor-actions .action-label[aria-label*="Show Causal Graph"]').first().click();
     const graph = page.frameLocator('iframe.webview.ready:visible').frameLocator('#active-frame');
     await graph.locator('svg text', { hasText: /^lamp$/ }).first().waitFor({ timeout: 30000 });
