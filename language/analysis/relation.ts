@@ -7,7 +7,7 @@
  */
 import type { CausalGraph, CompiledSpec } from '../model/types.js';
 import type { SignedPath } from './paths.js';
-import { multiply, pathFrom, pathsInto, targetsOf } from './paths.js';
+import { multiply, pathsInto, targetsOf } from './paths.js';
 
 export type Relation =
     | { kind: 'approximate'; targets: string[] }
@@ -29,34 +29,19 @@ export function relateObjectives(graph: CausalGraph, mesa: string, base: string)
     let related = false;
     for (const [kind, from, into] of [['side-effect', mesaTargets, intoBase], ['instrumental', baseTargets, intoMesa]] as const) {
         for (const target of from) {
-            const path = pathFrom(into, target.name);
+            const path = into.pathFrom(target.name);
             if (!path) continue;
             related = true;
             if (multiply(target.sign, path.sign) === '+') return { kind, via: target.name, path };
         }
     }
     // The nearest node whose shortest paths raise both objectives (else, of unknown sign).
-    let positive: { name: string; length: number } | undefined;
-    let unknown: { name: string; length: number } | undefined;
-    let anyCause: { name: string; length: number } | undefined;
-    for (const name of [...graph.actions, ...graph.nodes]) {
-        const signMesa = intoMesa.sign.get(name);
-        const signBase = intoBase.sign.get(name);
-        if (signMesa === undefined || signBase === undefined) continue;
-        related = true;
-        const length = intoMesa.distance.get(name)! + intoBase.distance.get(name)!;
-        if (!anyCause || length < anyCause.length) anyCause = { name, length };
-        if (signMesa === '+' && signBase === '+') {
-            if (!positive || length < positive.length) positive = { name, length };
-        } else if ((signMesa === '±' || signBase === '±') && (!unknown || length < unknown.length)) {
-            unknown = { name, length };
-        }
-    }
-    const cause = (name: string) => ({ via: name, toMesa: pathFrom(intoMesa, name)!, toBase: pathFrom(intoBase, name)! });
-    if (positive) return { kind: 'general', ...cause(positive.name), signUnknown: false };
-    if (unknown) return { kind: 'general', ...cause(unknown.name), signUnknown: true };
+    const causes = intoMesa.nearestCommonCauses(intoBase);
+    const cause = (name: string) => ({ via: name, toMesa: intoMesa.pathFrom(name)!, toBase: intoBase.pathFrom(name)! });
+    if (causes.positive !== undefined) return { kind: 'general', ...cause(causes.positive), signUnknown: false };
+    if (causes.unknown !== undefined) return { kind: 'general', ...cause(causes.unknown), signUnknown: true };
     // Related only through paths where one objective falls as the other rises: no proxy.
-    return related ? { kind: 'opposed', ...(anyCause ? { via: anyCause.name } : {}) } : { kind: 'none' };
+    return related || causes.any !== undefined ? { kind: 'opposed', ...(causes.any !== undefined ? { via: causes.any } : {}) } : { kind: 'none' };
 }
 
 export interface ProxyKind {
