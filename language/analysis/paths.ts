@@ -43,11 +43,13 @@ function numbered(graph: CausalGraph): NumberedGraph {
     if (numberedGraph) return numberedGraph;
     const index = new Map<string, number>();
     const names: string[] = [];
-    for (const name of [graph.actions, graph.nodes].flat()) {
-        if (index.has(name)) continue;
+    const number = (name: string) => {
+        if (index.has(name)) return;
         index.set(name, names.length);
         names.push(name);
-    }
+    };
+    for (let i = 0; i < graph.actions.length; i++) number(graph.actions[i]!);
+    for (let i = 0; i < graph.nodes.length; i++) number(graph.nodes[i]!);
     const count = names.length;
     const edgeCount = graph.edges.length;
     const from = new Int32Array(edgeCount);

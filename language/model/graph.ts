@@ -5,7 +5,7 @@
  */
 import type { SignLookup } from './signs.js';
 import type { ValueSignTable } from './signs.js';
-import { edgeSign, monotonicity, sameValueSigns, valueSignTable } from './signs.js';
+import { edgeSign, monotonicity, movedSigns, sameValueSigns, valueSignTable } from './signs.js';
 import type { CausalEdge, CausalGraph, CompiledNode, CompiledObjective, Expr } from './types.js';
 
 const readsCache = new WeakMap<Expr, readonly { name: string; delay: number }[]>();
@@ -66,12 +66,20 @@ const nodeEdges = new WeakMap<EdgeSource, { signs: ValueSignTable; edges: Causal
 
 export function nodeCausalEdges(actions: string[], nodes: EdgeSource[], previous?: NodeCausalEdges): NodeCausalEdges {
     const fresh = valueSignTable(actions, nodes);
-    const signs = previous !== undefined && sameValueSigns(previous.signs, fresh) ? previous.signs : fresh;
+    const same = previous !== undefined && sameValueSigns(previous.signs, fresh);
+    const signs = same ? previous.signs : fresh;
+    // The names whose signs moved since the previous table (usually none, or a node just added).
+    const moved = previous !== undefined && !same ? movedSigns(previous.signs, fresh) : undefined;
     const edges: CausalEdge[] = [];
     for (const node of nodes) {
         let kept = nodeEdges.get(node);
         // Read under another table whose signs for what this rule reads are the same: the same edges.
-        if (kept && kept.signs !== signs && node.rule && readsSameSigns(node.rule, kept.signs, signs)) kept.signs = signs;
+        if (kept && kept.signs !== signs && node.rule) {
+            const unmoved = kept.signs === previous?.signs && moved !== undefined
+                ? !readsAnyOf(node.rule, moved)
+                : readsSameSigns(node.rule, kept.signs, signs);
+            if (unmoved) kept.signs = signs;
+        }
         if (!kept || kept.signs !== signs) {
             const own = node.rule ? signedReads(node.rule, node.name, false, signs) : [];
             for (const parent of node.parents ?? []) {
@@ -91,6 +99,13 @@ function readsSameSigns(rule: Expr, a: SignLookup, b: SignLookup): boolean {
         if (a.signOf(name, delay) !== b.signOf(name, delay)) return false;
     }
     return true;
+}
+
+function readsAnyOf(rule: Expr, names: ReadonlySet<string>): boolean {
+    if (names.size === 0) return false;
+    const reads = readsOf(rule);
+    for (let i = 0; i < reads.length; i++) if (names.has(reads[i]!.name)) return true;
+    return false;
 }
 
 /** The signed causal graph; `nodeEdges` may come from an earlier build of the same actions and nodes. */

@@ -214,3 +214,13 @@ export function sameValueSigns(a: ValueSignTable, b: ValueSignTable): boolean {
     };
     return same(a.current, b.current) && same(a.initial, b.initial);
 }
+
+/** The names whose sign, now or at the start, differs between two tables, or that only one of them has. */
+export function movedSigns(a: ValueSignTable, b: ValueSignTable): Set<string> {
+    const moved = new Set<string>();
+    for (const [name, sign] of b.current) {
+        if (a.current.get(name) !== sign || a.initial.get(name) !== b.initial.get(name)) moved.add(name);
+    }
+    for (const name of a.current.keys()) if (!b.current.has(name)) moved.add(name);
+    return moved;
+}

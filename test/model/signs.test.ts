@@ -3,7 +3,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { ValueSign } from '../../language/model/signs.js';
-import { valueSign } from '../../language/model/signs.js';
+import { movedSigns, valueSign, valueSignTable } from '../../language/model/signs.js';
 import type { CausalEdge, Expr } from '../../language/model/types.js';
 import { compiled, exampleText } from '../helpers/services.js';
 
@@ -102,5 +102,25 @@ describe('value signs of min, max and clamp', () => {
             }
         }
         expect(checked).toBe(4 + 16 + 64);
+    });
+});
+
+describe('signs that moved between two tables', () => {
+    const ref = (name: string): Expr => ({ kind: 'ref', name, delay: 0 });
+    test('a node added, a sign changed, a start sign changed, a node removed', () => {
+        const before = valueSignTable(['go'], [
+            { name: 'a', init: 0, rule: ref('go') },
+            { name: 'b', init: 1, rule: ref('a') },
+            { name: 'gone', init: 0, rule: ref('go') },
+        ]);
+        const after = valueSignTable(['go'], [
+            { name: 'a', init: 0, rule: ref('go') },
+            { name: 'b', init: -1, rule: ref('a') },
+            { name: 'c', init: 0, rule: { kind: 'unary', op: '-', operand: ref('a') } },
+        ]);
+        // b's start went from ≥ 0 to ≤ 0, its value from ≥ 0 to any.
+        expect(after.signOf('b', 0)).toBe('any');
+        expect([...movedSigns(before, after)].sort()).toEqual(['b', 'c', 'gone']);
+        expect(movedSigns(before, before).size).toBe(0);
     });
 });
