@@ -59,27 +59,22 @@ export function reparseIncrementally(parser: LangiumParser, previous: ParseResul
     if (LONE_CARRIAGE_RETURN.test(newText)) return undefined;
     const change = changedRegion(oldText, newText);
     if (!change) return undefined;
-    const window = memberWindow(root, oldText, newText, change) ?? declarationWindow(root, rootCst, oldText, newText, change);
+    let window = memberWindow(root, oldText, newText, change) ?? declarationWindow(root, rootCst, oldText, newText, change);
     if (!window) return undefined;
-    if (!errorsGoWith(previous, window)) return undefined;
-
     const delta = newText.length - oldText.length;
-    const windowText = newText.slice(window.start, window.end + delta);
-    if (!acceptWindow(windowText)) return undefined;
-    const members = window.site.property === 'members';
-    let parsed: ParseResult<Environment | Spec>;
-    try {
-        parsed = members
-            ? parser.parse<Environment>(MEMBER_PREFIX + windowText + MEMBER_SUFFIX, { rule: 'Environment' })
-            : parser.parse<Spec>(windowText);
-    } catch {
-        return undefined; // whatever went wrong, the full parse deals with it (and reports it)
+    let attempt = errorsGoWith(previous, window) ? parseWindow(parser, window, newText, delta, acceptWindow) : undefined;
+    // A syntax error, now or in the previous parse next to the window: error recovery
+    // depends on what surrounds the broken text, so parse the elements either side along,
+    // and take a result with errors only if recovery resumed at the next element and
+    // parsed it as it was (then the parser is where a full parse would be).
+    if (!attempt || hasErrors(attempt.parsed)) {
+        const widened = widenedAround(window, previous, oldText, newText, delta);
+        attempt = widened && parseWindow(parser, widened.window, newText, delta, acceptWindow);
+        if (!widened || !attempt || (hasErrors(attempt.parsed) && !resumedAt(attempt, widened.next))) return undefined;
+        window = widened.window;
     }
-    if (parsed.lexerErrors.length > 0 || parsed.parserErrors.length > 0 || (parsed.lexerReport?.diagnostics.length ?? 0) > 0) return undefined;
-    const fresh: AstNode[] = members ? (parsed.value as Environment).members : (parsed.value as Spec).declarations;
-    const prefixLength = members ? MEMBER_PREFIX.length : 0;
-    const windowCst = members ? innermost(parsed.value.$cstNode!) : parsed.value.$cstNode as Composite;
-    const freshCst = windowCst.content.filter(n => n.offset >= prefixLength && n.offset < prefixLength + windowText.length);
+    const { parsed, windowText, prefixLength, elements: fresh } = attempt;
+    const freshCst = attempt.cst.content.filter(n => n.offset >= prefixLength && n.offset < prefixLength + windowText.length);
 
     // Nothing has changed so far; from here the previous tree becomes the new one.
     const { site } = window;
@@ -105,9 +100,161 @@ export function reparseIncrementally(parser: LangiumParser, previous: ParseResul
     });
     for (let node: CstNode | undefined = site.ownerCst; node; node = node.container) clearRangeCache(node);
     rootCst._text = newText;
-    const result: ParseResult<Spec> = { value: root, lexerErrors: [], parserErrors: [], ...(previous.lexerReport ? { lexerReport: { diagnostics: [] } } : {}) };
+    const result: ParseResult<Spec> = {
+        value: root,
+        lexerErrors: parsed.lexerErrors.map(e => movedLexerError(e, window.start - prefixLength, start, prefixLength)),
+        parserErrors: parsed.parserErrors.map(e => movedError(e, window.start - prefixLength, start, prefixLength)),
+        ...(previous.lexerReport ? { lexerReport: { diagnostics: [] } } : {}),
+    };
     splices.set(result, { previous, owner: site.owner, removed, added: fresh });
     return result;
+}
+
+interface WindowParse {
+    parsed: ParseResult<Spec>;
+    windowText: string;
+    /** Where the window's text begins in the text parsed (after the stand-in environment's opening). */
+    prefixLength: number;
+    /** The members or declarations parsed, and the composite whose content holds their syntax nodes. */
+    elements: AstNode[];
+    cst: Composite;
+}
+
+/**
+ * Parses a window's text, members inside a stand-in environment. The stand-in is parsed
+ * as a spec, not with the environment rule alone, so that error recovery knows what may
+ * follow an environment, as in a full parse (a declaration typed among the members ends
+ * the environment there); a window whose members do not all land in the stand-in is declined.
+ */
+function parseWindow(parser: LangiumParser, window: Window, newText: string, delta: number, acceptWindow: (windowText: string) => boolean): WindowParse | undefined {
+    const windowText = newText.slice(window.start, window.end + delta);
+    if (!acceptWindow(windowText)) return undefined;
+    try {
+        if (window.site.property === 'declarations') {
+            const parsed = parser.parse<Spec>(windowText);
+            if ((parsed.lexerReport?.diagnostics.length ?? 0) > 0) return undefined;
+            return { parsed, windowText, prefixLength: 0, elements: parsed.value.declarations, cst: parsed.value.$cstNode as Composite };
+        }
+        const parseText = MEMBER_PREFIX + windowText + MEMBER_SUFFIX;
+        const parsed = parser.parse<Spec>(parseText);
+        if ((parsed.lexerReport?.diagnostics.length ?? 0) > 0) return undefined;
+        const [standIn, ...others] = parsed.value.declarations;
+        if (!standIn || others.length > 0 || !isEnvironment(standIn) || standIn.$cstNode?.end !== parseText.length) return undefined;
+        return { parsed, windowText, prefixLength: MEMBER_PREFIX.length, elements: standIn.members, cst: innermost(standIn.$cstNode) };
+    } catch {
+        return undefined; // whatever went wrong, the full parse deals with it (and reports it)
+    }
+}
+
+function hasErrors(parsed: ParseResult): boolean {
+    return parsed.lexerErrors.length > 0 || parsed.parserErrors.length > 0;
+}
+
+/** The element after a window, in the window's text once widened to take it in: where it starts and how long it is. */
+interface NextElement {
+    offset: number;
+    length: number;
+}
+
+/**
+ * The window widened by the element before it (broken text may continue it: a `//`
+ * turned into `/` divides its last expression) and the element after it (which the edit
+ * did not touch, and where recovery should resume). Declined when there is no element
+ * after it in an environment (what follows its `}` would steer the recovery), or when
+ * the widened window does not begin after whitespace and end with a line break.
+ */
+function widenedAround(window: Window, previous: ParseResult<Spec>, oldText: string, newText: string, delta: number): { window: Window; next: NextElement | 'end' } | undefined {
+    const { site } = window;
+    const elements = site.elements;
+    const first = Math.max(0, Math.min(window.first, window.last + 1) - 1);
+    const start = first > 0 ? elements[first - 1]!.$cstNode!.end : site.contentStart;
+    if (start !== 0 && !/\s/.test(oldText[start] ?? '')) return undefined;
+    const nextIndex = window.last + 1;
+    let widened: Window;
+    let next: NextElement | 'end';
+    if (nextIndex >= elements.length) {
+        // The last declaration: the window already runs to the end of the text, as a full parse does.
+        if (site.property !== 'declarations' || window.end !== site.contentEnd) return undefined;
+        widened = { site, first, last: window.last, start, end: window.end };
+        next = 'end';
+    } else {
+        const nextCst = elements[nextIndex]!.$cstNode!;
+        const end = nextIndex + 1 < elements.length ? elements[nextIndex + 1]!.$cstNode!.offset : site.contentEnd;
+        if (end < site.contentEnd && !endsWithLineBreak(newText, start, end + delta)) return undefined;
+        const prefixLength = site.property === 'members' ? MEMBER_PREFIX.length : 0;
+        widened = { site, first, last: nextIndex, start, end };
+        next = { offset: prefixLength + nextCst.offset + delta - start, length: nextCst.length };
+    }
+    return errorsWithin(previous, window) && errorsGoWith(previous, widened) ? { window: widened, next } : undefined;
+}
+
+/**
+ * Whether every error of the previous parse lies in the text of the window before it was
+ * widened (a parser error may sit on the token just after it): errors in the elements
+ * either side would have to be recovered from as the full parse did, which a window
+ * parse cannot promise.
+ */
+function errorsWithin(previous: ParseResult<Spec>, window: Window): boolean {
+    return previous.lexerErrors.every(e => e.offset >= window.start && e.offset < window.end)
+        && previous.parserErrors.every(e => Number.isFinite(e.token.startOffset) && e.token.startOffset >= window.start && e.token.startOffset <= window.end);
+}
+
+/** Whether every error lies before the next element, which the window's parse made into one element just as it was. */
+function resumedAt(attempt: WindowParse, next: NextElement | 'end'): boolean {
+    const { parsed, elements } = attempt;
+    if (next === 'end') {
+        // Up to the end of the text, the window parse sees what the full parse sees.
+        return parsed.parserErrors.every(e => !Number.isNaN(e.token.startOffset) || previousTokenOf(e) !== undefined);
+    }
+    const before = (offset: number) => Number.isFinite(offset) && offset <= next.offset;
+    if (!parsed.lexerErrors.every(e => before(e.offset)) || !parsed.parserErrors.every(e => before(e.token.startOffset))) return false;
+    const last = elements[elements.length - 1]?.$cstNode;
+    return last !== undefined && last.offset === next.offset && last.length === next.length;
+}
+
+type Place = { line: number; character: number };
+
+type LexerError = ParseResult['lexerErrors'][number];
+
+/** A lexer error moved from the window's parse into the document (lines and columns count from 1; the message names the offset). */
+function movedLexerError(e: LexerError, offsetShift: number, start: Place, prefixLength: number): LexerError {
+    const line = e.line ?? 1;
+    return {
+        ...e,
+        offset: e.offset + offsetShift,
+        line: line + start.line,
+        column: e.column === undefined ? undefined : line === 1 ? e.column - prefixLength + start.character : e.column,
+        message: e.message.replace(/at offset: (\d+)/, (_, offset: string) => `at offset: ${Number(offset) + offsetShift}`),
+    };
+}
+
+type ParserError = ParseResult['parserErrors'][number];
+type Token = ParserError['token'];
+
+function previousTokenOf(e: ParserError): Token | undefined {
+    const token = (e as { previousToken?: Token }).previousToken;
+    return token && !Number.isNaN(token.startOffset) ? token : undefined;
+}
+
+/** A parser error with its tokens moved from the window's parse into the document. */
+function movedError(e: ParserError, offsetShift: number, start: Place, prefixLength: number): ParserError {
+    const move = (token: Token): Token => {
+        if (Number.isNaN(token.startOffset)) return token;
+        const column = (line: number | undefined, col: number | undefined) => col === undefined || line !== 1 ? col : col - prefixLength + start.character;
+        return {
+            ...token,
+            startOffset: token.startOffset + offsetShift,
+            ...(token.endOffset !== undefined ? { endOffset: token.endOffset + offsetShift } : {}),
+            ...(token.startLine !== undefined ? { startLine: token.startLine + start.line, startColumn: column(token.startLine, token.startColumn) } : {}),
+            ...(token.endLine !== undefined ? { endLine: token.endLine + start.line, endColumn: column(token.endLine, token.endColumn) } : {}),
+        };
+    };
+    // The same kind of exception, with all its own properties (an error's message is not enumerable).
+    const moved = Object.create(Object.getPrototypeOf(e) as object, Object.getOwnPropertyDescriptors(e)) as ParserError & { previousToken?: Token };
+    moved.token = move(e.token);
+    const previousToken = previousTokenOf(e);
+    if (previousToken) moved.previousToken = move(previousToken);
+    return moved;
 }
 
 /** What an incremental reparse changed: in `owner`, the elements `removed` became `added`; the rest of the tree is kept. */

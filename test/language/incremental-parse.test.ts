@@ -10,7 +10,7 @@ import { AstUtils, CstUtils, EmptyFileSystem, isReference, URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { describe, expect, test } from 'vitest';
-import { largeSpec } from '../../bench/large-spec.js';
+import { largeSpec } from '../../language/workspace/generated-spec.js';
 import type { Spec } from '../../language/generated/ast.js';
 import type { CompiledSpec } from '../../language/model/types.js';
 import { createMesaServices } from '../../language/mesa-module.js';
@@ -39,7 +39,14 @@ function snapshot(result: ParseResult<Spec>): unknown {
             container ? (container as AstNode & Record<string, unknown>)[node.$containerProperty!] !== undefined : true,
             cst.offset, cst.end, JSON.stringify(cst.range), cst.root === root];
     });
-    return { text: root.root.fullText, leaves, nodes, errors: [...result.parserErrors.map(e => e.message), ...result.lexerErrors.map(e => e.message)] };
+    // Errors with the places the validator reports them at (their tokens, or the token before an inserted one).
+    const place = (t: { startOffset: number; startLine?: number; startColumn?: number; endOffset?: number; endLine?: number; endColumn?: number } | undefined) =>
+        t && [t.startOffset, t.startLine, t.startColumn, t.endOffset, t.endLine, t.endColumn].join(':');
+    const errors = [
+        ...result.parserErrors.map(e => [e.name, e.message, place(e.token), place((e as { previousToken?: typeof e.token }).previousToken)]),
+        ...result.lexerErrors.map(e => [e.message, e.offset, e.line, e.column, e.length]),
+    ];
+    return { text: root.root.fullText, leaves, nodes, errors };
 }
 
 type Edit = (text: string, random: () => number) => string;
@@ -178,7 +185,23 @@ describe('what it takes and what it declines', () => {
         expect(members.map(m => m.$containerIndex)).toEqual([0, 1, 2, 3]);
     });
 
-    test('declines a syntax error, and a window that does not end with a line break', () => {
+    test('a syntax error in a member is taken when the parse resumes at the next member as it was', () => {
+        const longer = text.replace('  node x = a@1\n', '  node x = a@1\n  node z = x + 1\n');
+        const broken = longer.replace('  action a\n', '  action a\n  node y = \n');
+        const after = reparseIncrementally(parser, parse(longer), longer, broken)!;
+        expect(snapshot(after)).toEqual(snapshot(parse(broken)));
+        expect(after.parserErrors).toHaveLength(1);
+        // Reported at the next member's first token, where the parser gave up, in the document's lines.
+        expect(after.parserErrors[0]!.token).toMatchObject({ image: 'node', startLine: 5, startColumn: 3, startOffset: broken.indexOf('node x') });
+        // Typing on mends it; the member after it is kept again.
+        const mended = broken.replace('node y = ', 'node y = 2');
+        const again = reparseIncrementally(parser, after, broken, mended)!;
+        expect(snapshot(again)).toEqual(snapshot(parse(mended)));
+        expect(again.parserErrors).toHaveLength(0);
+    });
+
+    test('declines a syntax error in the last member, and a window that does not end with a line break', () => {
+        // What follows the environment's `}` could steer the recovery: the full parse decides.
         expect(reparseIncrementally(parser, parse(text), text, text.replace('a@1', 'a@'))).toBeUndefined();
         const oneLine = 'environment A { horizon 3 }\nobjective base O = 1 objective mesa M = 2\n';
         expect(reparseIncrementally(parser, parse(oneLine), oneLine, oneLine.replace('= 1', '= 3'))).toBeUndefined();
