@@ -13,7 +13,7 @@ import { compileEnvironment } from '../language/simulation/codegen.js';
 import { Budget, BudgetExceeded } from '../language/simulation/errors.js';
 import { explore } from '../language/simulation/explore.js';
 import { simulate } from '../language/simulation/index.js';
-import { largeSpec } from './large-spec.js';
+import { largeSpec } from '../language/workspace/generated-spec.js';
 
 const EDITOR = { maxStates: 200_000, timeBudgetMs: 2_000 };
 

@@ -33,8 +33,11 @@ const ACKNOWLEDGED = ['client/registerCapability', 'window/workDoneProgress/crea
 
 export class LspSession {
     readonly published: Published[] = [];
+    /** The server's window/logMessage messages, in order. */
+    readonly logs: string[] = [];
     stderr = '';
     private readonly waiters: { test: (p: Published) => boolean; resolve: (p: Published) => void }[] = [];
+    private readonly logWaiters: { test: (message: string) => boolean; resolve: (message: string) => void }[] = [];
 
     /** What the server answered to `initialize`. */
     initializeResult: InitializeResult | undefined;
@@ -54,7 +57,7 @@ export class LspSession {
         connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
             params.items.map(item => item.section === 'mesa' ? options.settings ?? null : null));
         for (const method of ACKNOWLEDGED) connection.onRequest(method, () => null);
-        connection.onNotification('window/logMessage', () => undefined);
+        connection.onNotification('window/logMessage', (params: { message: string }) => session.log(params.message));
         connection.listen();
         const capabilities = options.capabilities ?? {};
         session.initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
@@ -63,6 +66,16 @@ export class LspSession {
         });
         await connection.sendNotification('initialized', {});
         return session;
+    }
+
+    /** Resolves with the first log message (maybe already logged) that passes `test`, or undefined after `timeoutMs`. */
+    logged(test: (message: string) => boolean, timeoutMs: number): Promise<string | undefined> {
+        const found = this.logs.find(test);
+        if (found !== undefined) return Promise.resolve(found);
+        return new Promise(resolve => {
+            const timer = setTimeout(() => resolve(undefined), timeoutMs);
+            this.logWaiters.push({ test, resolve: message => { clearTimeout(timer); resolve(message); } });
+        });
     }
 
     /** Resolves with the first diagnostics published from now on that pass `test`. */
@@ -103,6 +116,16 @@ export class LspSession {
         await Promise.race([exited, new Promise(resolve => setTimeout(resolve, 5_000))]);
         this.connection.dispose();
         if (this.server.exitCode === null) this.server.kill();
+    }
+
+    private log(message: string): void {
+        this.logs.push(message);
+        for (const waiter of [...this.logWaiters]) {
+            if (waiter.test(message)) {
+                this.logWaiters.splice(this.logWaiters.indexOf(waiter), 1);
+                waiter.resolve(message);
+            }
+        }
     }
 
     private record(params: { uri: string; version?: number; diagnostics: Diagnostic[] }): void {

@@ -1,7 +1,7 @@
 /** The tree walk that replaces Langium's streams visits the same nodes and references in the same order. */
 import { AstUtils } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { largeSpec } from '../../bench/large-spec.js';
+import { largeSpec } from '../../language/workspace/generated-spec.js';
 import { forEachReference, referencesKept, walkAst, walkAstKept } from '../../language/workspace/ast-walk.js';
 import { services, EXAMPLES, exampleText } from '../helpers/services.js';
 

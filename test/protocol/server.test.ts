@@ -14,6 +14,8 @@ import { CausalGraphMethod, SimulateMethod } from '../../language/protocol.js';
 import type { ReportHtmlResult } from '../../language/protocol-report.js';
 import { ReportHtmlMethod } from '../../language/protocol-report.js';
 import type { Report } from '../../language/report/types.js';
+import { largeSpec } from '../../language/workspace/generated-spec.js';
+import { WARM_UP_MIN_LINES } from '../../server/warm-up.js';
 import { ensureServerBundle, LspSession } from '../helpers/lsp-session.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -117,6 +119,15 @@ describe('the bundled server over stdio', () => {
         expect(/<script(?![^>]*nonce=)/.test(html), 'every script has the nonce').toBe(false);
         await expect(connection.sendRequest(ReportHtmlMethod, { report: tampered, nonce: 'short', cspSource: '' })).rejects.toThrow(/nonce/);
     }, 60_000);
+
+    test('warms its incremental build once a large spec is open, and only then', async () => {
+        // Only small specs so far: no warm-up.
+        expect(session.logs.filter(m => m.includes('warmed the incremental build'))).toEqual([]);
+        await open('file:///warm-up/large.mesa', largeSpec(WARM_UP_MIN_LINES + 100));
+        const logged = await session.logged(m => m.includes('warmed the incremental build'), 60_000);
+        // The first build of a 200-line generated spec, then four rounds of seven edits made and undone.
+        expect(logged).toMatch(/^Mesa: warmed the incremental build: 57 builds of a generated spec, \d+ ms of work over \d+ ms\.$/);
+    }, 90_000);
 
     test('logs nothing alarming on stderr', () => {
         expect(session.stderr).not.toMatch(/Error|exception/i);

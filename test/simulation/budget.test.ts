@@ -13,7 +13,7 @@ import { explore } from '../../language/simulation/explore.js';
 import { simulate } from '../../language/simulation/index.js';
 import { buildSpec, buttonLamp, cleaning, shop, thermostat } from './fixtures.js';
 
-/** The editor benchmark's generated spec (bench/large-spec.ts), as a compiled spec: one wide environment. */
+/** The editor benchmark's generated spec (language/workspace/generated-spec.ts), as a compiled spec: one wide environment. */
 function wideSpec(nodes: number, horizon = 30): CompiledSpec {
     const rules: [string, string, number?][] = [['n0', 'n0@1 + push - pull', 1]];
     for (let i = 1; i < nodes; i++) {

@@ -1,7 +1,8 @@
 /**
- * The generated spec of the benchmarks: about `lines` lines, chains of nodes in one
- * environment `Plant` (horizon 30, 3 actions), a heavy and wide state space, three
- * objectives. Shared by the editor benchmark and the wide-spec section of the core's.
+ * A generated spec of about `lines` lines: chains of nodes in one environment `Plant`
+ * (horizon 30, 3 actions), a heavy and wide state space, three objectives. The language
+ * server warms its incremental build on a small one (server/warm-up.ts); the editor
+ * benchmark edits a 2,000-line one, and the core's benchmark simulates a wide one.
  */
 export function largeSpec(lines: number): string {
     const out = ['// generated for the editor benchmark', 'environment Plant {', '  horizon 30', '  action push, pull, hold'];

@@ -1,0 +1,116 @@
+/**
+ * Warms the incremental build once, while the editor is idle after the first large
+ * document opens. An edit to a large spec runs code that opening it never ran (the
+ * reparse of one member, shifting later positions, relinking changed names, reusing
+ * kept nodes and their edges, the path searches on a changed graph), and until V8 has
+ * optimised that code the first edits of each kind took two to three times as long as
+ * later ones: the slowest edits on a 2,000-line spec. The warm-up makes those edits on
+ * a small generated spec in a throwaway set of services, one build per macrotask so
+ * that requests and real edits interleave, and costs a few hundred milliseconds of CPU
+ * once per server. MESA_WARM_UP=0 turns it off (to measure the cold case).
+ */
+import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
+import { Cancellation, DocumentState, URI } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { largeSpec } from '../language/workspace/generated-spec.js';
+
+/** Documents shorter than this edit fast enough cold: no warm-up for them. */
+export const WARM_UP_MIN_LINES = 500;
+
+export interface WarmUpOptions {
+    /** Lines of the generated spec edited. */
+    lines: number;
+    /** Rounds of the edits (each kind made and undone per round). */
+    rounds: number;
+    /** Resolves when the warm-up may go on: between builds, the thread serves requests. */
+    pause: () => Promise<void>;
+    /** True when the warm-up should stop (the server is shutting down). */
+    stopped?: () => boolean;
+}
+
+/** What a warm-up did: its builds, and the time they took (without the pauses between them). */
+export interface WarmUpResult {
+    builds: number;
+    workMs: number;
+}
+
+/** Builds a generated spec, then edits it as an author would. */
+export async function warmUpIncrementalBuild(shared: LangiumSharedCoreServices & { workspace: { TextDocuments?: { set(document: TextDocument): boolean } } },
+    options: WarmUpOptions): Promise<WarmUpResult> {
+    const documents = shared.workspace.TextDocuments;
+    if (!documents) return { builds: 0, workMs: 0 };
+    const text = largeSpec(options.lines);
+    const uri = URI.parse('memory:///mesa-warm-up.mesa');
+    const edits = warmUpEdits(text, options.lines);
+    let version = 1;
+    let builds = 0;
+    let workMs = 0;
+    const build = async (content: string) => {
+        const started = performance.now();
+        documents.set(TextDocument.create(uri.toString(), 'mesa', version++, content));
+        await shared.workspace.DocumentBuilder.update([uri], [], Cancellation.CancellationToken.None);
+        workMs += performance.now() - started;
+        builds++;
+        await options.pause();
+    };
+    await build(text);
+    for (let round = 0; round < options.rounds && !options.stopped?.(); round++) {
+        for (const edit of edits) {
+            if (options.stopped?.()) break;
+            await build(edit);
+            await build(text);
+        }
+    }
+    await shared.workspace.DocumentBuilder.update([], [uri], Cancellation.CancellationToken.None);
+    return { builds, workMs };
+}
+
+/** The edits made: a rule's function and operand, a node line added (whole, half typed), an unknown name, an objective, the horizon. */
+function warmUpEdits(text: string, lines: number): string[] {
+    const nodes = lines - 12;
+    // A node in the middle whose rule is `max(a, b@2) - pull` (see largeSpec).
+    const middle = Math.floor(nodes / 2) - (Math.floor(nodes / 2) % 3) + 1;
+    const edits = [
+        text.replace(`node n${middle} = max(`, `node n${middle} = min(`),
+        text.replace(`node n${middle} = max(n${middle - 1}, n${Math.floor(middle / 2)}@2) - pull`, `node n${middle} = max(n${middle - 1}, n${Math.floor(middle / 2)}@2) - push`),
+        text.replace(`  node n${middle + 1} =`, `  node extra = n${middle} + push\n  node n${middle + 1} =`),
+        // Typing goes through texts with errors: a line half typed, a name not yet declared.
+        text.replace(`  node n${middle + 1} =`, `  node extra = \n  node n${middle + 1} =`),
+        text.replace(`node n${middle} = max(`, `node n${middle} = max(missing, `),
+        text.replace('objective mesa Effort = push', 'objective mesa Effort = push + pull'),
+        text.replace('horizon 30', 'horizon 31'),
+    ];
+    return edits.filter(edit => edit !== text);
+}
+
+/**
+ * Starts the warm-up once, when a document of at least WARM_UP_MIN_LINES lines has been
+ * validated and the editor has then been idle for `idleMs`.
+ */
+export function warmUpWhenLarge(shared: LangiumSharedCoreServices, createShared: () => Parameters<typeof warmUpIncrementalBuild>[0],
+    log: (message: string) => void, idleMs = 300): void {
+    if (process.env['MESA_WARM_UP'] === '0') return;
+    const builder = shared.workspace.DocumentBuilder;
+    let state: 'waiting' | 'scheduled' | 'done' = 'waiting';
+    let timer: NodeJS.Timeout | undefined;
+    const start = () => {
+        state = 'done';
+        const started = performance.now();
+        const pause = () => new Promise<void>(resolve => setImmediate(resolve));
+        warmUpIncrementalBuild(createShared(), { lines: 200, rounds: 4, pause }).then(
+            ({ builds, workMs }) => log(`Mesa: warmed the incremental build: ${builds} builds of a generated spec, ${workMs.toFixed(0)} ms of work over ${(performance.now() - started).toFixed(0)} ms.`),
+            error => log(`Mesa: the warm-up of the incremental build failed: ${error instanceof Error ? error.message : String(error)}`));
+    };
+    const schedule = () => {
+        clearTimeout(timer);
+        timer = setTimeout(start, idleMs);
+    };
+    builder.onDocumentPhase(DocumentState.Validated, (document: LangiumDocument) => {
+        if (state === 'waiting' && document.textDocument.lineCount >= WARM_UP_MIN_LINES) state = 'scheduled';
+        if (state === 'scheduled') schedule();
+    });
+    // An edit while waiting to start: wait for the editor to be idle again.
+    builder.onUpdate(() => {
+        if (state === 'scheduled') clearTimeout(timer);
+    });
+}
