@@ -290,18 +290,15 @@ function graphOf(level: NodeLevel, actions: string[], nodes: CompiledNode[], obj
     const names = objectives.map(o => o.name);
     const kept = graphs.get(level);
     if (kept && sameItems(kept.expressions, expressions) && sameItems(kept.names, names)) return kept.derived;
-    const derived = { graph: buildCausalGraph(actions, nodes, objectives, level.edges), maxDelay: maxDelays(actions, nodes, expressions) };
+    const derived = { graph: buildCausalGraph(actions, nodes, objectives, level.edges), maxDelay: maxDelays(level.edges.signs.current, nodes, expressions) };
     graphs.set(level, { expressions, names, derived });
     return derived;
 }
 
-/** Per action and node, the longest delay any rule or objective that can be evaluated reads it at. */
-function maxDelays(actions: string[], nodes: CompiledNode[], objectives: Expr[]): Record<string, number> {
+/** Per action and node (the names of the sign table), the longest delay any rule or objective that can be evaluated reads it at. */
+function maxDelays(names: ReadonlyMap<string, unknown>, nodes: CompiledNode[], objectives: Expr[]): Record<string, number> {
     const maxDelay: Record<string, number> = {};
-    const names = new Set<string>();
-    for (const name of actions) names.add(name);
-    for (const node of nodes) names.add(node.name);
-    for (const name of names) maxDelay[name] = 0;
+    for (const name of names.keys()) maxDelay[name] = 0;
     const note = (expr: Expr) => {
         const reads = readsOf(expr);
         if (!reads.every(r => names.has(r.name))) return;

@@ -111,9 +111,10 @@ function readsAnyOf(rule: Expr, names: ReadonlySet<string>): boolean {
 /** The signed causal graph; `nodeEdges` may come from an earlier build of the same actions and nodes. */
 export function buildCausalGraph(actions: string[], nodes: CompiledNode[], objectives: CompiledObjective[],
     nodeEdges: NodeCausalEdges = nodeCausalEdges(actions, nodes)): CausalGraph {
-    const names = new Set([...actions, ...nodes.map(n => n.name)]);
-    const edges: CausalEdge[] = [...nodeEdges.edges];
-    const evaluable = objectives.filter(o => readsOf(o.expression).every(r => names.has(r.name)));
+    // The sign table has every action and node: whether an objective can be evaluated here.
+    const known = nodeEdges.signs.current;
+    const edges: CausalEdge[] = nodeEdges.edges.slice();
+    const evaluable = objectives.filter(o => readsOf(o.expression).every(r => known.has(r.name)));
     for (const objective of evaluable) {
         edges.push(...signedReads(objective.expression, objective.name, true, nodeEdges.signs));
     }
