@@ -33,6 +33,9 @@ interface Site {
     /** Where the list's text begins and ends (after `{` and before `}` for members). */
     contentStart: number;
     contentEnd: number;
+    /** The line and column of contentStart, and the line of contentEnd when the tree knows it (not at the end of the text). */
+    startPlace: Place;
+    endLine?: number;
 }
 
 /** What is replaced: elements `first` to `last` (none when last < first) and the text between [start, end). */
@@ -76,21 +79,27 @@ export function reparseIncrementally(parser: LangiumParser, previous: ParseResul
     const { parsed, windowText, prefixLength, elements: fresh } = attempt;
     const freshCst = attempt.cst.content.filter(n => n.offset >= prefixLength && n.offset < prefixLength + windowText.length);
 
-    // Nothing has changed so far; from here the previous tree becomes the new one.
     const { site } = window;
-    const oldCstStart = site.ownerCst.content.findIndex(n => n.offset >= window.start);
-    const from = oldCstStart < 0 ? site.ownerCst.content.length : oldCstStart;
+    // The owner's syntax children are in text order: a binary search, not a pass over thousands.
+    const children = site.ownerCst.content;
+    const from = firstIndex(children.length, k => children[k]!.offset >= window.start);
     let to = from;
-    while (to < site.ownerCst.content.length && site.ownerCst.content[to]!.offset < window.end) to++;
-    const start = positionOf(newText, window.start);
+    while (to < children.length && children[to]!.offset < window.end) to++;
+    const leaves = leafListAround(rootCst, children.slice(from, to), window);
+    if (!leaves) return undefined;
+
+    // Nothing has changed so far; from here the previous tree becomes the new one.
+    const { start, endLine } = placesOf(window, oldText);
     const column = (text: string, offset: number) => offset - (text.lastIndexOf('\n', offset - 1) + 1);
-    shiftLaterNodes(rootCst, window.end, delta, {
-        line: lineCount(oldText.slice(0, window.end)),
+    const shift: LineShift = {
+        line: endLine,
         lines: lineCount(windowText) - lineCount(oldText.slice(window.start, window.end)),
         characters: column(newText, window.end + delta) - column(oldText, window.end),
-    });
+    };
+    shiftLeaves(leaves.list, leaves.after, delta, shift);
     for (const node of freshCst) placeWindowNode(node, rootCst, window.start - prefixLength, start, prefixLength);
-    site.ownerCst.content.splice(from, to - from, ...freshCst);
+    children.splice(from, to - from, ...freshCst);
+    leaves.list.splice(leaves.at, leaves.after - leaves.at, ...freshCst.flatMap(leavesBelow));
     const removed = site.elements.splice(window.first, window.last - window.first + 1, ...fresh);
     site.elements.forEach((element, index) => {
         const mutable = element as { $container: AstNode; $containerProperty: string; $containerIndex: number };
@@ -314,13 +323,19 @@ function memberWindow(root: Spec, oldText: string, newText: string, change: Chan
     const open = cst.content.find(n => !n.hidden && n.text === '{');
     const close = cst.content[cst.content.length - 1];
     if (!open || !close || close.text !== '}' || close.hidden) return undefined;
-    const site: Site = { owner: environment, property: 'members', elements: environment.members, ownerCst: cst, contentStart: open.end, contentEnd: close.offset };
+    const site: Site = {
+        owner: environment, property: 'members', elements: environment.members, ownerCst: cst,
+        contentStart: open.end, contentEnd: close.offset, startPlace: open.range.end, endLine: close.range.start.line,
+    };
     if (change.start <= site.contentStart || change.oldEnd >= site.contentEnd) return undefined;
     return windowIn(site, oldText, newText, change);
 }
 
 function declarationWindow(root: Spec, rootCst: RootCstNode, oldText: string, newText: string, change: Change): Window | undefined {
-    const site: Site = { owner: root, property: 'declarations', elements: root.declarations, ownerCst: rootCst, contentStart: 0, contentEnd: oldText.length };
+    const site: Site = {
+        owner: root, property: 'declarations', elements: root.declarations, ownerCst: rootCst,
+        contentStart: 0, contentEnd: oldText.length, startPlace: { line: 0, character: 0 },
+    };
     return windowIn(site, oldText, newText, change);
 }
 
@@ -358,34 +373,79 @@ function firstIndex(n: number, holds: (k: number) => boolean): number {
 }
 
 /**
- * Moves every leaf at or after `from` by `delta` characters and `shift.lines` lines;
- * those on the line `from` was on (`shift.line`) also by `shift.characters` columns.
- * Subtrees that end before `from` are skipped. Positions are moved in place, so the
- * ranges composites cache (which share their first and last leaf's positions) stay
- * right; only the window's ancestors need their caches cleared, which the caller does.
- * An added line moves every leaf after it (about 12,000 in half a 2,000-line spec), so
- * this is a loop over an explicit stack with no closures.
+ * Where a window begins (line and column) and the line it ends on in the old text, read
+ * from the tree (the neighbouring elements' or the braces' positions) rather than by
+ * counting the lines of half the text.
  */
-function shiftLaterNodes(root: CstNode, from: number, delta: number, shift: LineShift): void {
-    if (delta === 0 && shift.lines === 0 && shift.characters === 0) return;
-    const stack: CstNode[] = [root];
-    // The walk is in document order: once a leaf at or after `from` is met, so is every
-    // node still to come, and no composite needs its last leaf looked up.
-    let past = false;
+function placesOf(window: Window, oldText: string): { start: Place; endLine: number } {
+    const { site } = window;
+    const elements = site.elements;
+    const start = window.first > 0 ? elements[window.first - 1]!.$cstNode!.range.end : site.startPlace;
+    const endLine = window.last + 1 < elements.length ? elements[window.last + 1]!.$cstNode!.range.start.line
+        : site.endLine ?? lineCount(oldText.slice(0, window.end));
+    return { start: { line: start.line, character: start.character }, endLine };
+}
+
+type Leaf = CstNode & MutableLeaf;
+
+/**
+ * Every leaf of a tree in text order, kept per root across incremental reparses: moving
+ * the leaves after an edit is then a loop over part of an array, not a walk of the tree.
+ */
+const leafLists = new WeakMap<CstNode, Leaf[]>();
+
+function leavesBelow(node: CstNode): Leaf[] {
+    const leaves: Leaf[] = [];
+    const stack: CstNode[] = [node];
     while (stack.length > 0) {
-        const node = stack.pop()!;
-        const content = (node as Partial<Composite>).content;
-        if (content === undefined) {
-            const leaf = node as CstNode & MutableLeaf;
-            if (past || leaf._offset >= from) {
-                past = true;
-                leaf._offset += delta;
-                movePosition(leaf._range.start, shift);
-                movePosition(leaf._range.end, shift);
-            }
-        } else if (past || lastOffset(node) >= from) {
-            for (let i = content.length - 1; i >= 0; i--) stack.push(content[i]!);
+        const current = stack.pop()!;
+        const content = (current as Partial<Composite>).content;
+        if (content === undefined) leaves.push(current as Leaf);
+        else for (let i = content.length - 1; i >= 0; i--) stack.push(content[i]!);
+    }
+    return leaves;
+}
+
+/**
+ * The root's leaf list, with where the leaves of the replaced syntax nodes are in it
+ * (`at` to `after`), checked against the tree around the window. A list that does not
+ * match is built again from the tree; undefined (the full parse decides) if even that
+ * has leaves in the window outside the replaced nodes.
+ */
+function leafListAround(root: CstNode, replaced: CstNode[], window: Window): { list: Leaf[]; at: number; after: number } | undefined {
+    const old = replaced.flatMap(leavesBelow);
+    for (let attempt = 0; attempt < 2; attempt++) {
+        let list = leafLists.get(root);
+        if (!list || attempt > 0) {
+            list = leavesBelow(root);
+            leafLists.set(root, list);
         }
+        const leaves = list;
+        const at = firstIndex(leaves.length, k => leaves[k]!._offset >= (old.length > 0 ? old[0]!._offset : window.start));
+        const after = at + old.length;
+        const matches = old.every((leaf, i) => leaves[at + i] === leaf)
+            && (at === 0 || leaves[at - 1]!._offset < window.start)
+            && (after === leaves.length || leaves[after]!._offset >= window.end);
+        if (matches) return { list, at, after };
+    }
+    return undefined;
+}
+
+/**
+ * Moves the leaves from index `from` on (those after the window) by `delta` characters
+ * and `shift.lines` lines; those on the line the window ended on (`shift.line`) also by
+ * `shift.characters` columns. Positions are moved in place, so the ranges composites
+ * cache (which share their first and last leaf's positions) stay right; only the
+ * window's ancestors need their caches cleared, which the caller does. An added line
+ * moves every leaf after it (about 12,000 in half a 2,000-line spec).
+ */
+function shiftLeaves(leaves: Leaf[], from: number, delta: number, shift: LineShift): void {
+    if (delta === 0 && shift.lines === 0 && shift.characters === 0) return;
+    for (let k = from; k < leaves.length; k++) {
+        const leaf = leaves[k]!;
+        leaf._offset += delta;
+        movePosition(leaf._range.start, shift);
+        movePosition(leaf._range.end, shift);
     }
 }
 
@@ -398,17 +458,6 @@ interface LineShift {
 function movePosition(p: { line: number; character: number }, shift: LineShift): void {
     if (p.line === shift.line) p.character += shift.characters;
     p.line += shift.lines;
-}
-
-/** The offset of the last leaf below `node`, hidden or not; -1 when it has none. */
-function lastOffset(node: CstNode): number {
-    let current = node;
-    for (;;) {
-        const content = (current as Partial<Composite>).content;
-        if (content === undefined) return (current as CstNode & MutableLeaf)._offset;
-        if (content.length === 0) return -1;
-        current = content[content.length - 1]!;
-    }
 }
 
 /** A node of the window's parse, moved to where its text is in the document. */
@@ -465,9 +514,4 @@ function lineCount(text: string): number {
     let count = 0;
     for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
     return count;
-}
-
-function positionOf(text: string, offset: number): { line: number; character: number } {
-    const before = text.slice(0, offset);
-    return { line: lineCount(before), character: offset - (before.lastIndexOf('\n') + 1) };
 }
