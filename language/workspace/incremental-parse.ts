@@ -7,16 +7,18 @@
  * then shifted.
  *
  * The result must be the tree a full parse gives: same AST, same CST with the same
- * offsets and ranges. Whatever this cannot guarantee it declines (returns undefined),
- * and the caller parses the whole text:
+ * offsets and ranges, same errors at the same places. A window with a syntax error (a
+ * line half typed) is parsed with its neighbouring elements, since error recovery
+ * depends on what surrounds the broken text. Whatever this cannot guarantee it declines
+ * (returns undefined), and the caller parses the whole text:
  * - an edit outside every member and declaration, or one whose window does not begin
  *   after whitespace and end with a line break and indentation (a token or a `//`
  *   comment could run across the boundary);
  * - a text with a carriage return not followed by a line feed (old Mac line ends);
  * - a window the caller rejects (the editor's nesting limit);
- * - syntax errors in the reparsed window, or errors of the previous parse that did not
- *   come from it (error recovery depends on what follows, which a window parse does
- *   not see).
+ * - a syntax error after which recovery did not resume at the next element as it was,
+ *   or in an environment's last member (what follows its `}` would steer recovery);
+ * - errors of the previous parse outside the edited text.
  * test/language/incremental-parse.test.ts compares it with full parses over random edits.
  */
 import type { AstNode, CstNode, LangiumParser, ParseResult, RootCstNode } from 'langium';
