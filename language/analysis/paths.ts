@@ -88,6 +88,11 @@ function numbered(graph: CausalGraph): NumberedGraph {
     return numberedGraph;
 }
 
+/** The number of an action or node in a graph (actions first, then nodes in the graph's order), if it has one. */
+export function numberOf(graph: CausalGraph, name: string): number | undefined {
+    return numbered(graph).index.get(name);
+}
+
 /** Signs as numbers, so that the sign of a path is the product of its edges' (± is 0 and absorbs). */
 function signNumber(sign: Sign): number {
     return sign === '+' ? 1 : sign === '-' ? -1 : 0;

@@ -8,7 +8,7 @@ import type { CausalEdge, CompiledEnvironment, CompiledObjective, CompiledSpec, 
 import { IssueCodes } from '../validation/codes.js';
 import type { Finding } from './finding.js';
 import type { Distance, SignedPath } from './paths.js';
-import { compareDistance, describePath, distanceFromActions, MAX_SHOWN_LINKS } from './paths.js';
+import { compareDistance, describePath, distanceFromActions, MAX_SHOWN_LINKS, numberOf } from './paths.js';
 import { relateObjectives } from './relation.js';
 
 export function staticFindings(spec: CompiledSpec): Finding[] {
@@ -75,8 +75,12 @@ function sameObjective(a: CompiledObjective, b: CompiledObjective): boolean {
     return a.aggregate === b.aggregate && JSON.stringify(a.expression) === JSON.stringify(b.expression);
 }
 
+/** Where an action or node is declared: by its number in the graph, whose nodes are the environment's in the same order. */
 function locate(env: CompiledEnvironment, name: string): SourceLocation {
-    return env.nodes.find(n => n.name === name)?.location ?? env.actionLocations[name] ?? env.location;
+    const k = numberOf(env.graph, name);
+    const node = k === undefined ? undefined : env.nodes[k - env.graph.actions.length];
+    if (node?.name === name) return node.location;
+    return env.actionLocations[name] ?? env.nodes.find(n => n.name === name)?.location ?? env.location;
 }
 
 /** Related information along a path: where each link is declared, with its sign and delay. */

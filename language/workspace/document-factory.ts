@@ -10,7 +10,7 @@ import type { CancellationToken } from 'vscode-languageserver';
 import { DefaultLangiumDocumentFactory } from 'langium';
 import type { ParserOptions } from 'langium';
 import type { Spec } from '../generated/ast.js';
-import { reparseIncrementally } from './incremental-parse.js';
+import { prepareForEdits, reparseIncrementally } from './incremental-parse.js';
 
 /** The largest spec the language server parses (the CLI allows more: it is not interactive). */
 export const MAX_EDITOR_SPEC_BYTES = 1024 * 1024;
@@ -59,7 +59,9 @@ export class MesaDocumentFactory extends DefaultLangiumDocumentFactory {
         const problem = this.problemOf(text);
         if (problem) return this.refuse(await super.parseAsync<T>(uri, '', cancellationToken), problem);
         try {
-            return await super.parseAsync<T>(uri, text, cancellationToken);
+            const parsed = await super.parseAsync<T>(uri, text, cancellationToken);
+            if (this.incremental) prepareForEdits(parsed);
+            return parsed;
         } catch (error) {
             if (error instanceof RangeError) return this.refuse(await super.parseAsync<T>(uri, '', cancellationToken), tooDeep(text, 0));
             throw error;

@@ -268,6 +268,15 @@ function movedError(e: ParserError, offsetShift: number, start: Place, prefixLen
     return moved;
 }
 
+/**
+ * Readies a full parse for the incremental reparses of later edits (its list of leaves),
+ * so that the first edit after opening a document does not walk the whole tree for it.
+ */
+export function prepareForEdits(parse: ParseResult): void {
+    const root = parse.value.$cstNode?.root;
+    if (root && !leafLists.has(root)) leafLists.set(root, leavesBelow(root));
+}
+
 /** What an incremental reparse changed: in `owner`, the elements `removed` became `added`; the rest of the tree is kept. */
 export interface Splice {
     /** The parse this one was made from. */
