@@ -18,7 +18,8 @@
  * - a window the caller rejects (the editor's nesting limit);
  * - a syntax error after which recovery did not resume at the next element as it was,
  *   or in an environment's last member (what follows its `}` would steer recovery);
- * - errors of the previous parse outside the edited text.
+ * - errors of the previous parse next to the window but outside the edited text (errors
+ *   further away stay, moved with the text).
  * test/language/incremental-parse.test.ts compares it with full parses over random edits.
  */
 import type { AstNode, CstNode, LangiumParser, ParseResult, RootCstNode } from 'langium';
@@ -67,7 +68,9 @@ export function reparseIncrementally(parser: LangiumParser, previous: ParseResul
     let window = memberWindow(root, oldText, newText, change) ?? declarationWindow(root, rootCst, oldText, newText, change);
     if (!window) return undefined;
     const delta = newText.length - oldText.length;
-    let attempt = errorsGoWith(previous, window) ? parseWindow(parser, window, newText, delta, acceptWindow) : undefined;
+    // Errors of the previous parse away from the window stay as they are (moved with the text).
+    let errors = partitionErrors(previous, window);
+    let attempt = errors && errorsGoWith(errors.near, window) ? parseWindow(parser, window, newText, delta, acceptWindow) : undefined;
     // A syntax error, now or in the previous parse next to the window: error recovery
     // depends on what surrounds the broken text, so parse the elements either side along,
     // and take a result with errors only if recovery resumed at the next element and
@@ -77,7 +80,9 @@ export function reparseIncrementally(parser: LangiumParser, previous: ParseResul
         attempt = widened && parseWindow(parser, widened.window, newText, delta, acceptWindow);
         if (!widened || !attempt || (hasErrors(attempt.parsed) && !resumedAt(attempt, widened.next))) return undefined;
         window = widened.window;
+        errors = widened.errors;
     }
+    if (!errors) return undefined;
     const { parsed, windowText, prefixLength, elements: fresh } = attempt;
     const freshCst = attempt.cst.content.filter(n => n.offset >= prefixLength && n.offset < prefixLength + windowText.length);
 
@@ -111,10 +116,15 @@ export function reparseIncrementally(parser: LangiumParser, previous: ParseResul
     });
     for (let node: CstNode | undefined = site.ownerCst; node; node = node.container) clearRangeCache(node);
     rootCst._text = newText;
+    // Errors in text order: those before the window, the window's, those after it (moved with the text).
+    const fromWindow = windowMove(window.start - prefixLength, start, prefixLength);
+    const past = pastMove(delta, shift);
     const result: ParseResult<Spec> = {
         value: root,
-        lexerErrors: parsed.lexerErrors.map(e => movedLexerError(e, window.start - prefixLength, start, prefixLength)),
-        parserErrors: parsed.parserErrors.map(e => movedError(e, window.start - prefixLength, start, prefixLength)),
+        lexerErrors: [...errors.before.lexerErrors, ...parsed.lexerErrors.map(e => movedLexerError(e, fromWindow)),
+            ...errors.after.lexerErrors.map(e => movedLexerError(e, past))],
+        parserErrors: [...errors.before.parserErrors, ...parsed.parserErrors.map(e => movedError(e, fromWindow)),
+            ...errors.after.parserErrors.map(e => movedError(e, past))],
         ...(previous.lexerReport ? { lexerReport: { diagnostics: [] } } : {}),
     };
     splices.set(result, { previous, owner: site.owner, removed, added: fresh });
@@ -174,7 +184,7 @@ interface NextElement {
  * after it in an environment (what follows its `}` would steer the recovery), or when
  * the widened window does not begin after whitespace and end with a line break.
  */
-function widenedAround(window: Window, previous: ParseResult<Spec>, oldText: string, newText: string, delta: number): { window: Window; next: NextElement | 'end' } | undefined {
+function widenedAround(window: Window, previous: ParseResult<Spec>, oldText: string, newText: string, delta: number): { window: Window; next: NextElement | 'end'; errors: PartitionedErrors } | undefined {
     const { site } = window;
     const elements = site.elements;
     const first = Math.max(0, Math.min(window.first, window.last + 1) - 1);
@@ -196,7 +206,45 @@ function widenedAround(window: Window, previous: ParseResult<Spec>, oldText: str
         widened = { site, first, last: nextIndex, start, end };
         next = { offset: prefixLength + nextCst.offset + delta - start, length: nextCst.length };
     }
-    return errorsWithin(previous, window) && errorsGoWith(previous, widened) ? { window: widened, next } : undefined;
+    const errors = partitionErrors(previous, widened);
+    return errors && errorsWithin(errors.near, window) && errorsGoWith(errors.near, widened) ? { window: widened, next, errors } : undefined;
+}
+
+type Errors = Pick<ParseResult, 'lexerErrors' | 'parserErrors'>;
+
+/** The previous parse's errors: those near the window (which its parse must account for), and those before and after it. */
+interface PartitionedErrors {
+    near: Errors;
+    before: Errors;
+    after: Errors;
+}
+
+/**
+ * Splits the previous parse's errors around a window. An error stays as it was when
+ * the parse reached the window, or left it, in step with a full parse: a parser error
+ * whose token is before the element preceding the window (that element was parsed from
+ * its first token in the list, so the parser was in step again there), or after the
+ * window's end (the window ends in step: its parse is clean, or resumed at the next
+ * element). Lexer errors do not depend on what is around them. Undefined when a parser
+ * error has no place (a token the recovery inserted).
+ */
+function partitionErrors(previous: Errors, window: Window): PartitionedErrors | undefined {
+    if (previous.parserErrors.some(e => !Number.isFinite(e.token.startOffset))) return undefined;
+    const { site } = window;
+    const guard = window.first > 0 ? site.elements[window.first - 1]!.$cstNode!.offset
+        : site.property === 'members' ? site.owner.$cstNode!.offset : -1;
+    const split = <E>(items: E[], place: (e: E) => 'before' | 'near' | 'after') => ({
+        before: items.filter(e => place(e) === 'before'),
+        near: items.filter(e => place(e) === 'near'),
+        after: items.filter(e => place(e) === 'after'),
+    });
+    const lexer = split(previous.lexerErrors, e => e.offset < window.start ? 'before' : e.offset >= window.end ? 'after' : 'near');
+    const parser = split(previous.parserErrors, e => e.token.startOffset < guard ? 'before' : e.token.startOffset > window.end ? 'after' : 'near');
+    return {
+        near: { lexerErrors: lexer.near, parserErrors: parser.near },
+        before: { lexerErrors: lexer.before, parserErrors: parser.before },
+        after: { lexerErrors: lexer.after, parserErrors: parser.after },
+    };
 }
 
 /**
@@ -205,7 +253,7 @@ function widenedAround(window: Window, previous: ParseResult<Spec>, oldText: str
  * either side would have to be recovered from as the full parse did, which a window
  * parse cannot promise.
  */
-function errorsWithin(previous: ParseResult<Spec>, window: Window): boolean {
+function errorsWithin(previous: Errors, window: Window): boolean {
     return previous.lexerErrors.every(e => e.offset >= window.start && e.offset < window.end)
         && previous.parserErrors.every(e => Number.isFinite(e.token.startOffset) && e.token.startOffset >= window.start && e.token.startOffset <= window.end);
 }
@@ -225,17 +273,33 @@ function resumedAt(attempt: WindowParse, next: NextElement | 'end'): boolean {
 
 type Place = { line: number; character: number };
 
+/** How a place moves into the new text: its offset by `offset`, its line and column (counting from 1) by `at`. */
+interface PlaceMove {
+    offset: number;
+    at(line: number, column: number): [number, number];
+}
+
+/** From the window's parse (its text after a prefix on its first line) to where the window is in the document. */
+function windowMove(offset: number, start: Place, prefixLength: number): PlaceMove {
+    return { offset, at: (line, column) => [line + start.line, line === 1 ? column - prefixLength + start.character : column] };
+}
+
+/** After the window: by the characters and lines the edit added, and on the window's last line by its columns. */
+function pastMove(delta: number, shift: LineShift): PlaceMove {
+    return { offset: delta, at: (line, column) => [line + shift.lines, line - 1 === shift.line ? column + shift.characters : column] };
+}
+
 type LexerError = ParseResult['lexerErrors'][number];
 
-/** A lexer error moved from the window's parse into the document (lines and columns count from 1; the message names the offset). */
-function movedLexerError(e: LexerError, offsetShift: number, start: Place, prefixLength: number): LexerError {
-    const line = e.line ?? 1;
+/** A lexer error moved (lines and columns count from 1; the message names the offset). */
+function movedLexerError(e: LexerError, move: PlaceMove): LexerError {
+    const [line, column] = move.at(e.line ?? 1, e.column ?? 1);
     return {
         ...e,
-        offset: e.offset + offsetShift,
-        line: line + start.line,
-        column: e.column === undefined ? undefined : line === 1 ? e.column - prefixLength + start.character : e.column,
-        message: e.message.replace(/at offset: (\d+)/, (_, offset: string) => `at offset: ${Number(offset) + offsetShift}`),
+        offset: e.offset + move.offset,
+        line,
+        column: e.column === undefined ? undefined : column,
+        message: e.message.replace(/at offset: (\d+)/, (_, offset: string) => `at offset: ${Number(offset) + move.offset}`),
     };
 }
 
@@ -247,24 +311,29 @@ function previousTokenOf(e: ParserError): Token | undefined {
     return token && !Number.isNaN(token.startOffset) ? token : undefined;
 }
 
-/** A parser error with its tokens moved from the window's parse into the document. */
-function movedError(e: ParserError, offsetShift: number, start: Place, prefixLength: number): ParserError {
-    const move = (token: Token): Token => {
+/** A parser error with its tokens moved. */
+function movedError(e: ParserError, move: PlaceMove): ParserError {
+    const moveToken = (token: Token): Token => {
         if (Number.isNaN(token.startOffset)) return token;
-        const column = (line: number | undefined, col: number | undefined) => col === undefined || line !== 1 ? col : col - prefixLength + start.character;
-        return {
-            ...token,
-            startOffset: token.startOffset + offsetShift,
-            ...(token.endOffset !== undefined ? { endOffset: token.endOffset + offsetShift } : {}),
-            ...(token.startLine !== undefined ? { startLine: token.startLine + start.line, startColumn: column(token.startLine, token.startColumn) } : {}),
-            ...(token.endLine !== undefined ? { endLine: token.endLine + start.line, endColumn: column(token.endLine, token.endColumn) } : {}),
-        };
+        const moved: Token = { ...token, startOffset: token.startOffset + move.offset };
+        if (token.endOffset !== undefined) moved.endOffset = token.endOffset + move.offset;
+        if (token.startLine !== undefined) {
+            const [line, column] = move.at(token.startLine, token.startColumn ?? 1);
+            moved.startLine = line;
+            if (token.startColumn !== undefined) moved.startColumn = column;
+        }
+        if (token.endLine !== undefined) {
+            const [line, column] = move.at(token.endLine, token.endColumn ?? 1);
+            moved.endLine = line;
+            if (token.endColumn !== undefined) moved.endColumn = column;
+        }
+        return moved;
     };
     // The same kind of exception, with all its own properties (an error's message is not enumerable).
     const moved = Object.create(Object.getPrototypeOf(e) as object, Object.getOwnPropertyDescriptors(e)) as ParserError & { previousToken?: Token };
-    moved.token = move(e.token);
+    moved.token = moveToken(e.token);
     const previousToken = previousTokenOf(e);
-    if (previousToken) moved.previousToken = move(previousToken);
+    if (previousToken) moved.previousToken = moveToken(previousToken);
     return moved;
 }
 
@@ -300,7 +369,7 @@ export function spliceOf(parse: ParseResult): Splice | undefined {
  * window's end comes from the window, one at its first element's first token from what
  * comes before it.
  */
-function errorsGoWith(previous: ParseResult<Spec>, window: Window): boolean {
+function errorsGoWith(previous: Errors, window: Window): boolean {
     // With no element in the window, an error at its end comes from the element before it.
     if (window.first > window.last) return previous.lexerErrors.length === 0 && previous.parserErrors.length === 0;
     const firstToken = window.site.elements[window.first]!.$cstNode!.offset;

@@ -200,6 +200,25 @@ describe('what it takes and what it declines', () => {
         expect(again.parserErrors).toHaveLength(0);
     });
 
+    test('an edit away from a standing syntax error is taken, the error moved with the text', () => {
+        const spec = largeSpec(40);
+        const broken = spec.replace('  node n20 =', '  node half = \n  node n20 =');
+        let current = reparseIncrementally(parser, parse(spec), spec, broken)!;
+        expect(current.parserErrors).toHaveLength(1);
+        let text = broken;
+        // Lines added above the broken one, below it, and far below it, while it stays broken.
+        for (const [from, to] of [['  node n3 =', '  node above = 1\n  node n3 ='], ['  node n22 =', '  node below = 2\n  node n22 ='],
+            ['  node n25 = ', '  node n25 = 1 + ']] as const) {
+            const next = text.replace(from, to);
+            const patched = reparseIncrementally(parser, current, text, next);
+            expect(patched, to).toBeDefined();
+            expect(snapshot(patched!)).toEqual(snapshot(parse(next)));
+            [current, text] = [patched!, next];
+        }
+        // At n20's `node`: line 25 as generated, after the half line and the line added above it 27.
+        expect(current.parserErrors[0]!.token).toMatchObject({ image: 'node', startLine: 27, startOffset: text.indexOf('  node n20 =') + 2 });
+    });
+
     test('declines a syntax error in the last member, and a window that does not end with a line break', () => {
         // What follows the environment's `}` could steer the recovery: the full parse decides.
         expect(reparseIncrementally(parser, parse(text), text, text.replace('a@1', 'a@'))).toBeUndefined();
