@@ -16,8 +16,8 @@
  *   comment could run across the boundary);
  * - a text with a carriage return not followed by a line feed (old Mac line ends);
  * - a window the caller rejects (the editor's nesting limit);
- * - a syntax error after which recovery did not resume at the next element as it was,
- *   or in an environment's last member (what follows its `}` would steer recovery);
+ * - a syntax error after which recovery did not resume at the next element as it was
+ *   (or at the environment's `}`);
  * - errors of the previous parse next to the window but outside the edited text (errors
  *   further away stay, moved with the text).
  * test/language/incremental-parse.test.ts compares it with full parses over random edits.
@@ -180,11 +180,11 @@ interface NextElement {
 /**
  * The window widened by the element before it (broken text may continue it: a `//`
  * turned into `/` divides its last expression) and the element after it (which the edit
- * did not touch, and where recovery should resume). Declined when there is no element
- * after it in an environment (what follows its `}` would steer the recovery), or when
- * the widened window does not begin after whitespace and end with a line break.
+ * did not touch, and where recovery should resume; for an environment's last member, its
+ * `}`). Declined when the widened window does not begin after whitespace and end with a
+ * line break.
  */
-function widenedAround(window: Window, previous: ParseResult<Spec>, oldText: string, newText: string, delta: number): { window: Window; next: NextElement | 'end'; errors: PartitionedErrors } | undefined {
+function widenedAround(window: Window, previous: ParseResult<Spec>, oldText: string, newText: string, delta: number): { window: Window; next: Resumption; errors: PartitionedErrors } | undefined {
     const { site } = window;
     const elements = site.elements;
     const first = Math.max(0, Math.min(window.first, window.last + 1) - 1);
@@ -192,12 +192,13 @@ function widenedAround(window: Window, previous: ParseResult<Spec>, oldText: str
     if (start !== 0 && !/\s/.test(oldText[start] ?? '')) return undefined;
     const nextIndex = window.last + 1;
     let widened: Window;
-    let next: NextElement | 'end';
+    let next: Resumption;
     if (nextIndex >= elements.length) {
-        // The last declaration: the window already runs to the end of the text, as a full parse does.
-        if (site.property !== 'declarations' || window.end !== site.contentEnd) return undefined;
+        // The last element: the window already runs to the environment's `}`, or for the
+        // last declaration to the end of the text, as a full parse does.
+        if (window.end !== site.contentEnd) return undefined;
         widened = { site, first, last: window.last, start, end: window.end };
-        next = 'end';
+        next = site.property === 'members' ? 'close' : 'end';
     } else {
         const nextCst = elements[nextIndex]!.$cstNode!;
         const end = nextIndex + 1 < elements.length ? elements[nextIndex + 1]!.$cstNode!.offset : site.contentEnd;
@@ -258,12 +259,24 @@ function errorsWithin(previous: Errors, window: Window): boolean {
         && previous.parserErrors.every(e => Number.isFinite(e.token.startOffset) && e.token.startOffset >= window.start && e.token.startOffset <= window.end);
 }
 
-/** Whether every error lies before the next element, which the window's parse made into one element just as it was. */
-function resumedAt(attempt: WindowParse, next: NextElement | 'end'): boolean {
+/**
+ * Where a window's parse with errors must have resumed: at the next element, at the
+ * environment's closing `}` (for its last member: the stand-in environment then ends with
+ * it, see parseWindow, and the parser goes on after it as in a full parse), or the end
+ * of the text.
+ */
+type Resumption = NextElement | 'close' | 'end';
+
+/** Whether every error lies before where the parse should have resumed, and it resumed there as it was. */
+function resumedAt(attempt: WindowParse, next: Resumption): boolean {
     const { parsed, elements } = attempt;
     if (next === 'end') {
         // Up to the end of the text, the window parse sees what the full parse sees.
         return parsed.parserErrors.every(e => !Number.isNaN(e.token.startOffset) || previousTokenOf(e) !== undefined);
+    }
+    if (next === 'close') {
+        const close = attempt.prefixLength + attempt.windowText.length;
+        return parsed.lexerErrors.every(e => e.offset < close) && parsed.parserErrors.every(e => Number.isFinite(e.token.startOffset) && e.token.startOffset <= close);
     }
     const before = (offset: number) => Number.isFinite(offset) && offset <= next.offset;
     if (!parsed.lexerErrors.every(e => before(e.offset)) || !parsed.parserErrors.every(e => before(e.token.startOffset))) return false;
@@ -407,7 +420,8 @@ function memberWindow(root: Spec, oldText: string, newText: string, change: Chan
         owner: environment, property: 'members', elements: environment.members, ownerCst: cst,
         contentStart: open.end, contentEnd: close.offset, startPlace: open.range.end, endLine: close.range.start.line,
     };
-    if (change.start <= site.contentStart || change.oldEnd >= site.contentEnd) return undefined;
+    // The braces stay: text typed just before the `}` (a member added at the end) is inside.
+    if (change.start <= site.contentStart || change.oldEnd > site.contentEnd) return undefined;
     return windowIn(site, oldText, newText, change);
 }
 
@@ -435,7 +449,7 @@ function windowIn(site: Site, oldText: string, newText: string, change: Change):
     // The window begins after the previous element's last token, at unchanged whitespace...
     const cleanStart = start === 0 || (start < change.start && /\s/.test(oldText[start] ?? ''));
     // ... and ends with a line break, so no token or comment runs across either end.
-    const cleanEnd = (end === oldText.length && site.property === 'declarations') || (change.oldEnd < end && endsWithLineBreak(newText, start, end + delta));
+    const cleanEnd = (end === oldText.length && site.property === 'declarations') || (change.oldEnd <= end && endsWithLineBreak(newText, start, end + delta));
     if (!cleanStart || !cleanEnd) return undefined;
     return { site, first, last, start, end };
 }

@@ -185,6 +185,19 @@ describe('what it takes and what it declines', () => {
         expect(members.map(m => m.$containerIndex)).toEqual([0, 1, 2, 3]);
     });
 
+    test('a member added at the end of an environment, just before its `}`, is spliced in', () => {
+        for (const added of ['  node y = 2\n', '  node y = max(x,\n']) {
+            const longer = text.replace('  node x = a@1\n}', `  node x = a@1\n${added}}`);
+            const before = parse(text);
+            const environment = before.value.declarations[0];
+            const after = reparseIncrementally(parser, before, text, longer);
+            expect(after, added).toBeDefined();
+            // The environment is kept: only its members were reparsed.
+            expect(after!.value.declarations[0]).toBe(environment);
+            expect(snapshot(after!)).toEqual(snapshot(parse(longer)));
+        }
+    });
+
     test('a syntax error in a member is taken when the parse resumes at the next member as it was', () => {
         const longer = text.replace('  node x = a@1\n', '  node x = a@1\n  node z = x + 1\n');
         const broken = longer.replace('  action a\n', '  action a\n  node y = \n');
@@ -219,9 +232,16 @@ describe('what it takes and what it declines', () => {
         expect(current.parserErrors[0]!.token).toMatchObject({ image: 'node', startLine: 27, startOffset: text.indexOf('  node n20 =') + 2 });
     });
 
-    test('declines a syntax error in the last member, and a window that does not end with a line break', () => {
-        // What follows the environment's `}` could steer the recovery: the full parse decides.
-        expect(reparseIncrementally(parser, parse(text), text, text.replace('a@1', 'a@'))).toBeUndefined();
+    test('a syntax error in an environment\'s last member is taken when the parse resumes at its `}`', () => {
+        for (const broken of [text.replace('a@1', 'a@'), text.replace('  node x = a@1\n', '  node x = a@1\n  node y = max(x,\n')]) {
+            const after = reparseIncrementally(parser, parse(text), text, broken);
+            expect(after, broken).toBeDefined();
+            expect(snapshot(after!)).toEqual(snapshot(parse(broken)));
+            expect(after!.parserErrors.length).toBeGreaterThan(0);
+        }
+    });
+
+    test('declines a window that does not end with a line break', () => {
         const oneLine = 'environment A { horizon 3 }\nobjective base O = 1 objective mesa M = 2\n';
         expect(reparseIncrementally(parser, parse(oneLine), oneLine, oneLine.replace('= 1', '= 3'))).toBeUndefined();
         // Joining two members still ends the environment's window with a line break: taken.
