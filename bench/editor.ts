@@ -21,13 +21,14 @@ import { LspSession, percentile } from '../test/helpers/lsp-session.js';
 const root = join(__dirname, '..');
 const DEBOUNCE_MS = 300;
 /** Edits to the large spec: enough that the percentiles describe an author typing, not just the first edits after opening. */
-const ROUNDS = 20;
+const ROUNDS = 24;
 
 /**
  * The edits made to the large spec, in turn, each made and then undone: the horizon, an
  * operand of a rule in the middle of the environment, a node line added in the middle
- * (moving every later line), the same line half typed (a syntax error), and an
- * objective. Each applies to the text as generated.
+ * (moving every later line), the same line half typed (a syntax error), a member half
+ * typed at the end of the environment, and an objective. Each applies to the text as
+ * generated.
  */
 const EDITS: ((text: string, round: number) => string)[] = [
     (text, round) => text.replace('horizon 30', `horizon ${round % 2 === 0 ? 31 : 30}`),
@@ -35,6 +36,8 @@ const EDITS: ((text: string, round: number) => string)[] = [
     (text, round) => round % 2 === 0 ? text.replace('  node n1001 =', '  node extra = n1000 + push\n  node n1001 =') : text,
     // A line half typed: a syntax error until it is finished.
     (text, round) => round % 2 === 0 ? text.replace('  node n1001 =', '  node extra = \n  node n1001 =') : text,
+    // A member half typed at the end of the environment, before its `}`.
+    (text, round) => round % 2 === 0 ? text.replace('\n}\nobjective base', '\n  node last = max(n3,\n}\nobjective base') : text,
     (text, round) => text.replace('objective mesa Effort = push', round % 2 === 0 ? 'objective mesa Effort = push + pull' : 'objective mesa Effort = push'),
 ];
 const settings = { analysis: { trigger: process.env['MESA_BENCH_TRIGGER'] ?? 'onChange', maxStates: 200_000, timeBudgetMs: 2_000, debounceMs: DEBOUNCE_MS } };

@@ -8,11 +8,11 @@ import { createMesaServices } from '../../language/mesa-module.js';
 import { warmUpIncrementalBuild } from '../../server/warm-up.js';
 
 describe('warming the incremental build', () => {
-    test.each([60, 200])('on a generated spec of %i lines, each of the seven edits is made and undone per round', async lines => {
+    test.each([60, 200])('on a generated spec of %i lines, each of the eight edits is made and undone per round', async lines => {
         const { shared } = createMesaServices(EmptyFileSystem);
         const result = await warmUpIncrementalBuild(shared, { lines, rounds: 2, pause: () => Promise.resolve() });
-        // The first build, then seven edits each made and undone, twice.
-        expect(result.builds).toBe(1 + 2 * 7 * 2);
+        // The first build, then eight edits each made and undone, twice.
+        expect(result.builds).toBe(1 + 2 * 8 * 2);
         expect(result.workMs).toBeGreaterThan(0);
         // The generated document is gone from the throwaway workspace.
         expect(shared.workspace.LangiumDocuments.hasDocument(URI.parse('memory:///mesa-warm-up.mesa'))).toBe(false);
