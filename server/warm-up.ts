@@ -24,7 +24,7 @@ export interface WarmUpOptions {
     rounds: number;
     /** Resolves when the warm-up may go on: between builds, the thread serves requests. */
     pause: () => Promise<void>;
-    /** True when the warm-up should stop (the server is shutting down). */
+    /** True when the warm-up should stop early (asked before each edit). */
     stopped?: () => boolean;
 }
 
@@ -101,7 +101,8 @@ export function warmUpWhenLarge(shared: LangiumSharedCoreServices, createShared:
         state = 'done';
         const started = performance.now();
         const pause = () => new Promise<void>(resolve => setImmediate(resolve));
-        warmUpIncrementalBuild(createShared(), { lines: 200, rounds: 4, pause }).then(
+        // In a promise from the start: a failure is logged, never thrown out of the timer.
+        Promise.resolve().then(() => warmUpIncrementalBuild(createShared(), { lines: 200, rounds: 4, pause })).then(
             ({ builds, workMs }) => log(`Mesa: warmed the incremental build: ${builds} builds of a generated spec, ${workMs.toFixed(0)} ms of work over ${(performance.now() - started).toFixed(0)} ms.`),
             error => log(`Mesa: the warm-up of the incremental build failed: ${error instanceof Error ? error.message : String(error)}`));
     };
