@@ -34,6 +34,8 @@ interface NumberedGraph {
     inEdges: Int32Array;
     outStart: Int32Array;
     outEdges: Int32Array;
+    /** Per objective, the numbers of the edges into it, in the graph's order. */
+    intoObjective: Map<string, number[]>;
 }
 
 const numberedGraphs = new WeakMap<CausalGraph, NumberedGraph>();
@@ -57,6 +59,7 @@ function numbered(graph: CausalGraph): NumberedGraph {
     const sign = new Int8Array(edgeCount);
     const inStart = new Int32Array(count + 1);
     const outStart = new Int32Array(count + 1);
+    const intoObjective = new Map<string, number[]>();
     for (let e = 0; e < edgeCount; e++) {
         const edge = graph.edges[e]!;
         const u = index.get(edge.from) ?? -1;
@@ -64,6 +67,11 @@ function numbered(graph: CausalGraph): NumberedGraph {
         from[e] = u;
         to[e] = v;
         sign[e] = signNumber(edge.sign);
+        if (edge.toObjective) {
+            const into = intoObjective.get(edge.to);
+            if (into) into.push(e);
+            else intoObjective.set(edge.to, [e]);
+        }
         if (u >= 0 && v >= 0) {
             inStart[v + 1]!++;
             outStart[u + 1]!++;
@@ -83,7 +91,7 @@ function numbered(graph: CausalGraph): NumberedGraph {
         inEdges[inFill[v]!++] = e;
         outEdges[outFill[u]!++] = e;
     }
-    numberedGraph = { index, names, from, to, sign, inStart, inEdges, outStart, outEdges };
+    numberedGraph = { index, names, from, to, sign, inStart, inEdges, outStart, outEdges, intoObjective };
     numberedGraphs.set(graph, numberedGraph);
     return numberedGraph;
 }
@@ -214,10 +222,9 @@ function computePathsInto(graph: CausalGraph, objective: string): PathsInto {
     const sign = new Int8Array(count);
     const next = new Int32Array(count);
     let layer: number[] = [];
-    for (let e = 0; e < graph.edges.length; e++) {
-        const edge = graph.edges[e]!;
+    for (const e of g.intoObjective.get(objective) ?? []) {
         const u = g.from[e]!;
-        if (!edge.toObjective || edge.to !== objective || u < 0) continue;
+        if (u < 0) continue;
         if (distance[u] === 0) {
             distance[u] = 1;
             sign[u] = g.sign[e]!;
@@ -253,11 +260,10 @@ function computePathsInto(graph: CausalGraph, objective: string): PathsInto {
 /** The objective's targets: the names it reads, with its sign in each (mixed reads give `±`). */
 export function targetsOf(graph: CausalGraph, objective: string): { name: string; sign: Sign }[] {
     const targets = new Map<string, Sign>();
-    for (const edge of graph.edges) {
-        if (edge.toObjective && edge.to === objective) {
-            const earlier = targets.get(edge.from);
-            targets.set(edge.from, earlier === undefined || earlier === edge.sign ? edge.sign : '±');
-        }
+    for (const e of numbered(graph).intoObjective.get(objective) ?? []) {
+        const edge = graph.edges[e]!;
+        const earlier = targets.get(edge.from);
+        targets.set(edge.from, earlier === undefined || earlier === edge.sign ? edge.sign : '±');
     }
     return [...targets].map(([name, sign]) => ({ name, sign }));
 }
