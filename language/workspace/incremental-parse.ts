@@ -104,9 +104,11 @@ export function reparseIncrementally(parser: LangiumParser, previous: ParseResul
         characters: column(newText, window.end + delta) - column(oldText, window.end),
     };
     shiftLeaves(leaves.list, leaves.after, delta, shift);
-    for (const node of freshCst) placeWindowNode(node, rootCst, window.start - prefixLength, start, prefixLength);
+    const fromWindow = windowMove(window.start - prefixLength, start, prefixLength);
+    const placed: Leaf[] = [];
+    for (const node of freshCst) placeWindowNode(node, rootCst, fromWindow, placed);
     children.splice(from, to - from, ...freshCst);
-    leaves.list.splice(leaves.at, leaves.after - leaves.at, ...freshCst.flatMap(leavesBelow));
+    leaves.list.splice(leaves.at, leaves.after - leaves.at, ...placed);
     const removed = site.elements.splice(window.first, window.last - window.first + 1, ...fresh);
     site.elements.forEach((element, index) => {
         const mutable = element as { $container: AstNode; $containerProperty: string; $containerIndex: number };
@@ -117,7 +119,6 @@ export function reparseIncrementally(parser: LangiumParser, previous: ParseResul
     for (let node: CstNode | undefined = site.ownerCst; node; node = node.container) clearRangeCache(node);
     rootCst._text = newText;
     // Errors in text order: those before the window, the window's, those after it (moved with the text).
-    const fromWindow = windowMove(window.start - prefixLength, start, prefixLength);
     const past = pastMove(delta, shift);
     const result: ParseResult<Spec> = {
         value: root,
@@ -554,18 +555,19 @@ function movePosition(p: { line: number; character: number }, shift: LineShift):
     p.line += shift.lines;
 }
 
-/** A node of the window's parse, moved to where its text is in the document. */
-function placeWindowNode(node: CstNode, root: CstNode, offsetShift: number, start: { line: number; character: number }, prefixLength: number): void {
+/** A node of the window's parse, moved to where its text is in the document; its leaves are added to `leaves`, in text order. */
+function placeWindowNode(node: CstNode, root: CstNode, move: PlaceMove, leaves: Leaf[]): void {
+    // Langium's positions count lines and columns from 0, a place move's from 1 (as the parser's).
+    const moved = (p: Place): Place => {
+        const [line, character] = move.at(p.line + 1, p.character);
+        return { character, line: line - 1 }; // (the key order of Langium's own ranges)
+    };
     for (const inner of CstUtils.streamCst(node)) {
         (inner as { root: CstNode }).root = root;
         if (isLeaf(inner)) {
-            inner._offset += offsetShift;
-            // (The key order of Langium's own ranges.)
-            const move = (p: { line: number; character: number }) => ({
-                character: p.line === 0 ? p.character - prefixLength + start.character : p.character,
-                line: p.line + start.line,
-            });
-            inner._range = { start: move(inner._range.start), end: move(inner._range.end) };
+            inner._offset += move.offset;
+            inner._range = { start: moved(inner._range.start), end: moved(inner._range.end) };
+            leaves.push(inner);
         } else {
             clearRangeCache(inner);
         }
