@@ -15,7 +15,8 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { largeSpec } from '../language/workspace/generated-spec.js';
+import type { SpecEdit } from '../language/workspace/generated-spec.js';
+import { largeSpec, largeSpecEdits } from '../language/workspace/generated-spec.js';
 import { LspSession, percentile } from '../test/helpers/lsp-session.js';
 
 const root = join(__dirname, '..');
@@ -27,19 +28,10 @@ const ROUNDS = 24;
  * The edits made to the large spec, in turn, each made and then undone: the horizon, an
  * operand of a rule in the middle of the environment, a node line added in the middle
  * (moving every later line), the same line half typed (a syntax error), a member half
- * typed at the end of the environment, and an objective. Each applies to the text as
- * generated.
+ * typed at the end of the environment, and an objective (see largeSpecEdits).
  */
-const EDITS: ((text: string, round: number) => string)[] = [
-    (text, round) => text.replace('horizon 30', `horizon ${round % 2 === 0 ? 31 : 30}`),
-    (text, round) => round % 2 === 0 ? text.replace('node n1000 = max(n999, n500@2) - pull', 'node n1000 = max(n999, n500@2) - push') : text,
-    (text, round) => round % 2 === 0 ? text.replace('  node n1001 =', '  node extra = n1000 + push\n  node n1001 =') : text,
-    // A line half typed: a syntax error until it is finished.
-    (text, round) => round % 2 === 0 ? text.replace('  node n1001 =', '  node extra = \n  node n1001 =') : text,
-    // A member half typed at the end of the environment, before its `}`.
-    (text, round) => round % 2 === 0 ? text.replace('\n}\nobjective base', '\n  node last = max(n3,\n}\nobjective base') : text,
-    (text, round) => text.replace('objective mesa Effort = push', round % 2 === 0 ? 'objective mesa Effort = push + pull' : 'objective mesa Effort = push'),
-];
+const EDITS: SpecEdit[] = ['horizon', 'ruleOperand', 'lineAdded', 'lineHalfTyped', 'memberAtEnd', 'objective'];
+const LINES = 2_000;
 const settings = { analysis: { trigger: process.env['MESA_BENCH_TRIGGER'] ?? 'onChange', maxStates: 200_000, timeBudgetMs: 2_000, debounceMs: DEBOUNCE_MS } };
 /** What VS Code's language client declares for completion lists (vscode-languageclient 9). */
 const capabilities = { textDocument: { completion: { completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } } } };
@@ -67,6 +59,7 @@ async function editSeries(text: string, env: Record<string, string> = {}): Promi
     const effortLine = (t: string) => t.split('\n').findIndex(l => l.startsWith('objective mesa Effort'));
     const completionColumn = 'objective mesa Effort = '.length;
     let version = 1;
+    const edits = largeSpecEdits(LINES);
     const firstAnalysis = session.next(p => p.uri === uri && (process.env['MESA_BENCH_TRIGGER'] !== undefined || p.diagnostics.some(d => d.code === 'analysis-incomplete' || d.code === 'unidentifiable' || d.code === 'misaligned')));
     session.open(uri, text);
     await firstAnalysis;
@@ -77,7 +70,8 @@ async function editSeries(text: string, env: Record<string, string> = {}): Promi
     const busy: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
         version++;
-        const edited = EDITS[Math.floor(round / 2) % EDITS.length]!(text, round);
+        // Even rounds make the edit, odd ones undo it.
+        const edited = round % 2 === 0 ? edits[EDITS[Math.floor(round / 2) % EDITS.length]!] : text;
         const started = performance.now();
         const firstPublish = session.next(p => p.uri === uri);
         session.change(uri, version, edited);
@@ -90,7 +84,7 @@ async function editSeries(text: string, env: Record<string, string> = {}): Promi
 }
 
 async function largeSpecFigures(): Promise<void> {
-    const text = largeSpec(2_000);
+    const text = largeSpec(LINES);
     const { idle, busy, staticTimes, stderr, warmUp } = await editSeries(text);
     const cold = await editSeries(text, { MESA_WARM_UP: '0' });
     // The baseline, in the same run: the same edits with the whole text reparsed each time.

@@ -12,7 +12,7 @@
 import type { LangiumDocument, LangiumSharedCoreServices } from 'langium';
 import { Cancellation, DocumentState, URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { largeSpec } from '../language/workspace/generated-spec.js';
+import { largeSpec, largeSpecEdits } from '../language/workspace/generated-spec.js';
 
 /** Documents shorter than this edit fast enough cold: no warm-up for them. */
 export const WARM_UP_MIN_LINES = 500;
@@ -41,7 +41,8 @@ export async function warmUpIncrementalBuild(shared: LangiumSharedCoreServices &
     if (!documents) return { builds: 0, workMs: 0 };
     const text = largeSpec(options.lines);
     const uri = URI.parse('memory:///mesa-warm-up.mesa');
-    const edits = warmUpEdits(text, options.lines);
+    // Every kind of edit the generated spec knows, each made and undone per round.
+    const edits = Object.values(largeSpecEdits(options.lines)).filter(edit => edit !== text);
     let version = 1;
     let builds = 0;
     let workMs = 0;
@@ -63,28 +64,6 @@ export async function warmUpIncrementalBuild(shared: LangiumSharedCoreServices &
     }
     await shared.workspace.DocumentBuilder.update([], [uri], Cancellation.CancellationToken.None);
     return { builds, workMs };
-}
-
-/**
- * The edits made: a rule's function and operand, a node line added (whole, half typed),
- * an unknown name, a member half typed at the end of the environment, an objective, the horizon.
- */
-function warmUpEdits(text: string, lines: number): string[] {
-    const nodes = lines - 12;
-    // A node in the middle whose rule is `max(a, b@2) - pull` (see largeSpec).
-    const middle = Math.floor(nodes / 2) - (Math.floor(nodes / 2) % 3) + 1;
-    const edits = [
-        text.replace(`node n${middle} = max(`, `node n${middle} = min(`),
-        text.replace(`node n${middle} = max(n${middle - 1}, n${Math.floor(middle / 2)}@2) - pull`, `node n${middle} = max(n${middle - 1}, n${Math.floor(middle / 2)}@2) - push`),
-        text.replace(`  node n${middle + 1} =`, `  node extra = n${middle} + push\n  node n${middle + 1} =`),
-        // Typing goes through texts with errors: a line half typed, a name not yet declared.
-        text.replace(`  node n${middle + 1} =`, `  node extra = \n  node n${middle + 1} =`),
-        text.replace(`node n${middle} = max(`, `node n${middle} = max(missing, `),
-        text.replace('\n}\nobjective base', '\n  node last = max(n1,\n}\nobjective base'),
-        text.replace('objective mesa Effort = push', 'objective mesa Effort = push + pull'),
-        text.replace('horizon 30', 'horizon 31'),
-    ];
-    return edits.filter(edit => edit !== text);
 }
 
 /**

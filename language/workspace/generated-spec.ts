@@ -16,3 +16,32 @@ export function largeSpec(lines: number): string {
     out.push('}', `objective base Output = n${nodes - 1}`, 'objective mesa Effort = push', `objective mesa Level = final(n${Math.floor(nodes / 2)})`, 'train Plant', 'select { penalty depth 0.01 }');
     return out.join('\n') + '\n';
 }
+
+/** The kinds of edit an author makes that `largeSpecEdits` spells out. */
+export type SpecEdit = 'horizon' | 'ruleFunction' | 'ruleOperand' | 'lineAdded' | 'lineHalfTyped' | 'unknownName' | 'memberAtEnd' | 'objective';
+
+/**
+ * Edits to `largeSpec(lines)`, each as the edited text: the horizon; a rule in the middle
+ * of the environment (its function, or an operand); a node line added in the middle
+ * (moving every later line), or the same line half typed (a syntax error); a name not
+ * yet declared; a member half typed at the end of the environment, before its `}`; an
+ * objective. Shared by the editor benchmark and the server's warm-up.
+ */
+export function largeSpecEdits(lines: number): Record<SpecEdit, string> {
+    const text = largeSpec(lines);
+    // A node in the middle whose rule is `max(a, b@2) - pull` (its number is 1 modulo 3).
+    const half = Math.floor(lines / 2);
+    const middle = half - ((half - 1) % 3);
+    const rule = `node n${middle} = max(n${middle - 1}, n${Math.floor(middle / 2)}@2) - pull`;
+    const next = `  node n${middle + 1} =`;
+    return {
+        horizon: text.replace('horizon 30', 'horizon 31'),
+        ruleFunction: text.replace(rule, rule.replace('max(', 'min(')),
+        ruleOperand: text.replace(rule, rule.replace('- pull', '- push')),
+        lineAdded: text.replace(next, `  node extra = n${middle} + push\n${next}`),
+        lineHalfTyped: text.replace(next, `  node extra = \n${next}`),
+        unknownName: text.replace(rule, rule.replace('max(', 'max(missing, ')),
+        memberAtEnd: text.replace('\n}\nobjective base', '\n  node last = max(n1,\n}\nobjective base'),
+        objective: text.replace('objective mesa Effort = push', 'objective mesa Effort = push + pull'),
+    };
+}
