@@ -24,6 +24,7 @@ const entries = {
     bench: 'bench/bench.ts',
     'bench-editor': 'bench/editor.ts',
     'bench-adversarial': 'bench/adversarial.ts',
+    'bench-server': 'bench/traced-server.ts',
 };
 // `node esbuild.mjs cli server` builds only those bundles; no names: all of them.
 const only = process.argv.slice(2).filter(a => !a.startsWith('--'));

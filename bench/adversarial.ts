@@ -1,6 +1,6 @@
 /**
  * `npm run bench` (adversarial part): the cost of candidate enumeration plus the
- * distinguishing-environment set cover (issue 5) on the examples, measured as the
+ * distinguishing-environment set cover on the examples, measured as the
  * difference between `simulate` with and without `adversarial`, median of several
  * runs after warm-up, with the resulting counts. Goal for button-lamp: under 5 s.
  * Prints figures, asserts nothing.

@@ -6,7 +6,7 @@
  * analysis (all objectives, sweep, selection, sample); then the wide 2,000-line spec under
  * the editor's budgets (bench/wide.ts). Prints figures, asserts nothing.
  */
-import type { CompiledSpec } from '../language/model/types.js';
+import type { CompiledSpec } from '../language/model/spec.js';
 import { compileEnvironment } from '../language/simulation/codegen.js';
 import { optimalValues } from '../language/simulation/dp.js';
 import { Budget } from '../language/simulation/errors.js';

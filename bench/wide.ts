@@ -8,12 +8,12 @@
 import { EmptyFileSystem } from 'langium';
 import { loadSpecText } from '../language/compile/load.js';
 import { createMesaServices } from '../language/mesa-module.js';
-import type { CompiledSpec } from '../language/model/types.js';
+import type { CompiledSpec } from '../language/model/spec.js';
 import { compileEnvironment } from '../language/simulation/codegen.js';
 import { Budget, BudgetExceeded } from '../language/simulation/errors.js';
 import { explore } from '../language/simulation/explore.js';
 import { simulate } from '../language/simulation/index.js';
-import { largeSpec } from '../language/workspace/generated-spec.js';
+import { largeSpec } from './generated-spec.js';
 
 const EDITOR = { maxStates: 200_000, timeBudgetMs: 2_000 };
 

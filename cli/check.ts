@@ -2,13 +2,13 @@
  * `mesa check FILE... [--format text|json|sarif] [--strict]`: every diagnostic of every
  * file; exit 1 on any error (or warning with --strict), 2 when a file cannot be read.
  */
-import { analyzeBySimulation } from '../language/analysis/simulation-analysis.js';
-import { findingToDiagnostic } from '../language/diagnostics/finding-to-diagnostic.js';
-import type { PlainDiagnostic } from '../language/diagnostics/report-diagnostic.js';
+import { analyzeBySimulation } from '../language/findings/simulation-analysis.js';
+import { findingToDiagnostic } from '../language/findings/finding-to-diagnostic.js';
+import type { PlainDiagnostic } from '../language/findings/report-diagnostic.js';
 import { DEFAULT_SETTINGS } from '../language/protocol.js';
 import { loadSpecText, unloadSpec } from '../language/compile/load.js';
 import type { MesaServices } from '../language/mesa-module.js';
-import { UserError } from './errors.js';
+import { UserError } from './user-error.js';
 import { formatText } from './format-text.js';
 import { fileUri, plainDiagnostics } from './load-spec.js';
 import { readSpecFile } from './read-spec-file.js';

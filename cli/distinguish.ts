@@ -6,13 +6,13 @@
  * rewrites the file in place; a summary of what was added goes to stderr.
  */
 import { writeFileSync } from 'node:fs';
-import { asDistinguishingData } from '../language/analysis/distinguishing-data.js';
-import { applyInsertions, distinguishingInsertions } from '../language/edits/distinguishing-edits.js';
+import { asDistinguishingData } from '../language/findings/distinguishing-data.js';
+import { applyInsertions, distinguishingInsertions } from '../language/findings/distinguishing-edits.js';
 import type { MesaServices } from '../language/mesa-module.js';
-import type { Report } from '../language/report/types.js';
+import type { Report } from '../language/simulation/report.js';
 import { simulate, SimulationError } from '../language/simulation/index.js';
 import type { Output } from './check.js';
-import { UserError } from './errors.js';
+import { UserError } from './user-error.js';
 import { loadSpecFile } from './load-spec.js';
 
 export interface DistinguishCliOptions {

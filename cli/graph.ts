@@ -6,7 +6,7 @@
 import type { MesaServices } from '../language/mesa-module.js';
 import { causalGraphDot } from '../language/report/causal-dot.js';
 import type { Output } from './check.js';
-import { UserError } from './errors.js';
+import { UserError } from './user-error.js';
 import { loadSpecFile } from './load-spec.js';
 
 export async function runGraph(services: MesaServices, path: string, options: { env?: string; format: 'dot' | 'svg' }, out: Output): Promise<number> {

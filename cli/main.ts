@@ -8,7 +8,7 @@ import { createMesaServices } from '../language/mesa-module.js';
 import { CHECK_DEFAULTS, runCheck } from './check.js';
 import { MAX_SPEC_BYTES } from './read-spec-file.js';
 import { runDistinguish } from './distinguish.js';
-import { UserError } from './errors.js';
+import { UserError } from './user-error.js';
 import { runGraph } from './graph.js';
 import { DEFAULT_MAX_STATES, runSimulate } from './simulate.js';
 

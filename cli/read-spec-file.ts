@@ -3,7 +3,7 @@
  * junk, an empty or huge file each become one clear line naming the path.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { UserError } from './errors.js';
+import { UserError } from './user-error.js';
 
 /** Specs larger than this are refused: no hand-written spec comes near it. */
 export const MAX_SPEC_BYTES = 8 * 1024 * 1024;

@@ -2,8 +2,8 @@
  * SARIF 2.1.0 output for `mesa check --format sarif`: one run, rule ids = diagnostic
  * codes, physical locations with 1-based regions, as code-scanning tools read it.
  */
-import type { PlainDiagnostic, Severity } from '../language/diagnostics/report-diagnostic.js';
-import type { Range } from '../language/model/types.js';
+import type { PlainDiagnostic, Severity } from '../language/findings/report-diagnostic.js';
+import type { Range } from '../language/model/spec.js';
 
 export interface CheckedFile {
     path: string;

@@ -1,16 +1,16 @@
 /**
  * `mesa simulate FILE [--json OUT] [--html OUT] [--max-states N] [--seed N] [--time-budget MS]`:
  * runs the full simulation, prints the verdict table, and writes the report JSON
- * (DESIGN §8) and the self-contained HTML report. `-` as OUT means stdout.
+ * (docs/report-json.md) and the self-contained HTML report. `-` as OUT means stdout.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { MesaServices } from '../language/mesa-module.js';
 import { renderReportHtml } from '../language/report/html/index.js';
-import type { Report } from '../language/report/types.js';
+import type { Report } from '../language/simulation/report.js';
 import { DEFAULT_MAX_STATES, formatVerdictTable, simulate, SimulationError } from '../language/simulation/index.js';
 import type { Output } from './check.js';
-import { UserError } from './errors.js';
+import { UserError } from './user-error.js';
 import { loadSpecFile } from './load-spec.js';
 
 export interface SimulateCliOptions {

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import type { CausalGraphParams, CausalGraphResult } from '../language/protocol.js';
-import { CausalGraphMethod } from '../language/protocol.js';
+import { CausalGraphRequest } from '../language/protocol.js';
 import { baseName, escapeHtml, nonce } from './webview.js';
 
 export class GraphPanel implements vscode.Disposable {
@@ -25,7 +25,7 @@ export class GraphPanel implements vscode.Disposable {
         let graph: CausalGraphResult;
         try {
             const params: CausalGraphParams = { uri: uri.toString(), env };
-            graph = await (await this.client).sendRequest<CausalGraphResult>(CausalGraphMethod, params);
+            graph = await (await this.client).sendRequest(CausalGraphRequest, params);
         } catch (error) {
             void vscode.window.showErrorMessage(`Mesa: ${error instanceof Error ? error.message : String(error)}`);
             return undefined;

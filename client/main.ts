@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
+import { Commands } from '../language/protocol.js';
 import { GraphPanel } from './graph-panel.js';
 import { startLanguageClient } from './language-client.js';
 import { ReportPanel } from './report-panel.js';
@@ -30,8 +31,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<MesaEx
     const runner = new SimulationRunner(started, reports, output);
     context.subscriptions.push(reports, graphs, runner);
     context.subscriptions.push(
-        vscode.commands.registerCommand('mesa.simulate', (uri?: string | vscode.Uri) => runner.run(documentUri(uri))),
-        vscode.commands.registerCommand('mesa.showGraph', (uri?: string | vscode.Uri) => graphs.show(documentUri(uri))),
+        vscode.commands.registerCommand(Commands.simulate, (uri?: string | vscode.Uri) => runner.run(documentUri(uri))),
+        vscode.commands.registerCommand(Commands.showGraph, (uri?: string | vscode.Uri) => graphs.show(documentUri(uri))),
     );
     client = await started.catch(() => undefined);
     return { reportHtml: () => reports.html, graphHtml: () => graphs.html };

@@ -6,8 +6,8 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
-import type { ReportHtmlParams, ReportHtmlResult } from '../language/protocol-report.js';
-import { ReportHtmlMethod } from '../language/protocol-report.js';
+import type { ReportHtmlParams } from '../language/protocol.js';
+import { ReportHtmlRequest } from '../language/protocol.js';
 import { baseName, isRevealMessage, nonce, reveal } from './webview.js';
 
 export class ReportPanel implements vscode.Disposable {
@@ -24,7 +24,7 @@ export class ReportPanel implements vscode.Disposable {
         this.source = source;
         panel.title = `Mesa report: ${baseName(source)}`;
         const params: ReportHtmlParams = { report, nonce: nonce(), cspSource: panel.webview.cspSource };
-        const { html } = await (await this.client).sendRequest<ReportHtmlResult>(ReportHtmlMethod, params);
+        const { html } = await (await this.client).sendRequest(ReportHtmlRequest, params);
         this.html = html;
         panel.webview.html = html;
         panel.reveal(undefined, true);

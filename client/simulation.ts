@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageclient/node.js';
 import type { SimulateParams } from '../language/protocol.js';
-import { SimulateMethod } from '../language/protocol.js';
+import { SimulateRequest } from '../language/protocol.js';
 import type { ReportPanel } from './report-panel.js';
 import { baseName } from './webview.js';
 
@@ -40,7 +40,7 @@ export class SimulationRunner implements vscode.Disposable {
                     const params: SimulateParams = { uri: uri.toString() };
                     // Stop waiting at once on cancellation; the server drops the run on its side.
                     return await Promise.race([
-                        client.sendRequest<unknown>(SimulateMethod, params, source.token),
+                        client.sendRequest(SimulateRequest, params, source.token),
                         new Promise<undefined>(resolve => source.token.onCancellationRequested(() => resolve(undefined))),
                     ]);
                 } finally {

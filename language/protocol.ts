@@ -1,10 +1,20 @@
 /**
- * The custom protocol between the Mesa extension and its language server. Plain types
- * and method names only: the client imports this file and nothing else from language/.
+ * The protocol between the Mesa extension and its language server, in one place: the
+ * commands the extension contributes, the custom requests with their typed parameters
+ * and results, and the settings the server reads. The client imports this file and
+ * nothing else from language/: its only run-time import is the protocol library's
+ * `RequestType`; the report's types are imported as types and erased from the bundle.
  */
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { Report } from './simulation/report.js';
 
-/** `mesa/simulate`: run the full simulation of a document; the result is the report JSON (DESIGN §8). */
-export const SimulateMethod = 'mesa/simulate';
+/** The extension's commands (package.json `contributes.commands`), also used by the code lenses. */
+export const Commands = {
+    /** Run the full simulation of a spec and show the report. */
+    simulate: 'mesa.simulate',
+    /** Show each environment's causal graph. */
+    showGraph: 'mesa.showGraph',
+} as const;
 
 export interface SimulateParams {
     /** The document's URI. */
@@ -13,8 +23,8 @@ export interface SimulateParams {
     seed?: number;
 }
 
-/** `mesa/causalGraph`: an environment's causal graph as Graphviz DOT and laid-out SVG. */
-export const CausalGraphMethod = 'mesa/causalGraph';
+/** `mesa/simulate`: the full simulation of a document; the result is the report JSON (docs/report-json.md). */
+export const SimulateRequest = new RequestType<SimulateParams, Report, void>('mesa/simulate');
 
 export interface CausalGraphParams {
     uri: string;
@@ -28,6 +38,28 @@ export interface CausalGraphResult {
     dot: string;
     svg: string;
 }
+
+/** `mesa/causalGraph`: an environment's causal graph as Graphviz DOT and laid-out SVG. */
+export const CausalGraphRequest = new RequestType<CausalGraphParams, CausalGraphResult, void>('mesa/causalGraph');
+
+export interface ReportHtmlParams {
+    /** The report JSON returned by `mesa/simulate`, passed back unchanged. */
+    report: unknown;
+    /** Nonce of the page's inline script and style (the renderer's CSP allows only it). */
+    nonce: string;
+    /** `webview.cspSource` of the panel that shows the page. */
+    cspSource: string;
+}
+
+export interface ReportHtmlResult {
+    html: string;
+}
+
+/**
+ * `mesa/reportHtml`: a report rendered as the report webview's page, with the
+ * extension's nonce and CSP source. The server renders so the extension stays thin.
+ */
+export const ReportHtmlRequest = new RequestType<ReportHtmlParams, ReportHtmlResult, void>('mesa/reportHtml');
 
 /** Settings under `mesa.*` that the server reads. */
 export interface MesaSettings {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs code-server 4.100.3 (VS Code 1.100.3, Node 20) once into .cache/code-server
-# for the end-to-end tests, with the offline recipe of E2E.md: code-server's own
+# for the end-to-end tests, with the offline recipe of docs/testing.md (End-to-end tests): code-server's own
 # postinstall fails here (root, Kerberos headers, a ripgrep download), so scripts are
 # skipped and the native modules rebuilt by hand. Idempotent: a finished install is
 # marked by .cache/code-server/.installed and reused. System packages (headers,

@@ -5,7 +5,7 @@
  */
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import { analyzeBySimulation } from '../language/analysis/simulation-analysis.js';
+import { analyzeBySimulation } from '../language/findings/simulation-analysis.js';
 import type { FromWorker, ToWorker } from './analysis/worker-protocol.js';
 
 const port = parentPort;

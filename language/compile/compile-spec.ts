@@ -5,11 +5,11 @@
  */
 import type { Environment, EnvironmentUse, Node, Objective, Spec } from '../generated/ast.js';
 import { isCall, isDepthSetting, isDeploy, isModelSetting, isObjective, isObjectiveSetting, isOptimizer, isSelect, isTrain } from '../generated/ast.js';
-import type { NodeCausalEdges } from '../model/graph.js';
-import { buildCausalGraph, nodeCausalEdges, readsOf } from '../model/graph.js';
-import { MinHeap } from '../util/min-heap.js';
-import type { CausalGraph, CompiledEnvironment, CompiledNode, CompiledObjective, CompiledOptimizer, CompiledSpec, Expr } from '../model/types.js';
-import { flattenEnvironment, trainingEnvironments } from '../semantics/environments.js';
+import type { NodeCausalEdges } from '../model/causal-graph.js';
+import { buildCausalGraph, nodeCausalEdges, readsOf } from '../model/causal-graph.js';
+import { MinHeap } from '../model/min-heap.js';
+import type { CausalGraph, CompiledEnvironment, CompiledNode, CompiledObjective, CompiledOptimizer, CompiledSpec, Expr } from '../model/spec.js';
+import { flattenEnvironment, trainingEnvironments } from './environments.js';
 import { compileExpression, evaluateConstant, expressionSize, keywordLocationOf, locationOf, stillLocated } from './expressions.js';
 
 /** A problem found while compiling that validation cannot see (e.g. an init dividing by zero). */
@@ -128,7 +128,7 @@ type NodeBody = Omit<CompiledNode, 'location'>;
 
 /**
  * Compiled nodes of environments without parameters, kept per syntax node: an edit
- * reparses only the members it touches (workspace/incremental-parse.ts), so on a large
+ * reparses only the members it touches (docs/design.md, Incremental reparse), so on a large
  * environment almost every node is the same object as before and compiles the same,
  * because without parameters its names always compile to reads. A rule with a
  * division is not kept: its compiled form holds the division's source location.

@@ -6,7 +6,7 @@ import type { AstNode, CstNode } from 'langium';
 import { AstUtils, GrammarUtils } from 'langium';
 import type { Expression } from '../generated/ast.js';
 import { isBinaryExpression, isBooleanLiteral, isCall, isIfExpression, isNameReference, isNumberLiteral, isParameter, isUnaryExpression } from '../generated/ast.js';
-import type { BinaryOperator, CallFunction, Expr, SourceLocation } from '../model/types.js';
+import type { BinaryOperator, CallFunction, Expr, SourceLocation } from '../model/spec.js';
 
 export function locationOf(node: AstNode, property?: string): SourceLocation {
     return sourceLocation(node, property ? propertyNode(node, property) : node.$cstNode);

@@ -8,8 +8,8 @@ import { URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Spec } from '../generated/ast.js';
 import type { MesaServices } from '../mesa-module.js';
-import type { CompiledSpec } from '../model/types.js';
-import { CompileError, compileSpec } from './compile-spec.js';
+import type { CompiledSpec } from '../model/spec.js';
+import { CompileError } from './compile-spec.js';
 import { compiledModelOf } from './model-cache.js';
 
 export interface LoadedSpec {
@@ -41,15 +41,6 @@ export async function loadSpecText(services: MesaServices, text: string, uri?: s
         }
     }
     return result;
-}
-
-export function compileDocument(document: LangiumDocument<Spec>): CompiledSpec | CompileError {
-    try {
-        return compileSpec(document.parseResult.value, document.uri.toString());
-    } catch (error) {
-        if (error instanceof CompileError) return error;
-        throw error;
-    }
 }
 
 /** Removes a document loaded with loadSpecText, so long-running processes don't accumulate them. */

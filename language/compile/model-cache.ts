@@ -1,13 +1,13 @@
 /**
  * The compiled model of a document, computed once per parse: validation, hover, inlay
  * hints and the analysis scheduler all read it from here. A document with errors has
- * no model.
+ * no model. Nothing here reaches back to load.ts: the CLI's pipeline builds on this file,
+ * not the other way round.
  */
 import type { LangiumDocument, ParseResult } from 'langium';
 import type { Spec } from '../generated/ast.js';
-import type { CompiledSpec } from '../model/types.js';
-import type { CompileError } from './compile-spec.js';
-import { compileDocument } from './load.js';
+import type { CompiledSpec } from '../model/spec.js';
+import { CompileError, compileSpec } from './compile-spec.js';
 
 /** Keyed by the parse result: an incremental reparse keeps the root node but makes a new result. */
 const cache = new WeakMap<ParseResult<Spec>, CompiledSpec | CompileError>();
@@ -27,4 +27,14 @@ export function compiledModelOf(document: LangiumDocument<Spec>): CompiledSpec |
 export function cachedModelOf(document: LangiumDocument<Spec>): CompiledSpec | undefined {
     const model = cache.get(document.parseResult);
     return model && !(model instanceof Error) ? model : undefined;
+}
+
+/** Compiles a document's AST afresh; a spec the compiler refuses gives its CompileError. */
+export function compileDocument(document: LangiumDocument<Spec>): CompiledSpec | CompileError {
+    try {
+        return compileSpec(document.parseResult.value, document.uri.toString());
+    } catch (error) {
+        if (error instanceof CompileError) return error;
+        throw error;
+    }
 }

@@ -8,8 +8,8 @@ import type { LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import type { CodeAction, CodeActionParams, Command } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
-import { asDistinguishingData } from '../analysis/distinguishing-data.js';
-import { distinguishingInsertions, insertionEdits } from '../edits/distinguishing-edits.js';
+import { asDistinguishingData } from '../findings/distinguishing-data.js';
+import { distinguishingInsertions, insertionEdits } from '../findings/distinguishing-edits.js';
 import type { Spec } from '../generated/ast.js';
 import { IssueCodes } from '../validation/codes.js';
 

@@ -7,9 +7,8 @@ import type { CodeLensProvider } from 'langium/lsp';
 import type { CodeLens, CodeLensParams } from 'vscode-languageserver';
 import type { Spec } from '../generated/ast.js';
 import { isDeploy, isTrain } from '../generated/ast.js';
+import { Commands } from '../protocol.js';
 
-export const SimulateCommand = 'mesa.simulate';
-export const ShowGraphCommand = 'mesa.showGraph';
 
 export class MesaCodeLensProvider implements CodeLensProvider {
     provideCodeLens(document: LangiumDocument, _params: CodeLensParams): MaybePromise<CodeLens[]> {
@@ -20,8 +19,8 @@ export class MesaCodeLensProvider implements CodeLensProvider {
             if (!range) return [];
             const line = { start: range.start, end: range.start };
             return [
-                { range: line, command: { title: '▶ Simulate', command: SimulateCommand, arguments: [uri] } },
-                { range: line, command: { title: 'Show causal graph', command: ShowGraphCommand, arguments: [uri] } },
+                { range: line, command: { title: '▶ Simulate', command: Commands.simulate, arguments: [uri] } },
+                { range: line, command: { title: 'Show causal graph', command: Commands.showGraph, arguments: [uri] } },
             ];
         });
     }

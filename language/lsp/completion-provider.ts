@@ -19,7 +19,7 @@ import type { CancellationToken, ClientCapabilities, CompletionItem, CompletionL
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind } from 'vscode-languageserver';
 import { isAction, isEnvironment, isNode, isObjective, isOptimizer, isParameter } from '../generated/ast.js';
-import { environmentChain, flattenEnvironment } from '../semantics/environments.js';
+import { environmentChain, flattenEnvironment } from '../compile/environments.js';
 import { completionWindowStart } from './completion-window.js';
 
 export class MesaCompletionProvider extends DefaultCompletionProvider {

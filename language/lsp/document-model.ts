@@ -7,7 +7,7 @@ import type { LangiumDocument } from 'langium';
 import type { Environment, Spec } from '../generated/ast.js';
 import { isEnvironment } from '../generated/ast.js';
 import { compiledModelOf as cachedCompilation } from '../compile/model-cache.js';
-import type { CompiledEnvironment, CompiledSpec } from '../model/types.js';
+import type { CompiledEnvironment, CompiledSpec } from '../model/spec.js';
 
 /** True when the document parsed, linked and (if validated) validated without an error. */
 export function isErrorFree(document: LangiumDocument): boolean {

@@ -1,5 +1,5 @@
 /**
- * The markdown of Mesa's hovers (DESIGN §6), as pure functions of the AST and, when the
+ * The markdown of Mesa's hovers (docs/editor.md, Features), as pure functions of the AST and, when the
  * document compiles, of the compiled model: a node's rule, parents and children with
  * signs and delays and the objectives reading it; an action's readers; an objective's
  * targets, bits and verdict; an environment's horizon, actions, nodes and `extends` chain.
@@ -7,8 +7,8 @@
 import { AstUtils } from 'langium';
 import type { Action, Environment, Node, Objective, Optimizer, Parameter, Spec } from '../generated/ast.js';
 import { isDepthSetting, isModelSetting, isNameReference, isObjective, isObjectiveSetting } from '../generated/ast.js';
-import type { CausalEdge, CompiledEnvironment, CompiledSpec, Sign } from '../model/types.js';
-import { flattenEnvironment } from '../semantics/environments.js';
+import type { CausalEdge, CompiledEnvironment, CompiledSpec, Sign } from '../model/spec.js';
+import { flattenEnvironment } from '../compile/environments.js';
 import { bits, trainingNames } from '../simulation/select.js';
 import { firstTrainingEnvironment } from './document-model.js';
 

@@ -1,27 +1,28 @@
 /**
- * Hovers on declarations and on the names that refer to them (DESIGN §6). A name read
+ * Hovers on declarations and on the names that refer to them (docs/editor.md). A name read
  * inside an environment is described in that environment (a node inherited through
  * `extends` shows the graph of the environment being edited); the causal graph comes
  * from the compiled model when the document has no error, else from the syntax.
  */
 import type { AstNode, LangiumDocument, MaybePromise } from 'langium';
 import { AstUtils, CstUtils } from 'langium';
-import type { LangiumServices } from 'langium/lsp';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { Environment } from '../generated/ast.js';
 import { isAction, isEnvironment, isNode, isObjective, isOptimizer, isParameter } from '../generated/ast.js';
-import { flattenEnvironment } from '../semantics/environments.js';
+import { flattenEnvironment } from '../compile/environments.js';
 import { compiledEnvironmentOf, compiledModelOf } from './document-model.js';
 import { actionHover, environmentHover, nodeHover, objectiveHover, optimizerHover, parameterHover } from './hover-content.js';
-import { MesaVerdictCache } from './verdict-cache.js';
+import type { MesaVerdictCache } from '../findings/verdict-cache.js';
+import type { MesaServices } from '../mesa-module.js';
 
 export class MesaHoverProvider extends AstNodeHoverProvider {
-    /** Verdicts of the last simulation, fed by the analysis; see verdict-cache.ts. */
-    readonly verdicts = new MesaVerdictCache();
+    /** Verdicts of the last simulation, fed by the analysis scheduler. */
+    private readonly verdicts: MesaVerdictCache;
 
-    constructor(services: LangiumServices) {
+    constructor(services: MesaServices) {
         super(services);
+        this.verdicts = services.analysis.VerdictCache;
     }
 
     override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {

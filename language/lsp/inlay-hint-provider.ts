@@ -13,7 +13,7 @@ import { AbstractInlayHintProvider } from 'langium/lsp';
 import { InlayHintKind } from 'vscode-languageserver';
 import type { NameReference, Node, Objective } from '../generated/ast.js';
 import { isEnvironment, isNameReference, isNode, isObjective } from '../generated/ast.js';
-import type { CausalEdge } from '../model/types.js';
+import type { CausalEdge } from '../model/spec.js';
 import { compiledEnvironmentOf, compiledModelOf, firstTrainingEnvironment } from './document-model.js';
 import { showSign } from './hover-content.js';
 

@@ -3,7 +3,7 @@
  * training environment): actions and nodes it adds, and nodes whose init or rule differ.
  * The report highlights these in its graphs, as does the editor's causal-graph view.
  */
-import type { CompiledEnvironment, Expr } from './types.js';
+import type { CompiledEnvironment, Expr } from './spec.js';
 
 export interface EnvironmentChanges {
     addedActions: string[];

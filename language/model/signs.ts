@@ -1,9 +1,9 @@
 /**
- * The sign and delay analysis of DESIGN §3.4, on the model's expressions: the sign of a
+ * The sign and delay analysis of docs/language.md (Edge signs), on the model's expressions: the sign of a
  * value (is it ≥ 0, ≤ 0, 0, unknown) and the monotonicity of an expression in one input
  * (an action or node read at a given delay). Pure functions over plain data.
  */
-import type { CompiledNode, Expr, Sign } from './types.js';
+import type { CompiledNode, Expr, Sign } from './spec.js';
 
 /** What is known of a value's sign. */
 export type ValueSign = 'zero' | 'nonneg' | 'nonpos' | 'any';

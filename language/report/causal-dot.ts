@@ -3,7 +3,7 @@
  * ellipses, objectives as double octagons (base objective bold, mesa objectives dashed),
  * edges labelled with sign and delay; optionally, what deployment changed, highlighted.
  */
-import type { CompiledEnvironment, CompiledSpec } from '../model/types.js';
+import type { CompiledEnvironment, CompiledSpec } from '../model/spec.js';
 import { dotQuote } from './html/escape.js';
 import { objectiveNodeId } from './html/graph-dot.js';
 

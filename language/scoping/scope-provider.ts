@@ -1,15 +1,15 @@
 /**
- * Name resolution as DESIGN §3.3 says: inside an environment, names resolve through its
- * `extends` chain; inside an objective or optimizer, in the environments where it is
+ * Name resolution as docs/language.md (Name resolution) says: inside an environment,
+ * names resolve through its `extends` chain; inside an objective or optimizer, in the environments where it is
  * evaluated, the first training environment first (so go to definition lands there);
  * a parameter binding resolves among the used environment's parameters.
  */
 import type { AstNode, AstNodeDescription, AstNodeDescriptionProvider, ReferenceInfo, Scope, Stream } from 'langium';
 import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, EMPTY_STREAM, stream } from 'langium';
 import { Binding, Environment, isBinding, isEnvironment, isObjective, isSpec, NameReference, SignedParent, Spec } from '../generated/ast.js';
-import type { Member } from '../semantics/environments.js';
-import { evaluationEnvironments, flattenEnvironment } from '../semantics/environments.js';
-import { PerParseCache } from '../workspace/per-parse-cache.js';
+import type { Member } from '../compile/environments.js';
+import { evaluationEnvironments, flattenEnvironment } from '../compile/environments.js';
+import { PerParseCache } from '../parse/per-parse-cache.js';
 
 export class MesaScopeProvider extends DefaultScopeProvider {
     /** One scope per environment or spec and parse: a 2,000-node environment would otherwise build 2,000 descriptions per reference. */

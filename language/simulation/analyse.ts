@@ -3,14 +3,14 @@
  * suboptimality limits, capability sweep and depth(O). A budget hit while analysing
  * it leaves the entry marked incomplete with verdict 'unknown'.
  */
-import type { CompiledObjective } from '../model/types.js';
-import type { OptimizerReport } from '../report/types.js';
+import type { CompiledObjective } from '../model/spec.js';
+import type { OptimizerReport } from './report.js';
 import type { Planner } from './behaviour.js';
 import { collectReads } from './codegen.js';
 import type { Context } from './context.js';
 import { BudgetExceeded } from './errors.js';
 import { deployInterval, evaluateAll, evaluateIn, trainInterval, type EnvResult } from './optimizer.js';
-import type { ProxyKind as ProxyResult } from '../analysis/relation.js';
+import type { ProxyKind as ProxyResult } from '../model/relation.js';
 import { capabilitySweep } from './sweep.js';
 import { decide, fromDepth, limitsOf } from './verdict.js';
 

@@ -8,8 +8,8 @@
 import { SimulationError } from './errors.js';
 import { greedyMask, lookahead, type Mask } from './dp.js';
 import { rewardsOf, type Context } from './context.js';
-import type { EnvGraph, ProductGraph, StateGraph } from './graph.js';
-import type { SourceLocation } from '../model/types.js';
+import type { EnvGraph, ProductGraph, StateGraph } from './state-graph.js';
+import type { SourceLocation } from '../model/spec.js';
 
 /** An optimizer's planning parameters. */
 export interface Planner {

@@ -10,7 +10,7 @@
  * delayed read x@k at step t reads slot k−1 of the previous state; the initial state
  * holds each node's init (and 0 for actions) in every slot.
  */
-import type { CompiledEnvironment, CompiledObjective, Expr, SourceLocation } from '../model/types.js';
+import type { CompiledEnvironment, CompiledObjective, Expr, SourceLocation } from '../model/spec.js';
 import { SimulationError } from './errors.js';
 import { CHUNK_CHARS, stepSource, type Statement } from './step-source.js';
 

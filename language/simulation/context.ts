@@ -6,13 +6,13 @@
  * `incomplete`); time and cancellation keep throwing `BudgetExceeded` so callers
  * unwind and mark their results incomplete.
  */
-import type { CompiledEnvironment, CompiledSpec } from '../model/types.js';
-import type { IncompleteEntry } from '../report/types.js';
+import type { CompiledEnvironment, CompiledSpec } from '../model/spec.js';
+import type { IncompleteEntry } from './report.js';
 import { compileEnvironment, type CompiledEnv } from './codegen.js';
 import { optimalValues, worstValues, greedyMask, type Mask } from './dp.js';
 import { BudgetExceeded, SimulationError, type Budget } from './errors.js';
 import { explore } from './explore.js';
-import type { EnvGraph, ProductGraph, StateGraph } from './graph.js';
+import type { EnvGraph, ProductGraph, StateGraph } from './state-graph.js';
 import { productGraph } from './product.js';
 
 /** Optimal behaviour of one objective in one graph. */

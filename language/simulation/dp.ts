@@ -6,7 +6,7 @@
  * only takes allowed choices.
  */
 import type { Budget } from './errors.js';
-import type { StateGraph } from './graph.js';
+import type { StateGraph } from './state-graph.js';
 
 /** A behaviour: allowed[s * nChoices + c] = 1 when choice c is allowed at state s. */
 export type Mask = Uint8Array;

@@ -5,7 +5,7 @@
  * `BudgetExceeded` is internal: it unwinds one computation when a state, time or
  * cancellation budget is hit, and the orchestrator records it in `incomplete`.
  */
-import type { SourceLocation } from '../model/types.js';
+import type { SourceLocation } from '../model/spec.js';
 
 export class SimulationError extends Error {
     constructor(message: string, readonly location: SourceLocation | undefined) {

@@ -8,7 +8,7 @@
  */
 import type { CompiledEnv } from './codegen.js';
 import { BudgetExceeded, type Budget } from './errors.js';
-import type { EnvGraph } from './graph.js';
+import type { EnvGraph } from './state-graph.js';
 
 const EMPTY = -1;
 /** Bytes of graph data (remembered values, transitions, rewards) one exploration may hold. */

@@ -2,11 +2,11 @@
  * The per-objective part of the report: description length, targets with signs,
  * own optimum and worst value in each simulated environment, reward timing.
  */
-import type { ObjectiveReport, RewardTiming } from '../report/types.js';
+import type { ObjectiveReport, RewardTiming } from './report.js';
 import { collectReads } from './codegen.js';
 import type { Context } from './context.js';
 import { BudgetExceeded } from './errors.js';
-import { targetsOf } from '../analysis/paths.js';
+import { targetsOf } from '../model/causal-paths.js';
 import { bits } from './select.js';
 
 export function objectiveReports(ctx: Context, timing: Map<string, RewardTiming>): ObjectiveReport[] {

@@ -4,7 +4,7 @@
  * comparison of its behaviour with the base objective's optimal behaviour at every
  * reachable state, and the inputs of its verdict (see verdict.ts).
  */
-import type { DeployInterval, TrainInterval } from '../report/types.js';
+import type { DeployInterval, TrainInterval } from './report.js';
 import { actingIn, behaviour, liftFromTruth, firstDifference, type Acting, type Planner } from './behaviour.js';
 import { rewardsOf, type Context } from './context.js';
 import { evaluate, reachableUnder, type Mask } from './dp.js';

@@ -7,7 +7,7 @@
  * moves the model as a wait would; the optimizer never takes it.
  */
 import { BudgetExceeded, type Budget } from './errors.js';
-import type { EnvGraph, ProductGraph } from './graph.js';
+import type { EnvGraph, ProductGraph } from './state-graph.js';
 
 export function productGraph(truth: EnvGraph, model: EnvGraph, budget: Budget): ProductGraph {
     const H = truth.horizon;

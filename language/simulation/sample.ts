@@ -5,9 +5,9 @@
  * returns and their Spearman rank correlation. Also the per-step reward timing of
  * each mesa objective against the base objective on the training samples.
  */
-import type { RewardTiming, SamplePair, SampleReport } from '../report/types.js';
+import type { RewardTiming, SamplePair, SampleReport } from './report.js';
 import type { Mask } from './dp.js';
-import type { StateGraph } from './graph.js';
+import type { StateGraph } from './state-graph.js';
 
 /** mulberry32: a small, fast, seedable PRNG giving floats in [0, 1). */
 export function mulberry32(seed: number): () => number {

@@ -5,7 +5,7 @@
  * timing from the training episodes. A budget hit while sampling drops the whole
  * sample (the report's `incomplete` names the budget).
  */
-import type { RewardTiming, SampleReport } from '../report/types.js';
+import type { RewardTiming, SampleReport } from './report.js';
 import type { Analysed } from './analyse.js';
 import type { Context } from './context.js';
 import { BudgetExceeded } from './errors.js';

@@ -4,8 +4,8 @@
  * standing for operators and literals. Score = mean training base value (hi) −
  * w_depth·depth − w_length·bits; ties (within 1e-9) all win.
  */
-import type { CompiledObjective, CompiledSpec } from '../model/types.js';
-import type { OptimizerReport, SelectionReport } from '../report/types.js';
+import type { CompiledObjective, CompiledSpec } from '../model/spec.js';
+import type { OptimizerReport, SelectionReport } from './report.js';
 import { tolerance } from './dp.js';
 
 export function trainingNames(spec: CompiledSpec): Set<string> {

@@ -1,19 +1,19 @@
 /**
  * The entry point of the simulation core: `simulate(spec, options)` runs every
- * analysis of DESIGN §4 on a compiled spec and returns the report of §8.
+ * analysis of docs/simulation.md on a compiled spec and returns the report of docs/report-json.md.
  * Deterministic: the same spec and seed give byte-identical `JSON.stringify`
  * (no timings in the report; only a wall-time budget hit can change it, and then
  * it says so in `incomplete`).
  */
 import { environmentChanges } from '../model/changes.js';
-import type { CompiledEnvironment, CompiledSpec } from '../model/types.js';
-import type { EnvironmentReport, EnvironmentRole, OptimizerReport, Report, RewardTiming } from '../report/types.js';
+import type { CompiledEnvironment, CompiledSpec } from '../model/spec.js';
+import type { EnvironmentReport, EnvironmentRole, OptimizerReport, Report, RewardTiming } from './report.js';
 import { analyseOptimizer, type Analysed } from './analyse.js';
 import type { Planner } from './behaviour.js';
 import { Context } from './context.js';
 import { Budget, BudgetExceeded, SimulationError } from './errors.js';
 import { objectiveReports } from './objectives.js';
-import { proxyKind } from '../analysis/relation.js';
+import { proxyKind } from '../model/relation.js';
 import { sampleAll } from './samples.js';
 import { bits, select } from './select.js';
 import { adversarialAnalysis, NOT_COMPUTED } from './adversarial/index.js';
@@ -31,7 +31,7 @@ export interface SimulateOptions {
     signal?: { cancelled: boolean };
     /** The clock the time budget reads, in ms; default `Date.now` (tests pass a fake one). */
     clock?: () => number;
-    /** Enumerate candidate objectives and choose distinguishing environments (issue 5); default true. */
+    /** Enumerate candidate objectives and choose distinguishing environments; default true. */
     adversarial?: boolean;
 }
 

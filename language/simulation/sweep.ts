@@ -4,7 +4,7 @@
  * optimizer's model, if any), and depth(O): the least depth at which every behaviour
  * attains the optimizer's own objective's optimum in every training environment.
  */
-import type { CapabilityCurve } from '../report/types.js';
+import type { CapabilityCurve } from './report.js';
 import { actingIn, depthSeries, type Planner } from './behaviour.js';
 import { rewardsOf, type Context } from './context.js';
 import { evaluate, sameMask, tolerance, type Mask } from './dp.js';

@@ -1,5 +1,5 @@
 /**
- * Verdicts of DESIGN §4. An optimizer fits training when its best base value (hi)
+ * Verdicts (docs/simulation.md, Verdicts). An optimizer fits training when its best base value (hi)
  * reaches the base optimum in every training environment; otherwise it is
  * misaligned. A fitting optimizer whose every behaviour is base-optimal in training
  * while the same objective with the true model and full depth is not, is
@@ -10,10 +10,10 @@
  * environment, else pseudo-aligned: approximate when it reads exactly the base
  * objective's names, else a proxy of the graph kind.
  */
-import type { Kind, SuboptimalityLimits, Verdict, Witness } from '../report/types.js';
+import type { Kind, SuboptimalityLimits, Verdict, Witness } from './report.js';
 import { tolerance } from './dp.js';
 import type { EnvResult } from './optimizer.js';
-import type { ProxyKind as ProxyResult } from '../analysis/relation.js';
+import type { ProxyKind as ProxyResult } from '../model/relation.js';
 import { buildWitness } from './witness.js';
 
 export interface VerdictInput {

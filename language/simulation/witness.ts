@@ -3,10 +3,10 @@
  * base objective's optimal actions, with the remembered values there and one action
  * sequence reaching it (taken within the behaviour when the state is on its policy).
  */
-import type { Witness } from '../report/types.js';
+import type { Witness } from './report.js';
 import type { Acting } from './behaviour.js';
 import type { Mask } from './dp.js';
-import { layerOf } from './graph.js';
+import { layerOf } from './state-graph.js';
 
 function choices(names: string[], mask: Mask, s: number): string[] {
     const C = names.length, out: string[] = [];

@@ -3,7 +3,7 @@
  * SARIF rule ids. Quick fixes and tests find diagnostics by these.
  */
 export const IssueCodes = {
-    // Errors (DESIGN §5.1)
+    // Errors (docs/analyses.md, Well-formedness errors)
     SyntaxError: 'syntax-error',
     FileTooLarge: 'file-too-large',
     NestingTooDeep: 'nesting-too-deep',
@@ -25,14 +25,14 @@ export const IssueCodes = {
     InvalidModel: 'invalid-model',
     InvalidInit: 'invalid-init',
     TooManyEnvironments: 'too-many-environments',
-    // Static analyses (DESIGN §5.1)
+    // Static analyses (docs/analyses.md, Static analyses)
     ProxySideEffect: 'proxy-side-effect',
     ProxyInstrumental: 'proxy-instrumental',
     ProxyGeneral: 'proxy-general',
     ApproximateTarget: 'approximate-target',
     NoCausalLink: 'no-causal-link',
     Precomputation: 'precomputation',
-    // Simulation-backed analyses (DESIGN §5.2)
+    // Simulation-backed analyses (docs/analyses.md, Simulation-backed analyses)
     Unidentifiable: 'unidentifiable',
     DistributionShift: 'distribution-shift',
     SuboptimalityAlignment: 'suboptimality-alignment',

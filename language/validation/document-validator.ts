@@ -6,15 +6,15 @@
 import type { AstNode, LangiumDocument, ValidationAcceptor, ValidationCheck, ValidationOptions } from 'langium';
 import { Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { SimulationStore } from '../diagnostics/simulation-store.js';
-import { staticFindings } from '../analysis/static-analysis.js';
+import type { SimulationStore } from '../findings/simulation-store.js';
+import { staticFindings } from '../findings/static-analysis.js';
 import type { MesaServices } from '../mesa-module.js';
 import { CompileError } from '../compile/compile-spec.js';
 import { compiledModelOf } from '../compile/model-cache.js';
-import { findingToDiagnostic } from '../diagnostics/finding-to-diagnostic.js';
+import { findingToDiagnostic } from '../findings/finding-to-diagnostic.js';
 import type { Spec } from '../generated/ast.js';
-import { refusalOf } from '../workspace/document-factory.js';
-import { walkAstKeptWhere } from '../workspace/ast-walk.js';
+import { refusalOf } from '../parse/document-factory.js';
+import { walkAstKeptWhere } from '../parse/ast-walk.js';
 import { IssueCodes } from './codes.js';
 import { friendlySyntaxMessage } from './syntax-messages.js';
 
@@ -109,7 +109,7 @@ export class MesaDocumentValidator extends DefaultDocumentValidator {
         return diagnostics;
     }
 
-    /** The static analyses (DESIGN §5.1) of a document without errors; cheap enough for every edit. */
+    /** The static analyses (docs/analyses.md, Static analyses) of a document without errors; cheap enough for every edit. */
     protected analyze(document: LangiumDocument<Spec>): Diagnostic[] {
         const model = compiledModelOf(document);
         if (model instanceof CompileError) {

@@ -7,8 +7,8 @@ import type { ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
 import type { Environment, Expression, Node } from '../generated/ast.js';
 import { isActionGroup, isDiscount, isHorizon, isNameReference, isNode, isParameter } from '../generated/ast.js';
-import { environmentChain, flattenEnvironment } from '../semantics/environments.js';
-import { walkAst } from '../workspace/ast-walk.js';
+import { environmentChain, flattenEnvironment } from '../compile/environments.js';
+import { walkAst } from '../parse/ast-walk.js';
 import { IssueCodes } from './codes.js';
 
 /** The largest horizon Mesa accepts: longer episodes are better modelled with a coarser step. */

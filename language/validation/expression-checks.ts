@@ -8,8 +8,8 @@ import { AstUtils } from 'langium';
 import type { AstNode } from 'langium';
 import type { Call, NameReference, Node, Objective, Spec } from '../generated/ast.js';
 import { isNameReference, isObjective, isSpec } from '../generated/ast.js';
-import { deploymentEnvironments, evaluationEnvironments, flattenEnvironment, trainingEnvironments } from '../semantics/environments.js';
-import { treeDepth, walkAst } from '../workspace/ast-walk.js';
+import { deploymentEnvironments, evaluationEnvironments, flattenEnvironment, trainingEnvironments } from '../compile/environments.js';
+import { treeDepth, walkAst } from '../parse/ast-walk.js';
 import { IssueCodes } from './codes.js';
 
 export function checkDelay(ref: NameReference, accept: ValidationAcceptor): void {

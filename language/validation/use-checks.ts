@@ -7,7 +7,7 @@ import type { ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
 import type { EnvironmentUse, Optimizer, Spec } from '../generated/ast.js';
 import { isDepthSetting, isModelSetting, isNameReference, isObjectiveSetting, isSpec } from '../generated/ast.js';
-import { flattenEnvironment, trainingEnvironments } from '../semantics/environments.js';
+import { flattenEnvironment, trainingEnvironments } from '../compile/environments.js';
 import { IssueCodes, MAX_CONCRETE_ENVIRONMENTS } from './codes.js';
 
 export function checkEnvironmentUse(use: EnvironmentUse, accept: ValidationAcceptor): void {

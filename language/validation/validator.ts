@@ -1,5 +1,5 @@
 /**
- * Registers Mesa's semantic checks (DESIGN §5.1, errors). The rules themselves are pure
+ * Registers Mesa's semantic checks (docs/analyses.md, Well-formedness errors). The rules themselves are pure
  * functions in the neighbouring files, one subject each.
  */
 import type { ValidationChecks } from 'langium';

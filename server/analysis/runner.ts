@@ -4,10 +4,10 @@
  * Each run can be cancelled; a cancelled or superseded run resolves with `cancelled`.
  */
 import { Worker } from 'node:worker_threads';
-import type { Finding } from '../../language/analysis/finding.js';
-import { analyzeBySimulation } from '../../language/analysis/simulation-analysis.js';
-import type { CompiledSpec } from '../../language/model/types.js';
-import type { Report } from '../../language/report/types.js';
+import type { Finding } from '../../language/findings/finding.js';
+import { analyzeBySimulation } from '../../language/findings/simulation-analysis.js';
+import type { CompiledSpec } from '../../language/model/spec.js';
+import type { Report } from '../../language/simulation/report.js';
 import type { FromWorker, SimulateJob } from './worker-protocol.js';
 
 export interface RunOptions {

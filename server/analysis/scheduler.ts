@@ -1,5 +1,5 @@
 /**
- * Schedules the simulation-backed analyses of open documents (DESIGN §5.2): after a
+ * Schedules the simulation-backed analyses of open documents (docs/analyses.md, Simulation-backed analyses): after a
  * debounce following an edit (or on save, or never, per the `mesa.analysis.trigger`
  * setting), within the editor's budgets, off the main thread. A newer edit cancels an
  * older analysis, and a result whose document has changed since is dropped, so stale
@@ -8,16 +8,14 @@
 import type { LangiumDocument } from 'langium';
 import { DocumentState, URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { anchorOf, isCarried } from '../../language/diagnostics/simulation-store.js';
-import type { AnchoredDiagnostic } from '../../language/diagnostics/simulation-store.js';
+import { anchorOf, isCarried } from '../../language/findings/simulation-store.js';
+import type { AnchoredDiagnostic } from '../../language/findings/simulation-store.js';
 import { CompileError } from '../../language/compile/compile-spec.js';
 import { compiledModelOf } from '../../language/compile/model-cache.js';
-import { findingToDiagnostic } from '../../language/diagnostics/finding-to-diagnostic.js';
+import { findingToDiagnostic } from '../../language/findings/finding-to-diagnostic.js';
 import type { Spec } from '../../language/generated/ast.js';
-import { MesaHoverProvider } from '../../language/lsp/hover-provider.js';
-import type { MesaVerdictCache } from '../../language/lsp/verdict-cache.js';
 import type { MesaServices } from '../../language/mesa-module.js';
-import type { Report } from '../../language/report/types.js';
+import type { Report } from '../../language/simulation/report.js';
 import type { MesaSettings } from '../../language/protocol.js';
 import { DEFAULT_SETTINGS } from '../../language/protocol.js';
 import type { AnalysisRunner, RunHandle } from './runner.js';
@@ -121,17 +119,11 @@ export class AnalysisScheduler {
             if (anchor) anchored.push({ diagnostic: findingToDiagnostic(finding), anchor });
         }
         this.services.analysis.SimulationStore.set(uri, anchored);
-        if (result.report) this.verdicts()?.setFromReport(uri, result.report);
+        if (result.report) this.services.analysis.VerdictCache.setFromReport(uri, result.report);
         const diagnostics = [...(current.diagnostics ?? []).filter(d => !isCarried(d)), ...anchored.map(a => a.diagnostic)];
         this.host.publish(uri, diagnostics);
         const event: AnalysisEvent = { uri, version, diagnostics, ms: result.ms, ...(result.report ? { report: result.report } : {}) };
         for (const listener of this.listeners) listener(event);
-    }
-
-    /** The hover provider's verdicts, which show an objective's verdict once known. */
-    private verdicts(): MesaVerdictCache | undefined {
-        const hover = this.services.lsp.HoverProvider;
-        return hover instanceof MesaHoverProvider ? hover.verdicts : undefined;
     }
 
     private document(uri: string): LangiumDocument | undefined {
@@ -150,7 +142,7 @@ export class AnalysisScheduler {
         this.timers.delete(uri);
         this.cancel(uri);
         this.services.analysis.SimulationStore.delete(uri);
-        this.verdicts()?.delete(uri);
+        this.services.analysis.VerdictCache.delete(uri);
     }
 }
 

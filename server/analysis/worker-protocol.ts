@@ -1,12 +1,12 @@
 /**
  * Messages between the language server and its analysis worker thread (a typed union,
- * as Quint's worker protocol). Cancellation crosses threads through a shared flag: the
+ * one message type per direction). Cancellation crosses threads through a shared flag: the
  * worker's simulation reads it while it runs, so a newer edit stops an older analysis
  * within a few thousand states.
  */
-import type { CompiledSpec } from '../../language/model/types.js';
-import type { Report } from '../../language/report/types.js';
-import type { Finding } from '../../language/analysis/finding.js';
+import type { CompiledSpec } from '../../language/model/spec.js';
+import type { Report } from '../../language/simulation/report.js';
+import type { Finding } from '../../language/findings/finding.js';
 
 export interface SimulateJob {
     type: 'simulate';

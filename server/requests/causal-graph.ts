@@ -10,7 +10,7 @@ import type { LangiumSharedCoreServices } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import { environmentChanges } from '../../language/model/changes.js';
-import type { CompiledEnvironment } from '../../language/model/types.js';
+import type { CompiledEnvironment } from '../../language/model/spec.js';
 import type { CausalGraphParams, CausalGraphResult } from '../../language/protocol.js';
 import { causalGraphDot } from '../../language/report/causal-dot.js';
 import { cancelled, compiledSpecOf } from './document.js';

@@ -10,7 +10,7 @@ import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver'
 import { CompileError } from '../../language/compile/compile-spec.js';
 import { compiledModelOf } from '../../language/compile/model-cache.js';
 import type { Spec } from '../../language/generated/ast.js';
-import type { CompiledSpec } from '../../language/model/types.js';
+import type { CompiledSpec } from '../../language/model/spec.js';
 
 export async function compiledSpecOf(shared: LangiumSharedCoreServices, uri: string, token: CancellationToken): Promise<CompiledSpec> {
     const document = await validatedDocument(shared, uri, token);

@@ -5,8 +5,8 @@
  */
 import type { CancellationToken } from 'vscode-languageserver';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
-import type { ReportHtmlParams, ReportHtmlResult } from '../../language/protocol-report.js';
-import type { Report } from '../../language/report/types.js';
+import type { ReportHtmlParams, ReportHtmlResult } from '../../language/protocol.js';
+import type { Report } from '../../language/simulation/report.js';
 import { renderReportHtml } from '../../language/report/html/index.js';
 import { cancelled } from './document.js';
 

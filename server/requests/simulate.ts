@@ -1,5 +1,5 @@
 /**
- * `mesa/simulate`: the full simulation of a document (DESIGN §4), returning the report
+ * `mesa/simulate`: the full simulation of a document (docs/simulation.md), returning the report
  * JSON of §8. It runs in a worker thread of its own (the analysis worker's script,
  * dist/worker.cjs), so completion and the editor's analysis go on meanwhile; the
  * request's cancellation stops the core within a few thousand states. Budgets are the
@@ -11,7 +11,7 @@ import type { LangiumSharedCoreServices } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { SimulateParams } from '../../language/protocol.js';
-import type { Report } from '../../language/report/types.js';
+import type { Report } from '../../language/simulation/report.js';
 import type { AnalysisRunner } from '../analysis/runner.js';
 import { InlineRunner, WorkerRunner } from '../analysis/runner.js';
 import { cancelled, compiledSpecOf, fileName } from './document.js';

@@ -78,7 +78,7 @@ describe('mesa check output formats', () => {
         expect(mesa('check', '--strict', 'examples/evolution.mesa').code).toBe(1);
     });
 
-    test('JSON has the shape of DESIGN §7 with 0-based positions', () => {
+    test('JSON has the shape of docs/cli.md with 0-based positions', () => {
         const result = mesa('check', '--format', 'json', 'examples/button-lamp.mesa');
         const json = JSON.parse(result.stdout) as { files: { path: string; diagnostics: { code: string; severity: string; message: string; range: unknown; related: unknown[] }[] }[] };
         expect(json.files).toHaveLength(1);

@@ -25,6 +25,8 @@ export interface SessionOptions {
     capabilities?: ClientCapabilities;
     /** Environment variables for the server, besides this process's. */
     env?: Record<string, string>;
+    /** The bundle under dist/ to run; the shipped `server.cjs` unless a benchmark asks for its traced build. */
+    bundle?: string;
 }
 
 /** Requests an editor answers with nothing in particular. */
@@ -48,7 +50,7 @@ export class LspSession {
         // MESA_BENCH_PROFILE=DIR writes a CPU profile of the server into DIR.
         const profile = process.env['MESA_BENCH_PROFILE'];
         const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
-        const server = spawn(process.execPath, [...flags, join(root, 'dist', 'server.cjs'), '--stdio'],
+        const server = spawn(process.execPath, [...flags, join(root, 'dist', options.bundle ?? 'server.cjs'), '--stdio'],
             { cwd: root, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
         const connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
         const session = new LspSession(connection, server);

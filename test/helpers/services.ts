@@ -9,7 +9,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LoadedSpec } from '../../language/compile/load.js';
 import { loadSpecText, unloadSpec } from '../../language/compile/load.js';
 import { createMesaServices } from '../../language/mesa-module.js';
-import type { CompiledSpec, Range } from '../../language/model/types.js';
+import type { CompiledSpec, Range } from '../../language/model/spec.js';
 
 export const services = createMesaServices(EmptyFileSystem).Mesa;
 

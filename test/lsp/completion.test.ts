@@ -8,7 +8,6 @@ import { clearDocuments, expectCompletion } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver';
 import { CompletionItemKind } from 'vscode-languageserver';
-import type { MesaCompletionProvider } from '../../language/lsp/completion-provider.js';
 import { hoistEditRange } from '../../language/lsp/completion-provider.js';
 import { createMesaServices } from '../../language/mesa-module.js';
 import { exampleText } from '../helpers/services.js';
@@ -94,7 +93,7 @@ describe('names in scope', () => {
 });
 
 describe('lean lists', () => {
-    const provider = services.Mesa.lsp.CompletionProvider as MesaCompletionProvider;
+    const provider = services.Mesa.lsp.CompletionProvider;
     const text = `${base}objective mesa M = <|>x`;
     async function listAt(source: string): Promise<CompletionList> {
         let list: CompletionList | undefined;

@@ -8,7 +8,7 @@ import { clearDocuments, expectFormatting, parseHelper } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createMesaServices } from '../../language/mesa-module.js';
-import type { CompiledSpec } from '../../language/model/types.js';
+import type { CompiledSpec } from '../../language/model/spec.js';
 import { compiled, EXAMPLES, exampleText } from '../helpers/services.js';
 
 const services = createMesaServices(EmptyFileSystem);

@@ -1,5 +1,5 @@
 /**
- * Hovers (DESIGN §6): a node's rule, parents and children with signs and delays and the
+ * Hovers (docs/editor.md, Features): a node's rule, parents and children with signs and delays and the
  * objectives reading it; an action's readers; an objective's targets, bits and verdict;
  * an environment's horizon, actions, nodes and extends chain; the syntax-level fallback
  * while the document has errors.
@@ -7,7 +7,6 @@
 import { EmptyFileSystem } from 'langium';
 import { clearDocuments, expectHover, parseHelper } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { MesaHoverProvider } from '../../language/lsp/hover-provider.js';
 import { createMesaServices } from '../../language/mesa-module.js';
 import { simulate } from '../../language/simulation/simulate.js';
 import { compiled, exampleText } from '../helpers/services.js';
@@ -88,27 +87,29 @@ describe('other declarations', () => {
         // size 2 (negation, name) × log2(4 names + 12) = 8.
         expect(before).toContain('**Bits:** 8.00 (size 2 × log2(4 names + 12))');
         expect(before).not.toContain('Verdict');
-        const provider = services.Mesa.lsp.HoverProvider as MesaHoverProvider;
+        const provider = services.Mesa.lsp.HoverProvider;
+        const verdicts = services.Mesa.analysis.VerdictCache;
         const uri = 'file:///verdicts.mesa';
-        provider.verdicts.set(uri, { Clean: 'base objective' });
+        verdicts.set(uri, { Clean: 'base objective' });
         const document = await parseHelper(services.Mesa)(exampleText('cleaning'), { documentUri: uri });
         const after = await provider.getHoverContent(document, { textDocument: { uri }, position: document.textDocument.positionAt(exampleText('cleaning').indexOf('Clean =') + 1) });
         expect(JSON.stringify(after?.contents)).toContain('**Verdict:** base objective');
-        provider.verdicts.delete(uri);
+        verdicts.delete(uri);
     });
 
     test('verdicts fed from a simulation report show on objectives and optimizers', async () => {
         const text = exampleText('button-lamp');
         const uri = 'file:///report.mesa';
-        const provider = services.Mesa.lsp.HoverProvider as MesaHoverProvider;
-        provider.verdicts.setFromReport(uri, simulate(await compiled(text)));
+        const provider = services.Mesa.lsp.HoverProvider;
+        const verdicts = services.Mesa.analysis.VerdictCache;
+        verdicts.setFromReport(uri, simulate(await compiled(text)));
         const document = await parseHelper(services.Mesa)(text, { documentUri: uri, validation: true });
         const hoverAt = async (needle: string) => JSON.stringify((await provider.getHoverContent(document, {
             textDocument: { uri }, position: document.textDocument.positionAt(text.indexOf(needle) + 1),
         }))?.contents);
         expect(await hoverAt('Pressing =')).toContain('**Verdict:** pseudo-aligned (side-effect) · depth 1');
         expect(await hoverAt('Lighting =')).toContain('**Verdict:** robust · depth 11');
-        provider.verdicts.delete(uri);
+        verdicts.delete(uri);
         expect(await hoverAt('Pressing =')).not.toContain('Verdict');
     });
 

@@ -1,6 +1,6 @@
 /**
  * Inlay hints: after every name a rule or an objective reads, the sign of that causal
- * edge from the sign analysis (DESIGN §3.4) — nothing while the document has errors.
+ * edge from the sign analysis (docs/language.md, Edge signs) — nothing while the document has errors.
  */
 import { EmptyFileSystem } from 'langium';
 import { clearDocuments, parseHelper } from 'langium/test';

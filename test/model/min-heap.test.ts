@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { mulberry32 } from '../../language/simulation/index.js';
-import { MinHeap } from '../../language/util/min-heap.js';
+import { MinHeap } from '../../language/model/min-heap.js';
 
 describe('MinHeap', () => {
     test('pops values in the order of their keys, whatever the order of pushes', () => {

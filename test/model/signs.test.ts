@@ -1,10 +1,10 @@
 /**
- * The sign and delay analysis of DESIGN §3.4 as a pure function, on the examples' edges.
+ * The sign and delay analysis of docs/language.md (Edge signs) as a pure function, on the examples' edges.
  */
 import { describe, expect, test } from 'vitest';
 import type { ValueSign } from '../../language/model/signs.js';
 import { movedSigns, valueSign, valueSignTable } from '../../language/model/signs.js';
-import type { CausalEdge, Expr } from '../../language/model/types.js';
+import type { CausalEdge, Expr } from '../../language/model/spec.js';
 import { compiled, exampleText } from '../helpers/services.js';
 
 async function edges(example: string, env: string): Promise<CausalEdge[]> {

@@ -1,12 +1,13 @@
 /**
  * The extension's contract with VS Code and with the server, checked statically: a thin
- * client (no Langium, nothing from language/ but the dependency-free protocol files),
+ * client (no Langium, nothing from language/ but the protocol file, which brings only
+ * the protocol library's RequestType and the report's types),
  * the manifest's commands and settings in step with the code, a .vsix that ships bundles only.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../language/protocol.js';
+import { Commands, DEFAULT_SETTINGS } from '../../language/protocol.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -30,21 +31,27 @@ describe('the thin client', () => {
     test.each(files)('client/%s imports only vscode, the language client and the protocol', file => {
         for (const specifier of imports(read(join('client', file)))) {
             expect(specifier, `${file} imports ${specifier}`).toMatch(
-                /^(vscode|vscode-languageclient\/node\.js|node:[a-z_]+|\.\/[a-z-]+\.js|\.\.\/language\/protocol(-report)?\.js)$/);
+                /^(vscode|vscode-languageclient\/node\.js|node:[a-z_]+|\.\/[a-z-]+\.js|\.\.\/language\/protocol\.js)$/);
         }
     });
 
-    test('the protocol files the client imports have no dependencies', () => {
-        expect(imports(read('language/protocol.ts'))).toEqual([]);
-        expect(imports(read('language/protocol-report.ts'))).toEqual([]);
+    test('the protocol file brings the client only RequestType at run time, and the report as types', () => {
+        const source = read('language/protocol.ts');
+        expect(imports(source)).toEqual(['vscode-languageserver-protocol', './simulation/report.js']);
+        expect(source).toContain("import type { Report } from './simulation/report.js';");
+        // The report's types reach only the model's types, and nothing at run time.
+        expect(imports(read('language/simulation/report.ts'))).toEqual(['../model/spec.js']);
+        expect(read('language/simulation/report.ts')).toMatch(/^import type \{[^}]*\} from '\.\.\/model\/spec\.js';$/m);
+        expect(imports(read('language/model/spec.ts'))).toEqual([]);
     });
 });
 
 describe('the manifest', () => {
     test('every contributed command is registered, in the palette and in the editor title', () => {
         const main = read('client/main.ts');
-        for (const { command } of manifest.contributes.commands) {
-            expect(main).toContain(`registerCommand('${command}'`);
+        expect(manifest.contributes.commands.map(c => c.command)).toEqual(Object.values(Commands));
+        for (const [key, command] of Object.entries(Commands)) {
+            expect(main).toContain(`registerCommand(Commands.${key},`);
             expect(manifest.contributes.menus['commandPalette']).toContainEqual({ command, when: 'editorLangId == mesa' });
             expect(manifest.contributes.menus['editor/title']?.some(m => m.command === command && m.group?.startsWith('navigation'))).toBe(true);
         }

@@ -9,13 +9,8 @@ import { pathToFileURL } from 'node:url';
 import type { CompletionItem, CompletionList, Diagnostic, ProtocolConnection } from 'vscode-languageserver-protocol/node.js';
 import { CancellationTokenSource, CodeLensRequest, CompletionRequest, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol/node.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { CausalGraphResult } from '../../language/protocol.js';
-import { CausalGraphMethod, SimulateMethod } from '../../language/protocol.js';
-import type { ReportHtmlResult } from '../../language/protocol-report.js';
-import { ReportHtmlMethod } from '../../language/protocol-report.js';
-import type { Report } from '../../language/report/types.js';
-import { largeSpec } from '../../language/workspace/generated-spec.js';
-import { WARM_UP_MIN_LINES } from '../../server/warm-up.js';
+import { CausalGraphRequest, ReportHtmlRequest, SimulateRequest } from '../../language/protocol.js';
+import type { Report } from '../../language/simulation/report.js';
 import { ensureServerBundle, LspSession } from '../helpers/lsp-session.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -69,8 +64,8 @@ describe('the bundled server over stdio', () => {
         expect(commands).toContainEqual(expect.objectContaining({ command: 'mesa.showGraph', arguments: [exampleUri] }));
     });
 
-    test('mesa/simulate returns the report with the verdicts of DESIGN §5.3', async () => {
-        const report = await connection.sendRequest<Report>(SimulateMethod, { uri: exampleUri });
+    test('mesa/simulate returns the report with the verdicts of the button-lamp example', async () => {
+        const report = await connection.sendRequest(SimulateRequest, { uri: exampleUri });
         const pressing = report.optimizers.find(o => o.name === 'Pressing');
         expect(pressing).toMatchObject({ verdict: 'pseudo-aligned', kind: 'side-effect', implicit: true });
         expect(pressing?.deploy.find(d => d.env === 'LabWithSwitch')).toMatchObject({ lo: 30, hi: 30, optimum: 40, normalizedRegret: 0.25 });
@@ -80,7 +75,7 @@ describe('the bundled server over stdio', () => {
 
     test('mesa/simulate can be cancelled', async () => {
         const source = new CancellationTokenSource();
-        const request = connection.sendRequest<Report>(SimulateMethod, { uri: exampleUri }, source.token);
+        const request = connection.sendRequest(SimulateRequest, { uri: exampleUri }, source.token);
         source.cancel();
         const error = await request.then(() => undefined, (e: unknown) => e);
         expect(error).toBeInstanceOf(ResponseError);
@@ -91,25 +86,25 @@ describe('the bundled server over stdio', () => {
         const uri = 'file:///broken/spec.mesa';
         await open(uri, 'environment Lab {\n  horizon 5\n  action press\n  node lamp = missing\n}\nobjective base Light = lamp\n');
         await diagnosticsWhere(uri, d => d.some(x => x.severity === 1));
-        await expect(connection.sendRequest(SimulateMethod, { uri })).rejects.toThrow(/fix the (error|\d+ errors) first/);
+        await expect(connection.sendRequest(SimulateRequest, { uri })).rejects.toThrow(/fix the (error|\d+ errors) first/);
     });
 
     test('mesa/causalGraph lays out each environment as SVG', async () => {
-        const graph = await connection.sendRequest<CausalGraphResult>(CausalGraphMethod, { uri: exampleUri });
+        const graph = await connection.sendRequest(CausalGraphRequest, { uri: exampleUri });
         expect(graph.env).toBe('Lab');
         expect(graph.environments).toEqual(['Lab', 'LabWithSwitch']);
         expect(graph.dot).toContain('"press" -> "lamp"');
         expect(graph.svg).toMatch(/<svg[\s\S]*<\/svg>/);
-        const deployed = await connection.sendRequest<CausalGraphResult>(CausalGraphMethod, { uri: exampleUri, env: 'LabWithSwitch' });
+        const deployed = await connection.sendRequest(CausalGraphRequest, { uri: exampleUri, env: 'LabWithSwitch' });
         expect(deployed.dot).toContain('"flip"');
     });
 
     test('mesa/reportHtml renders under a nonce CSP and escapes every name', async () => {
-        const report = await connection.sendRequest<Report>(SimulateMethod, { uri: exampleUri });
+        const report = await connection.sendRequest(SimulateRequest, { uri: exampleUri });
         const evil = '<img src=x onerror=alert(1)>';
         const tampered: Report = { ...report, optimizers: report.optimizers.map(o => (o.name === 'Pressing' ? { ...o, name: evil } : o)) };
         const nonce = 'bm9uY2Utb2YtdGhlLXRlc3Qx';
-        const { html } = await connection.sendRequest<ReportHtmlResult>(ReportHtmlMethod, { report: tampered, nonce, cspSource: 'vscode-webview://test' });
+        const { html } = await connection.sendRequest(ReportHtmlRequest, { report: tampered, nonce, cspSource: 'vscode-webview://test' });
         // Checked as booleans: a failure should not print a 170 kB page.
         const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1]?.replace(/&#39;|&#x27;/g, "'");
         expect(csp).toBe(`default-src 'none'; img-src vscode-webview://test data:; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}';`);
@@ -117,17 +112,8 @@ describe('the bundled server over stdio', () => {
         expect(html.includes('&lt;img src=x onerror=alert(1)&gt;'), 'the name is shown').toBe(true);
         expect(html.includes('pseudo-aligned')).toBe(true);
         expect(/<script(?![^>]*nonce=)/.test(html), 'every script has the nonce').toBe(false);
-        await expect(connection.sendRequest(ReportHtmlMethod, { report: tampered, nonce: 'short', cspSource: '' })).rejects.toThrow(/nonce/);
+        await expect(connection.sendRequest(ReportHtmlRequest, { report: tampered, nonce: 'short', cspSource: '' })).rejects.toThrow(/nonce/);
     }, 60_000);
-
-    test('warms its incremental build once a large spec is open, and only then', async () => {
-        // Only small specs so far: no warm-up.
-        expect(session.logs.filter(m => m.includes('warmed the incremental build'))).toEqual([]);
-        await open('file:///warm-up/large.mesa', largeSpec(WARM_UP_MIN_LINES + 100));
-        const logged = await session.logged(m => m.includes('warmed the incremental build'), 60_000);
-        // The first build of a 200-line generated spec, then four rounds of eight edits made and undone.
-        expect(logged).toMatch(/^Mesa: warmed the incremental build: 65 builds of a generated spec, \d+ ms of work over \d+ ms\.$/);
-    }, 90_000);
 
     test('logs nothing alarming on stderr', () => {
         expect(session.stderr).not.toMatch(/Error|exception/i);

@@ -7,7 +7,7 @@
 import { parse } from 'parse5';
 import { describe, expect, test } from 'vitest';
 import { environmentDot, renderReportHtml } from '../../language/report/html/index.js';
-import type { Report } from '../../language/report/types.js';
+import type { Report } from '../../language/simulation/report.js';
 import { buttonLampReport } from './fixtures.js';
 
 const EVIL = {

@@ -1,10 +1,10 @@
 /**
- * A hand-built report for button-lamp (DESIGN §3.1, §5.3), used until the simulation
+ * A hand-built report for button-lamp (docs/analyses.md, Expected verdicts of the examples), used until the simulation
  * core lands: the figures of §5.3, and a trajectory sample computed here by a tiny
  * seeded simulation of Lab and LabWithSwitch.
  */
-import type { Range, SourceLocation } from '../../language/model/types.js';
-import type { CapabilityCurve, EnvironmentReport, Report, SamplePair, SampleReport } from '../../language/report/types.js';
+import type { Range, SourceLocation } from '../../language/model/spec.js';
+import type { CapabilityCurve, EnvironmentReport, Report, SamplePair, SampleReport } from '../../language/simulation/report.js';
 
 export const SPEC_URI = 'file:///work/main/examples/button-lamp.mesa';
 

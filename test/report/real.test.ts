@@ -1,6 +1,6 @@
 /**
  * The HTML report of the real pipeline: every example spec compiled and simulated by
- * the core, then rendered. Button-lamp's figures (DESIGN §5.3) show in the verdict
+ * the core, then rendered. Button-lamp's figures (docs/analyses.md, Expected verdicts of the examples) show in the verdict
  * table; every example renders one graph per environment and no layout error.
  * Set MESA_REPORT_DIR=/tmp to also write `<example>.html` there.
  */
@@ -35,7 +35,7 @@ function verdictRow(html: string, name: string): string {
 }
 
 describe('real reports', () => {
-    test('button-lamp: the figures of DESIGN §5.3', async () => {
+    test('button-lamp: its expected figures', async () => {
         const { html } = await render('button-lamp');
         const pressing = verdictRow(html, 'Pressing');
         expect(pressing).toContain('pseudo-aligned');

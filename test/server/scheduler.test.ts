@@ -6,7 +6,6 @@
 import { DocumentState, EmptyFileSystem, URI } from 'langium';
 import { describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { MesaHoverProvider } from '../../language/lsp/hover-provider.js';
 import { createMesaServices } from '../../language/mesa-module.js';
 import type { AnalysisSettings } from '../../server/analysis/scheduler.js';
 import { AnalysisScheduler } from '../../server/analysis/scheduler.js';
@@ -54,9 +53,9 @@ describe('analysis scheduler', () => {
         const done = analyzed();
         await open(exampleText('button-lamp'));
         await done;
-        const hover = services.lsp.HoverProvider as MesaHoverProvider;
-        expect(hover.verdicts.get('file:///work/button-lamp.mesa', 'Pressing')).toBe('pseudo-aligned (side-effect) · depth 1');
-        expect(hover.verdicts.get('file:///work/button-lamp.mesa', 'Lighting')).toBe('robust · depth 11');
+        const verdicts = services.analysis.VerdictCache;
+        expect(verdicts.get('file:///work/button-lamp.mesa', 'Pressing')).toBe('pseudo-aligned (side-effect) · depth 1');
+        expect(verdicts.get('file:///work/button-lamp.mesa', 'Lighting')).toBe('robust · depth 11');
     });
 
     test('carries simulation diagnostics over an edit, moved with their declaration', async () => {

@@ -4,7 +4,7 @@
  * (no states, no deduplication). Behaviours are sets of allowed actions per history;
  * a model-mismatched planner simply plans in its model along the same history.
  */
-import type { CompiledEnvironment, CompiledSpec, Expr } from '../../language/model/types.js';
+import type { CompiledEnvironment, CompiledSpec, Expr } from '../../language/model/spec.js';
 
 const TOL = (best: number): number => 1e-9 * Math.max(1, Math.abs(best));
 

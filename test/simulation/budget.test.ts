@@ -1,19 +1,19 @@
 /**
- * Budgets of DESIGN §4 on wide and deep specs: the time budget and cancellation are
+ * Budgets (docs/simulation.md, Budgets) on wide and deep specs: the time budget and cancellation are
  * checked after a bounded amount of work however wide a state is, every phase after
  * a trip is skipped, and the report names the budget. No wall time is asserted: a fake
  * clock advances per read, and the work between checks is counted in step calls.
  * Also: cutting the generated step into many small functions changes nothing.
  */
 import { describe, expect, test } from 'vitest';
-import type { CompiledSpec } from '../../language/model/types.js';
+import type { CompiledSpec } from '../../language/model/spec.js';
 import { compileEnvironment, type CompiledEnv } from '../../language/simulation/codegen.js';
 import { Budget, BudgetExceeded, CHECK_UNITS } from '../../language/simulation/errors.js';
 import { explore } from '../../language/simulation/explore.js';
 import { simulate } from '../../language/simulation/index.js';
 import { buildSpec, buttonLamp, cleaning, shop, thermostat } from './fixtures.js';
 
-/** The editor benchmark's generated spec (language/workspace/generated-spec.ts), as a compiled spec: one wide environment. */
+/** The editor benchmark's generated spec (bench/generated-spec.ts), as a compiled spec: one wide environment. */
 function wideSpec(nodes: number, horizon = 30): CompiledSpec {
     const rules: [string, string, number?][] = [['n0', 'n0@1 + push - pull', 1]];
     for (let i = 1; i < nodes; i++) {

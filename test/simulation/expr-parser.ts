@@ -1,9 +1,9 @@
 /**
- * A tiny parser of Mesa expressions (DESIGN §3.2 precedence) into the compiled
+ * A tiny parser of Mesa expressions (precedence of docs/language.md, Expressions) into the compiled
  * model's `Expr`, for building test fixtures by hand without the Langium compiler.
  * Names are taken as refs; parameters must already be replaced by numbers.
  */
-import type { Expr } from '../../language/model/types.js';
+import type { Expr } from '../../language/model/spec.js';
 
 const TOKEN = /\s*(\d+(?:\.\d+)?|[A-Za-z_][A-Za-z0-9_]*|==|!=|<=|>=|[-+*/()<>,@])/y;
 

@@ -1,5 +1,5 @@
 /**
- * DESIGN §5.3's figures on the hand-built compiled specs of the examples, plus
+ * The expected figures (docs/analyses.md) on the hand-built compiled specs of the examples, plus
  * witnesses and the per-state comparison behind the thermostat's "approximate".
  */
 import { describe, expect, test } from 'vitest';
@@ -20,7 +20,7 @@ const specs = {
     evolution: fixtures.evolution,
 };
 
-describe('figures of DESIGN §5.3 (hand-built specs)', () => {
+describe('expected figures (hand-built specs)', () => {
     for (const [name, spec] of Object.entries(specs)) {
         test(name, () => FIGURES[name]!(simulate(spec)));
     }

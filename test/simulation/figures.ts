@@ -1,9 +1,9 @@
 /**
- * The expected figures of DESIGN §5.3, checked against a report; shared by the tests
+ * The expected figures of docs/analyses.md (Expected verdicts of the examples), checked against a report; shared by the tests
  * on the hand-built fixtures and on the real examples compiled from examples/*.mesa.
  */
 import { expect } from 'vitest';
-import type { OptimizerReport, Report } from '../../language/report/types.js';
+import type { OptimizerReport, Report } from '../../language/simulation/report.js';
 
 const close = (actual: number | null, expected: number): void => {
     expect(actual).not.toBeNull();
@@ -38,7 +38,7 @@ export function expectVerdict(o: OptimizerReport, verdict: OptimizerReport['verd
     expect(o.incomplete).toBe(false);
 }
 
-/** Every figure of DESIGN §5.3 for one example. */
+/** Every figure of docs/analyses.md for one example. */
 export const FIGURES: Record<string, (r: Report) => void> = {
     'button-lamp': r => {
         const pressing = optimizer(r, 'Pressing'), lighting = optimizer(r, 'Lighting');

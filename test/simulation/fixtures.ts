@@ -5,7 +5,7 @@
  */
 import type {
     CausalEdge, CompiledEnvironment, CompiledObjective, CompiledOptimizer, CompiledSpec, Sign, SourceLocation,
-} from '../../language/model/types.js';
+} from '../../language/model/spec.js';
 import { collectReads } from '../../language/simulation/codegen.js';
 import { parseExpr } from './expr-parser.js';
 

@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import type { CompiledSpec } from '../../language/model/types.js';
-import type { OptimizerReport } from '../../language/report/types.js';
+import type { CompiledSpec } from '../../language/model/spec.js';
+import type { OptimizerReport } from '../../language/simulation/report.js';
 import { simulate } from '../../language/simulation/index.js';
 import { BruteEnv, interval, type Policy } from './brute-force.js';
 import { collectReads } from '../../language/simulation/codegen.js';
@@ -84,7 +84,7 @@ function randomSpec(seed: number): CompiledSpec {
 
 const near = (a: number | null, b: number): boolean => a !== null && Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
-/** The brute-force verdict of DESIGN §4 for one optimizer. */
+/** The brute-force verdict of docs/simulation.md (Verdicts) for one optimizer. */
 function bruteCheck(spec: CompiledSpec, o: OptimizerReport): void {
     const envs = new Map(spec.environments.map(e => [e.label, new BruteEnv(spec, e)]));
     const base = spec.base;

@@ -3,10 +3,10 @@
  * description length (chart and table), and the distinguishing environments with
  * their Mesa source and what each rules out.
  */
-import type { Report } from '../types.js';
+import type { Report } from '../../simulation/report.js';
 import { candidatesChart } from './chart-sections.js';
 import { esc } from './escape.js';
-import { codeList, num } from './format.js';
+import { codeList, num } from './numbers.js';
 
 export async function candidatesSection(report: Report): Promise<string> {
     const c = report.candidates;

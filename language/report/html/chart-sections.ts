@@ -3,10 +3,10 @@
  * (one per environment and objective pair, ρ in the title) and the capability sweep
  * (one small chart per optimizer). Charts are Vega-Lite rendered to inline SVG.
  */
-import type { Report } from '../types.js';
+import type { Report } from '../../simulation/report.js';
 import { candidatesSpec, scatterSpec, sweepSpec } from './charts.js';
 import { esc } from './escape.js';
-import { plain } from './format.js';
+import { plain } from './numbers.js';
 import { renderChart } from './vega.js';
 
 export async function samplesSection(report: Report): Promise<string> {

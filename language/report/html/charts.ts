@@ -6,8 +6,8 @@
  * SVG; never in axis titles, which Vega-Lite splices into generated expressions.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { CandidatesReport, OptimizerReport, SamplePair } from '../types.js';
-import { plain } from './format.js';
+import type { CandidatesReport, OptimizerReport, SamplePair } from '../../simulation/report.js';
+import { plain } from './numbers.js';
 import { PALETTE } from './vega.js';
 
 const GREY = '#868e96';

@@ -6,7 +6,7 @@
  * What deployment adds or changes is orange. Edges carry their sign and `@k` delay.
  * Every name goes through `dotQuote`; SVG classes let the page's CSS theme the drawing.
  */
-import type { EnvironmentReport, ObjectiveReport } from '../types.js';
+import type { EnvironmentReport, ObjectiveReport } from '../../simulation/report.js';
 import { dotQuote } from './escape.js';
 
 export const GRAPH_COLORS = {

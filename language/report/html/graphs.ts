@@ -4,10 +4,10 @@
  * facts, what deployment changes, and a legend.
  */
 import type { instance } from '@viz-js/viz';
-import type { Report } from '../types.js';
+import type { Report } from '../../simulation/report.js';
 import { environmentDot } from './graph-dot.js';
 import { esc } from './escape.js';
-import { codeList, num, slug } from './format.js';
+import { codeList, num, slug } from './numbers.js';
 import type { ReportMode } from './links.js';
 import { sourceLink } from './links.js';
 

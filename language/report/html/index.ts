@@ -1,5 +1,5 @@
 /**
- * The self-contained HTML report (DESIGN §6 and issue 3 item 7): one document with the
+ * The self-contained HTML report (docs/editor.md, The report view): one document with the
  * verdict table, each environment's causal graph (Graphviz), the base-against-mesa
  * scatter plots and the capability sweep (Vega-Lite), the witnesses, candidate counts
  * and distinguishing environments. No network: every graph and chart is inline SVG,
@@ -11,11 +11,11 @@
  * `{ type: 'reveal', uri, line, character }` through `acquireVsCodeApi()` instead.
  */
 import { createHash } from 'node:crypto';
-import type { Report } from '../types.js';
+import type { Report } from '../../simulation/report.js';
 import { candidatesSection, distinguishingSection } from './candidates.js';
 import { samplesSection, sweepSection } from './chart-sections.js';
 import { esc, fileName } from './escape.js';
-import { slug } from './format.js';
+import { slug } from './numbers.js';
 import { graphsSection } from './graphs.js';
 import type { ReportMode } from './links.js';
 import type { TocEntry } from './page.js';

@@ -4,7 +4,7 @@
  * the file at the line (`file:///...#L12`); in the VS Code webview the href is `#` and
  * the page script posts `{ type: 'reveal', uri, line, character }` to the extension.
  */
-import type { SourceLocation } from '../../model/types.js';
+import type { SourceLocation } from '../../model/spec.js';
 import { esc, isFileUri } from './escape.js';
 
 export type ReportMode = 'file' | 'webview';

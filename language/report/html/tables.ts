@@ -2,9 +2,9 @@
  * The objectives table (role, body, bits, targets with signs, reward timing) and the
  * selection step (penalties, winners, the ranking with scores).
  */
-import type { ObjectiveReport, Report } from '../types.js';
+import type { ObjectiveReport, Report } from '../../simulation/report.js';
 import { esc } from './escape.js';
-import { num } from './format.js';
+import { num } from './numbers.js';
 import type { ReportMode } from './links.js';
 import { sourceLink } from './links.js';
 

@@ -3,9 +3,9 @@
  * verdict table: each optimizer, implicit or declared, with its verdict badge, kind,
  * training and deployment intervals, depth and bits, its name linked to the source.
  */
-import type { OptimizerReport, Report, TrainInterval, Verdict } from '../types.js';
+import type { OptimizerReport, Report, TrainInterval, Verdict } from '../../simulation/report.js';
 import { esc, fileName } from './escape.js';
-import { deployInterval, falls, interval, num } from './format.js';
+import { deployInterval, falls, interval, num } from './numbers.js';
 import type { ReportMode } from './links.js';
 import { sourceLink } from './links.js';
 

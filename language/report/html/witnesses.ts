@@ -4,9 +4,9 @@
  * values, a path that reaches it, both action sets side by side), and for a
  * suboptimality-aligned optimizer, the limits that keep it aligned.
  */
-import type { OptimizerReport, Report, SuboptimalityLimits, Witness } from '../types.js';
+import type { OptimizerReport, Report, SuboptimalityLimits, Witness } from '../../simulation/report.js';
 import { esc } from './escape.js';
-import { actionPath, interval, num, slug } from './format.js';
+import { actionPath, interval, num, slug } from './numbers.js';
 import type { ReportMode } from './links.js';
 import { sourceLink } from './links.js';
 import { verdictBadge } from './verdicts.js';

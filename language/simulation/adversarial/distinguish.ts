@@ -1,5 +1,5 @@
 /**
- * Distinguishing environments (DESIGN §4, adversarial training): each intervention
+ * Distinguishing environments (docs/simulation.md, Distinguishing environments): each intervention
  * on a training environment is explored (rejected when its state space runs past a
  * cap, when it divides by zero, or when it leaves the base objective nothing to
  * choose: optimum = worst), every pseudo-aligned objective is judged there, and a
@@ -8,8 +8,8 @@
  * intervention rules out, pairs of interventions are tried the same way. Each gets a fresh name
  * `<Train>Distinguish<k>` and its Mesa source.
  */
-import type { CompiledSpec } from '../../model/types.js';
-import type { DistinguishingEnvironment, DistinguishingReport } from '../../report/types.js';
+import type { CompiledSpec } from '../../model/spec.js';
+import type { DistinguishingEnvironment, DistinguishingReport } from '../report.js';
 import { compileEnvironment } from '../codegen.js';
 import type { Context } from '../context.js';
 import { tolerance } from '../dp.js';

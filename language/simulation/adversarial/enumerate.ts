@@ -1,5 +1,5 @@
 /**
- * Candidate objectives of DESIGN §4: every `±x`, `final(±x)` and `±x ± y` over the
+ * Candidate objectives of docs/simulation.md (Candidate objectives): every `±x`, `final(±x)` and `±x ± y` over the
  * names (actions, then nodes) common to the training environments, no longer than
  * the base objective. A candidate's size is the AST size of the shortest text that
  * writes it, the text it is reported with: `x` 1, `-x` 2, `final(x)` 2, `final(-x)` 3,
@@ -9,7 +9,7 @@
  * Candidates equal to the base objective (same aggregate and same signed terms) are
  * skipped; so is `x ± x`.
  */
-import type { CompiledObjective, Expr } from '../../model/types.js';
+import type { CompiledObjective, Expr } from '../../model/spec.js';
 
 export interface Term {
     name: string;

@@ -1,5 +1,5 @@
 /**
- * Underdetermination and adversarial training (DESIGN §4, issue 5): enumerates the
+ * Underdetermination and adversarial training (docs/simulation.md, Candidate objectives; Distinguishing environments): enumerates the
  * candidate objectives no longer than the base objective, judges each like an
  * implicit ideal optimizer on the already explored training (and, when needed,
  * deployment) graphs, counts those that fit training without being robust by
@@ -7,7 +7,7 @@
  * declared mesa objectives found pseudo-aligned. A budget hit leaves both parts
  * `computed: false` and is recorded in `incomplete`.
  */
-import type { CandidatesReport, DistinguishingReport, OptimizerReport } from '../../report/types.js';
+import type { CandidatesReport, DistinguishingReport, OptimizerReport } from '../report.js';
 import type { Context } from '../context.js';
 import { BudgetExceeded } from '../errors.js';
 import { trainingNames } from '../select.js';

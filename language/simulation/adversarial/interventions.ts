@@ -1,5 +1,5 @@
 /**
- * The interventions of DESIGN §4 on one training environment, each a derived
+ * The interventions of docs/simulation.md (Distinguishing environments) on one training environment, each a derived
  * environment both as a compiled environment (to judge objectives in) and as the
  * members of `environment X extends Train { ... }` that declare it in Mesa:
  * - an added action that raises one node by 1 for a step: `action raise_n` and the
@@ -11,7 +11,7 @@
  * single interventions leave objectives undistinguished, pairs of them on the same
  * environment are tried too (`combine`).
  */
-import type { CompiledEnvironment, CompiledNode, Expr } from '../../model/types.js';
+import type { CompiledEnvironment, CompiledNode, Expr } from '../../model/spec.js';
 import { collectReads } from '../codegen.js';
 import { numberText, printExpr } from './print.js';
 

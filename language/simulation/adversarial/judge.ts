@@ -1,14 +1,14 @@
 /**
- * Judges objectives as the core judges an implicit ideal optimizer (DESIGN §4), on
+ * Judges objectives as the core judges an implicit ideal optimizer (docs/simulation.md, Verdicts), on
  * graphs explored once: the objective's optimal behaviour (every choice within
  * tolerance of the best), then the base objective's [lo, hi] under it. It fits an
  * environment when hi reaches the base optimum; it matches the base objective there
  * when its allowed choices are the base objective's optimal ones at every state.
  */
-import type { CompiledEnvironment } from '../../model/types.js';
+import type { CompiledEnvironment } from '../../model/spec.js';
 import { rewardsOf, type Context } from '../context.js';
 import { evaluate, greedyMask, optimalValues, sameMask, tolerance, type Mask } from '../dp.js';
-import type { EnvGraph } from '../graph.js';
+import type { EnvGraph } from '../state-graph.js';
 import type { Candidate } from './enumerate.js';
 import { candidateRewards, readable, type NameValues } from './values.js';
 

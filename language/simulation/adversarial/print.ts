@@ -4,7 +4,7 @@
  * non-associative; `+ -`; `* /`; unary `-`; atoms and `x@k`). Used to redeclare a
  * node in a derived (distinguishing) environment; parameters are already constants.
  */
-import type { Expr } from '../../model/types.js';
+import type { Expr } from '../../model/spec.js';
 
 const BINARY_PRECEDENCE: Record<string, number> = {
     or: 1, and: 2,

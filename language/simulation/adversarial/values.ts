@@ -7,10 +7,10 @@
  * (or, for `final`, the last layer's values alone), exactly as the core computes a
  * declared objective's rewards.
  */
-import type { CompiledEnvironment, CompiledObjective } from '../../model/types.js';
+import type { CompiledEnvironment, CompiledObjective } from '../../model/spec.js';
 import { compileEnvironment } from '../codegen.js';
 import type { Budget } from '../errors.js';
-import type { EnvGraph } from '../graph.js';
+import type { EnvGraph } from '../state-graph.js';
 import type { Candidate } from './enumerate.js';
 
 /** values.get(x)[state * nChoices + choice] = x's value at the step that transition takes. */

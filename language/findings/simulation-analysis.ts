@@ -1,0 +1,31 @@
+/**
+ * Runs the simulation core on a compiled spec and turns the outcome into findings: the
+ * analyses of §5.2, or one `runtime-error` at the source location of a division by zero.
+ * Shared by `mesa check`, `mesa simulate` and the editor's analysis worker.
+ */
+import type { CompiledSpec } from '../model/spec.js';
+import type { Report } from '../simulation/report.js';
+import type { SimulateOptions } from '../simulation/index.js';
+import { simulate, SimulationError } from '../simulation/index.js';
+import { IssueCodes } from '../validation/codes.js';
+import type { Finding } from './finding.js';
+import { simulationFindings } from './simulation-findings.js';
+
+export interface SimulationOutcome {
+    report?: Report;
+    findings: Finding[];
+}
+
+export function analyzeBySimulation(spec: CompiledSpec, options: SimulateOptions): SimulationOutcome {
+    try {
+        const report = simulate(spec, options);
+        return { report, findings: simulationFindings(spec, report) };
+    } catch (error) {
+        if (error instanceof SimulationError) {
+            const location = error.location ?? spec.environments[0]?.location;
+            if (!location) throw error;
+            return { findings: [{ code: IssueCodes.RuntimeError, severity: 'error', message: error.message, location, related: [] }] };
+        }
+        throw error;
+    }
+}

@@ -1,0 +1,79 @@
+/**
+ * Incremental reparsing against the brute force: after each of many random edits to the
+ * examples and a generated spec, the spliced tree must be the one a full parse of the
+ * new text gives — the same AST, the same CST leaves with the same offsets and ranges,
+ * every node's source range, container and index. Edits it declines are parsed in full
+ * (as the editor does), and enough must be taken for the test to mean something.
+ */
+import { describe, expect, test } from 'vitest';
+import { largeSpec } from '../../bench/generated-spec.js';
+import { mulberry32 } from '../../language/simulation/index.js';
+import { reparseIncrementally } from '../../language/parse/incremental/index.js';
+import { EXAMPLES, exampleText } from '../helpers/services.js';
+import { EDITS, parse, parser, pick, SEEDS, snapshot } from './incremental-support.js';
+
+/**
+ * Applies `count` random edits from `text`; returns how many the incremental reparse
+ * took. Like an author, it often goes back to the last text without syntax errors
+ * (an undo), since a broken text is reparsed in full until it is mended.
+ */
+function editRandomly(text: string, seed: number, count: number, normalize: (text: string) => string = t => t): number {
+    const random = mulberry32(seed);
+    let current = parse(text);
+    let lastGood = text;
+    let taken = 0;
+    for (let step = 0; step < count; step++) {
+        const oldText = current.value.$cstNode!.root.fullText;
+        const broken = current.parserErrors.length + current.lexerErrors.length > 0;
+        if (!broken) lastGood = oldText;
+        const newText = broken && random() < 0.6 ? lastGood : normalize(pick(EDITS, random)(oldText, random));
+        const full = parse(newText);
+        const patched = reparseIncrementally(parser, current, oldText, newText);
+        if (patched) {
+            taken++;
+            const [got, want] = [snapshot(patched), snapshot(full)] as { leaves: unknown[]; nodes: unknown[] }[];
+            const firstDiff = (a: unknown[], b: unknown[]) => {
+                const i = a.findIndex((x, k) => JSON.stringify(x) !== JSON.stringify(b[k]));
+                return i < 0 && a.length === b.length ? undefined : { at: i, got: a[i], want: b[i], lengths: [a.length, b.length] };
+            };
+            let from = 0;
+            while (oldText[from] === newText[from]) from++;
+            const where = `seed ${seed}, step ${step}: at ${from} ${JSON.stringify(oldText.slice(from - 30, from + 30))} -> ${JSON.stringify(newText.slice(from - 30, from + 30))}`;
+            expect(JSON.stringify(firstDiff(got!.leaves, want!.leaves)), where).toBeUndefined();
+            expect(JSON.stringify(firstDiff(got!.nodes, want!.nodes)), where).toBeUndefined();
+            expect(got, where).toEqual(want);
+        }
+        current = patched ?? full;
+    }
+    return taken;
+}
+
+describe('incremental reparse equals a full parse', () => {
+    test.each(EXAMPLES)('random edits to %s', name => {
+        for (let k = 0; k < SEEDS; k++) {
+            const taken = editRandomly(exampleText(name), name.length * 7919 + k, 150);
+            expect(taken).toBeGreaterThan(40);
+        }
+    });
+
+    test('random edits to a spec with CRLF line ends', () => {
+        for (let k = 0; k < SEEDS; k++) {
+            // Every line end stays CRLF, as an editor keeps them.
+            const crlf = (t: string) => t.replace(/\r\n|\r|\n/g, '\r\n');
+            const taken = editRandomly(crlf(exampleText('cleaning')), 7 + k, 150, crlf);
+            expect(taken).toBeGreaterThan(40);
+        }
+    });
+
+    test('a lone carriage return (old Mac line ends) is left to the full parse', () => {
+        const text = 'environment A {\r  horizon 3\r  action a\r}\r';
+        expect(reparseIncrementally(parser, parse(text), text, text.replace('horizon 3', 'horizon 4'))).toBeUndefined();
+    });
+
+    test('random edits to a generated 80-line spec', () => {
+        for (let k = 0; k < SEEDS; k++) {
+            const taken = editRandomly(largeSpec(80), 42 + k, 150);
+            expect(taken).toBeGreaterThan(60);
+        }
+    });
+});
