@@ -33,7 +33,8 @@ export async function runDistinguish(services: MesaServices, path: string, optio
         });
     } catch (error) {
         if (!(error instanceof SimulationError)) throw error;
-        out.stderr(`${path}: error [runtime-error] ${error.message}\n`);
+        const at = error.location ? `:${error.location.range.start.line + 1}:${error.location.range.start.character + 1}` : '';
+        out.stderr(`${path}${at}: error [runtime-error] ${error.message}\n`);
         return 1;
     }
     const d = report.distinguishing;

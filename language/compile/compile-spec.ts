@@ -11,6 +11,7 @@ import { MinHeap } from '../model/min-heap.js';
 import type { CausalGraph, CompiledEnvironment, CompiledNode, CompiledObjective, CompiledOptimizer, CompiledSpec, Expr } from '../model/spec.js';
 import { flattenEnvironment, trainingEnvironments } from './environments.js';
 import { compileExpression, evaluateConstant, expressionSize, keywordLocationOf, locationOf, stillLocated } from './expressions.js';
+import { MAX_CONCRETE_ENVIRONMENTS } from '../validation/codes.js';
 
 /** A problem found while compiling that validation cannot see (e.g. an init dividing by zero). */
 export class CompileError extends Error {
@@ -32,7 +33,7 @@ export function compileSpec(spec: Spec, uri: string): CompiledSpec {
     const trainUses = spec.declarations.filter(isTrain).flatMap(t => t.uses);
     const train = trainUses.length > 0
         ? trainUses.flatMap(use => expandUse(use).map(params => add(use.environment.ref!, params)))
-        : trainingEnvironments(spec).flatMap(env => allBindings(env).map(params => add(env, params)));
+        : trainingEnvironments(spec).flatMap(env => bounded(allBindings(env), env).map(params => add(env, params)));
     const deploy = spec.declarations.filter(isDeploy).flatMap(d => d.uses)
         .flatMap(use => expandUse(use).map(params => add(use.environment.ref!, params)));
     const optimizers: CompiledOptimizer[] = spec.declarations.filter(isOptimizer).map(optimizer => {
@@ -41,7 +42,7 @@ export function compileSpec(spec: Spec, uri: string): CompiledSpec {
         return {
             name: optimizer.name,
             objective: optimizer.settings.find(isObjectiveSetting)?.objective.$refText ?? '',
-            ...(model ? { model: add(model, lowestBinding(model)) } : {}),
+            ...(model ? modelBinding(model, [...new Set([...train, ...deploy])], environments, add) : {}),
             ...(depth !== undefined ? { depth } : {}),
             location: locationOf(optimizer, 'name'),
         };
@@ -315,26 +316,60 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
     return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
+/** A parameter's values, as an inclusive range (a lone value is low = high). */
+interface ParameterRange { name: string; low: number; high: number }
+
+/**
+ * The bindings of some parameter ranges, or a CompileError at `env`'s name past
+ * MAX_CONCRETE_ENVIRONMENTS: validation reports that first (`too-many-environments`),
+ * and the ranges are never expanded (docs/language.md, Parameters).
+ */
+function bounded(ranges: ParameterRange[], env: Environment): Record<string, number>[] {
+    const count = ranges.reduce((n, r) => n * Math.max(0, Math.floor(r.high) - Math.ceil(r.low) + 1), 1);
+    if (count > MAX_CONCRETE_ENVIRONMENTS) {
+        throw new CompileError(`'${env.name}' stands for ${count} concrete environments; Mesa analyses at most ${MAX_CONCRETE_ENVIRONMENTS}.`, locationOf(env, 'name'));
+    }
+    return cartesian(ranges.map(r => ({ name: r.name, values: range(r.low, r.high) })));
+}
+
+/** The parameter ranges an environment use stands for, in the order of the declared parameters. */
+function useRanges(use: EnvironmentUse, env: Environment): ParameterRange[] {
+    return flattenEnvironment(env).parameters.map(param => {
+        const binding = use.bindings.find(b => b.parameter.$refText === param.name);
+        if (binding?.value !== undefined) return { name: param.name, low: binding.value, high: binding.value };
+        return { name: param.name, low: binding?.low ?? param.low, high: binding?.high ?? param.high };
+    });
+}
+
 /** The parameter bindings an environment use stands for, in the order of the declared parameters. */
 export function expandUse(use: EnvironmentUse): Record<string, number>[] {
     const env = use.environment.ref;
-    if (!env) return [];
-    const ranges = flattenEnvironment(env).parameters.map(param => {
-        const binding = use.bindings.find(b => b.parameter.$refText === param.name);
-        if (binding?.value !== undefined) return { name: param.name, values: [binding.value] };
-        const low = binding?.low ?? param.low;
-        const high = binding?.high ?? param.high;
-        return { name: param.name, values: range(low, high) };
-    });
-    return cartesian(ranges);
+    return env ? bounded(useRanges(use, env), env) : [];
 }
 
-function allBindings(env: Environment): Record<string, number>[] {
-    return cartesian(flattenEnvironment(env).parameters.map(p => ({ name: p.name, values: range(p.low, p.high) })));
+function allBindings(env: Environment): ParameterRange[] {
+    return flattenEnvironment(env).parameters.map(p => ({ name: p.name, low: p.low, high: p.high }));
 }
 
-function lowestBinding(env: Environment): Record<string, number> {
-    return Object.fromEntries(flattenEnvironment(env).parameters.map(p => [p.name, p.low]));
+/**
+ * The model an optimizer plans in, per environment it acts in (docs/language.md, Training
+ * and deployment): each parameter of the model takes the acting environment's value of the
+ * parameter of the same name when that lies in its range, else the low end of its range.
+ */
+function modelBinding(model: Environment, acting: string[], environments: Map<string, CompiledEnvironment>,
+    add: (env: Environment, params: Record<string, number>) => string): Pick<CompiledOptimizer, 'model' | 'models'> {
+    const parameters = flattenEnvironment(model).parameters;
+    const models: Record<string, string> = {};
+    for (const label of acting) {
+        const values = environments.get(label)?.params ?? {};
+        models[label] = add(model, Object.fromEntries(parameters.map(p => {
+            const value = values[p.name];
+            return [p.name, value !== undefined && value >= p.low && value <= p.high ? value : p.low];
+        })));
+    }
+    const labels = [...new Set(Object.values(models))];
+    if (labels.length === 0) return { model: add(model, Object.fromEntries(parameters.map(p => [p.name, p.low]))) };
+    return labels.length === 1 ? { model: labels[0]! } : { model: model.name, models };
 }
 
 function range(low: number, high: number): number[] {

@@ -6,7 +6,7 @@
  */
 import type { Action, Environment, EnvironmentUse, Node, Parameter, Spec } from '../generated/ast.js';
 import { isActionGroup, isDeploy, isDiscount, isEnvironment, isHorizon, isNode, isTrain } from '../generated/ast.js';
-import { PerParseCache } from '../parse/per-parse-cache.js';
+import { parseStampOf } from '../parse/per-parse-cache.js';
 
 export type Member = Action | Node | Parameter;
 
@@ -25,69 +25,135 @@ export interface FlatEnvironment {
     qualitative: boolean;
 }
 
-const flatCache = new PerParseCache<Environment, FlatEnvironment>();
-
-/** `env`, its parent, its grandparent...; cyclic when a name repeats. */
+/** `env`, its parent, its grandparent...; cyclic when a name repeats. Linear in the chain's length. */
 export function environmentChain(env: Environment): { chain: Environment[]; cyclic: boolean } {
     const chain: Environment[] = [];
+    const seen = new Set<Environment>();
     let current: Environment | undefined = env;
     while (current) {
-        if (chain.includes(current)) {
+        if (seen.has(current)) {
             return { chain, cyclic: true };
         }
+        seen.add(current);
         chain.push(current);
         current = current.superEnv?.ref;
     }
     return { chain, cyclic: false };
 }
 
-export function flattenEnvironment(env: Environment): FlatEnvironment {
-    return flatCache.get(env, () => flatten(env));
+/**
+ * Flattened environments of the current parse. An environment is flattened from its
+ * parent's result, so a chain of n `extends` costs n merges, not n² walks up the chain
+ * (docs/language.md, Extends); the walk up to the nearest flattened ancestor is a loop,
+ * so a long chain never deepens the stack.
+ */
+const flats = new WeakMap<Environment, { stamp: object; flat: FlatEnvironment }>();
+
+function cached(env: Environment): FlatEnvironment | undefined {
+    const entry = flats.get(env);
+    return entry && entry.stamp === parseStampOf(env) ? entry.flat : undefined;
 }
 
-function flatten(env: Environment): FlatEnvironment {
-    const { chain, cyclic } = environmentChain(env);
-    const members = new Map<string, Member>();
-    const actions = new Map<string, Action>();
-    const nodes = new Map<string, Node>();
-    const parameters = new Map<string, Parameter>();
-    let horizon: number | undefined;
-    let discount: number | undefined;
-    // Walk from the root ancestor down so that nearer declarations replace farther ones.
-    for (const decl of [...chain].reverse()) {
-        for (const param of decl.params) {
-            parameters.set(param.name, param);
+function store(env: Environment, flat: FlatEnvironment): FlatEnvironment {
+    flats.set(env, { stamp: parseStampOf(env), flat });
+    return flat;
+}
+
+export function flattenEnvironment(env: Environment): FlatEnvironment {
+    const hit = cached(env);
+    if (hit) return hit;
+    const path: Environment[] = [];
+    const onPath = new Set<Environment>();
+    let current: Environment | undefined = env;
+    while (current && !cached(current)) {
+        if (onPath.has(current)) {
+            // The chain runs into a cycle: each environment on the way walks its own chain.
+            for (const e of path) store(e, flattenChain(e));
+            return cached(env)!;
         }
-        for (const member of decl.members) {
-            if (isHorizon(member)) {
-                horizon = member.value;
-            } else if (isDiscount(member)) {
-                discount = member.value;
-            } else if (isActionGroup(member)) {
-                for (const action of member.actions) {
-                    if (action.name && !actions.has(action.name)) {
-                        actions.set(action.name, action);
-                    }
+        onPath.add(current);
+        path.push(current);
+        current = current.superEnv?.ref;
+    }
+    let parent = current ? cached(current) : undefined;
+    for (let i = path.length - 1; i >= 0; i--) {
+        const e = path[i]!;
+        parent = store(e, parent?.cyclic ? flattenChain(e) : extended(parent, e));
+    }
+    return parent!;
+}
+
+/** The members gathered from the root ancestor down to some declaration. */
+interface Gathered {
+    parameters: Map<string, Parameter>;
+    actions: Map<string, Action>;
+    nodes: Map<string, Node>;
+    horizon?: number;
+    discount?: number;
+}
+
+/** Adds a declaration's own members: nearer declarations replace farther ones, except actions (the first one stays). */
+function gather(into: Gathered, decl: Environment): void {
+    for (const param of decl.params) {
+        into.parameters.set(param.name, param);
+    }
+    for (const member of decl.members) {
+        if (isHorizon(member)) {
+            into.horizon = member.value;
+        } else if (isDiscount(member)) {
+            into.discount = member.value;
+        } else if (isActionGroup(member)) {
+            for (const action of member.actions) {
+                if (action.name && !into.actions.has(action.name)) {
+                    into.actions.set(action.name, action);
                 }
-            } else if (isNode(member) && member.name) {
-                nodes.set(member.name, member);
             }
+        } else if (isNode(member) && member.name) {
+            into.nodes.set(member.name, member);
         }
     }
-    for (const map of [parameters, actions, nodes] as Map<string, Member>[]) {
+}
+
+function flatOf(g: Gathered, chain: () => Environment[], cyclic: boolean): FlatEnvironment {
+    const members = new Map<string, Member>();
+    for (const map of [g.parameters, g.actions, g.nodes] as Map<string, Member>[]) {
         for (const [name, member] of map) {
             members.set(name, member);
         }
     }
-    const flat: FlatEnvironment = {
-        chain, cyclic, members,
-        actions: [...actions.values()],
-        nodes: [...nodes.values()],
-        parameters: [...parameters.values()],
-        horizon, discount,
-        qualitative: [...nodes.values()].some(n => n.qualitative),
+    const nodes = [...g.nodes.values()];
+    let walked: Environment[] | undefined;
+    return {
+        get chain() { return walked ??= chain(); },
+        cyclic, members,
+        actions: [...g.actions.values()],
+        nodes,
+        parameters: [...g.parameters.values()],
+        horizon: g.horizon, discount: g.discount,
+        qualitative: nodes.some(n => n.qualitative),
     };
-    return flat;
+}
+
+/** `env` flattened from its parent's result (none: a root), the parent's chain not cyclic. */
+function extended(parent: FlatEnvironment | undefined, env: Environment): FlatEnvironment {
+    const g: Gathered = {
+        parameters: new Map(parent?.parameters.map(p => [p.name, p])),
+        actions: new Map(parent?.actions.map(a => [a.name, a])),
+        nodes: new Map(parent?.nodes.map(n => [n.name, n])),
+        horizon: parent?.horizon,
+        discount: parent?.discount,
+    };
+    gather(g, env);
+    return flatOf(g, () => environmentChain(env).chain, false);
+}
+
+/** `env` flattened by walking its own chain (one that runs into a cycle). */
+function flattenChain(env: Environment): FlatEnvironment {
+    const { chain, cyclic } = environmentChain(env);
+    const g: Gathered = { parameters: new Map(), actions: new Map(), nodes: new Map() };
+    // Walk from the root ancestor down so that nearer declarations replace farther ones.
+    for (const decl of [...chain].reverse()) gather(g, decl);
+    return flatOf(g, () => chain, cyclic);
 }
 
 export function environmentsOf(spec: Spec): Environment[] {
@@ -114,5 +180,6 @@ export function evaluationEnvironments(spec: Spec): Environment[] {
 }
 
 function resolvedEnvironments(uses: EnvironmentUse[]): Environment[] {
-    return uses.map(u => u.environment.ref).filter((e): e is Environment => e !== undefined);
+    // A use recovered from half-typed text (`train (x)`) has no environment reference at all.
+    return uses.map(u => u.environment?.ref).filter((e): e is Environment => e !== undefined);
 }

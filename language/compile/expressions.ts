@@ -6,6 +6,7 @@ import type { AstNode, CstNode } from 'langium';
 import { AstUtils, GrammarUtils } from 'langium';
 import type { Expression } from '../generated/ast.js';
 import { isBinaryExpression, isBooleanLiteral, isCall, isIfExpression, isNameReference, isNumberLiteral, isParameter, isUnaryExpression } from '../generated/ast.js';
+import { applyBinary } from '../model/operators.js';
 import type { BinaryOperator, CallFunction, Expr, SourceLocation } from '../model/spec.js';
 
 export function locationOf(node: AstNode, property?: string): SourceLocation {
@@ -106,23 +107,6 @@ export function evaluateConstant(expr: Expr): number {
                 case 'clamp': return Math.min(Math.max(args[0]!, args[1]!), args[2]!);
             }
         }
-    }
-}
-
-function applyBinary(op: BinaryOperator, a: number, b: number): number {
-    switch (op) {
-        case '+': return a + b;
-        case '-': return a - b;
-        case '*': return a * b;
-        case '/': return a / b;
-        case '==': return a === b ? 1 : 0;
-        case '!=': return a !== b ? 1 : 0;
-        case '<': return a < b ? 1 : 0;
-        case '<=': return a <= b ? 1 : 0;
-        case '>': return a > b ? 1 : 0;
-        case '>=': return a >= b ? 1 : 0;
-        case 'and': return a !== 0 && b !== 0 ? 1 : 0;
-        case 'or': return a !== 0 || b !== 0 ? 1 : 0;
     }
 }
 

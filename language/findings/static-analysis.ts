@@ -9,7 +9,7 @@ import { IssueCodes } from '../validation/codes.js';
 import type { Finding } from './finding.js';
 import type { Distance, SignedPath } from '../model/causal-paths.js';
 import { compareDistance, describePath, distanceFromActions, MAX_SHOWN_LINKS, numberOf } from '../model/causal-paths.js';
-import { relateObjectives } from '../model/relation.js';
+import { trainingRelation } from '../model/relation.js';
 
 export function staticFindings(spec: CompiledSpec): Finding[] {
     const findings: Finding[] = [];
@@ -17,9 +17,12 @@ export function staticFindings(spec: CompiledSpec): Finding[] {
     if (!base) return findings;
     const training = spec.train.map(label => spec.environments.find(e => e.label === label)).filter((e): e is CompiledEnvironment => !!e);
     for (const mesa of spec.objectives.filter(o => o.role === 'mesa')) {
-        const env = training.find(e => e.graph.objectives.includes(mesa.name) && e.graph.objectives.includes(base.name));
-        if (!env || sameObjective(mesa, base)) continue;
-        const relation = relateObjectives(env.graph, mesa.name, base.name);
+        if (sameObjective(mesa, base)) continue;
+        // The strongest relation over the training environments, the one verdict kinds take too.
+        const found = trainingRelation(spec, mesa.name);
+        const env = found && training.find(e => e.label === found.label);
+        if (!found || !env) continue;
+        const relation = found.relation;
         const at = (message: string, code: string, severity: Finding['severity'], related: Finding['related']) =>
             findings.push({ code, severity, message, location: mesa.location, related });
         const baseRef = { message: `base objective ${base.name}`, location: base.location };

@@ -1,11 +1,12 @@
 /**
  * Builds an environment's signed causal graph (docs/language.md, The causal graph): an edge from every input a
  * rule or objective reads, signed by the monotonicity of the expression in that input,
- * with the delay of the read; qualitative parents give edges with their declared signs.
+ * with the delay of the read, unless the read provably has no effect; qualitative
+ * parents give edges with their declared signs.
  */
 import type { SignLookup } from './signs.js';
 import type { ValueSignTable } from './signs.js';
-import { edgeSign, monotonicity, movedSigns, sameValueSigns, valueSignTable } from './signs.js';
+import { monotonicity, movedSigns, sameValueSigns, valueSignTable } from './signs.js';
 import type { CausalEdge, CausalGraph, CompiledNode, CompiledObjective, Expr } from './spec.js';
 
 const readsCache = new WeakMap<Expr, readonly { name: string; delay: number }[]>();
@@ -40,11 +41,18 @@ function collectReads(expr: Expr): { name: string; delay: number }[] {
     return [...seen.values()];
 }
 
+/**
+ * An edge per read, signed by the expression's monotonicity in it; a read the sign
+ * analysis proves has no effect (a factor fixed at 0, e.g. a parameter bound to 0)
+ * gives no edge (docs/language.md, Edge signs).
+ */
 function signedReads(expr: Expr, to: string, toObjective: boolean, lookup: SignLookup): CausalEdge[] {
-    return readsOf(expr).map(({ name, delay }) => ({
-        from: name, to, toObjective, delay,
-        sign: edgeSign(monotonicity(expr, name, delay, lookup)),
-    }));
+    const edges: CausalEdge[] = [];
+    for (const { name, delay } of readsOf(expr)) {
+        const sign = monotonicity(expr, name, delay, lookup);
+        if (sign !== '0') edges.push({ from: name, to, toObjective, delay, sign });
+    }
+    return edges;
 }
 
 /** The value signs of an environment's inputs and the edges between its actions and nodes. */

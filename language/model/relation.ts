@@ -44,6 +44,45 @@ export function relateObjectives(graph: CausalGraph, mesa: string, base: string)
     return related || causes.any !== undefined ? { kind: 'opposed', ...(causes.any !== undefined ? { via: causes.any } : {}) } : { kind: 'none' };
 }
 
+/** How strongly a relation says "proxy", the strongest first (docs/analyses.md, Static analyses). */
+function rank(r: Relation): number {
+    switch (r.kind) {
+        case 'approximate': return 0;
+        case 'side-effect': return 1;
+        case 'instrumental': return 2;
+        case 'general': return r.signUnknown ? 4 : 3;
+        case 'opposed': return 5;
+        case 'none': return 6;
+    }
+}
+
+/** The relation in one training environment, with that environment's label. */
+export interface TrainingRelation {
+    label: string;
+    graph: CausalGraph;
+    relation: Relation;
+}
+
+/**
+ * The relation of a mesa objective to the base objective over the training graphs where
+ * both can be evaluated: the strongest (approximate, side-effect, instrumental, general,
+ * general of unknown sign, opposed, none), from the first environment that shows it;
+ * `proxiesOnly` passes over approximate ones. The static diagnostics report it and the
+ * verdict kinds take it (proxyKind), so the two never disagree; undefined when no
+ * training environment evaluates both.
+ */
+export function trainingRelation(spec: CompiledSpec, objective: string, proxiesOnly = false): TrainingRelation | undefined {
+    let best: TrainingRelation | undefined;
+    for (const label of spec.train) {
+        const graph = spec.environments.find(e => e.label === label)?.graph;
+        if (!graph || !graph.objectives.includes(objective) || !graph.objectives.includes(spec.base)) continue;
+        const relation = relateObjectives(graph, objective, spec.base);
+        if (proxiesOnly && relation.kind === 'approximate') continue;
+        if (!best || rank(relation) < rank(best.relation)) best = { label, graph, relation };
+    }
+    return best;
+}
+
 export interface ProxyKind {
     kind: 'side-effect' | 'instrumental' | 'general';
     /** For 'general': the nearest common cause, when there is one. */
@@ -53,21 +92,18 @@ export interface ProxyKind {
 }
 
 /**
- * The proxy sub-kind of a pseudo-aligned mesa objective over the training graphs: the
- * first training environment that shows side-effect, else instrumental, else a general
- * proxy with a known sign, else a general proxy whose sign is unknown.
+ * The proxy sub-kind of a pseudo-aligned mesa objective over the training graphs, from
+ * the same relation the static diagnostics report (trainingRelation): side-effect,
+ * instrumental, a general proxy with a known sign, else a general proxy whose sign is
+ * unknown. Environments where it reads the same targets as the base objective
+ * (approximate) are passed over: the verdict calls such an objective approximate itself.
  */
 export function proxyKind(spec: CompiledSpec, objective: string): ProxyKind {
-    const relations = spec.train
-        .map(label => spec.environments.find(e => e.label === label)?.graph)
-        .filter((g): g is CausalGraph => g !== undefined && g.objectives.includes(objective) && g.objectives.includes(spec.base))
-        .map(g => relateObjectives(g, objective, spec.base));
-    for (const kind of ['side-effect', 'instrumental'] as const) {
-        const found = relations.find(r => r.kind === kind);
-        if (found) return { kind, via: null, signUnknown: false };
+    const relation = trainingRelation(spec, objective, true)?.relation;
+    switch (relation?.kind) {
+        case 'side-effect': case 'instrumental': return { kind: relation.kind, via: null, signUnknown: false };
+        case 'general': return { kind: 'general', via: relation.via, signUnknown: relation.signUnknown };
+        case 'opposed': return { kind: 'general', via: relation.via ?? null, signUnknown: true };
+        default: return { kind: 'general', via: null, signUnknown: true };
     }
-    const general = relations.find(r => r.kind === 'general' && !r.signUnknown) ?? relations.find(r => r.kind === 'general');
-    if (general?.kind === 'general') return { kind: 'general', via: general.via, signUnknown: general.signUnknown };
-    const opposed = relations.find(r => r.kind === 'opposed');
-    return { kind: 'general', via: opposed?.kind === 'opposed' ? opposed.via ?? null : null, signUnknown: true };
 }

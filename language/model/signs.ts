@@ -1,9 +1,12 @@
 /**
  * The sign and delay analysis of docs/language.md (Edge signs), on the model's expressions: the sign of a
  * value (is it ≥ 0, ≤ 0, 0, unknown) and the monotonicity of an expression in one input
- * (an action or node read at a given delay). Pure functions over plain data.
+ * (an action or node read at a given delay). Parts that read only constants (bound
+ * parameters included) are evaluated, so signs follow from the bound values. Pure
+ * functions over plain data.
  */
-import type { CompiledNode, Expr, Sign } from './spec.js';
+import { applyBinary } from './operators.js';
+import type { CompiledNode, Expr } from './spec.js';
 
 /** What is known of a value's sign. */
 export type ValueSign = 'zero' | 'nonneg' | 'nonpos' | 'any';
@@ -46,13 +49,80 @@ export function constantSign(value: number): ValueSign {
     return value === 0 ? 'zero' : value > 0 ? 'nonneg' : 'nonpos';
 }
 
-/** The sign of an expression's value, given the signs of what it reads. */
+const constants = new WeakMap<Expr, number | null>();
+
+/**
+ * The value of an expression that reads no action or node (its parameters are bound
+ * constants by now), so that signs follow from the bound values; null when it reads
+ * something, divides by zero or is not finite. Kept per expression (they are immutable).
+ */
+export function constantOf(expr: Expr): number | null {
+    if (expr.kind === 'const') return Number.isFinite(expr.value) ? expr.value : null;
+    if (expr.kind === 'ref') return null;
+    let value = constants.get(expr);
+    if (value === undefined) {
+        value = fold(expr);
+        constants.set(expr, value);
+    }
+    return value;
+}
+
+function fold(expr: Expr): number | null {
+    let v: number;
+    switch (expr.kind) {
+        case 'const': case 'ref': return constantOf(expr);
+        case 'unary': {
+            const x = constantOf(expr.operand);
+            if (x === null) return null;
+            v = expr.op === '-' ? -x : x === 0 ? 1 : 0;
+            break;
+        }
+        case 'if': {
+            const c = constantOf(expr.condition);
+            return c === null ? null : constantOf(c !== 0 ? expr.then : expr.else);
+        }
+        case 'binary': {
+            const a = constantOf(expr.left), b = constantOf(expr.right);
+            if (a === null || b === null || (expr.op === '/' && b === 0)) return null;
+            v = applyBinary(expr.op, a, b);
+            break;
+        }
+        case 'call': {
+            const args: number[] = [];
+            for (const arg of expr.args) {
+                const x = constantOf(arg);
+                if (x === null) return null;
+                args.push(x);
+            }
+            v = expr.fn === 'min' ? Math.min(...args) : expr.fn === 'max' ? Math.max(...args)
+                : expr.fn === 'abs' ? Math.abs(args[0]!) : Math.min(Math.max(args[0]!, args[1]!), args[2]!);
+            break;
+        }
+    }
+    return Number.isFinite(v) ? v : null;
+}
+
+/** The branch an `if` always takes, when its condition is a constant. */
+function takenBranch(expr: Extract<Expr, { kind: 'if' }>): Expr | undefined {
+    const c = constantOf(expr.condition);
+    return c === null ? undefined : c !== 0 ? expr.then : expr.else;
+}
+
+/** The sign of an expression's value, given the signs of what it reads; exact for a constant. */
 export function valueSign(expr: Expr, lookup: SignLookup): ValueSign {
+    if (expr.kind !== 'const' && expr.kind !== 'ref') {
+        const value = constantOf(expr);
+        if (value !== null) return constantSign(value);
+    }
     switch (expr.kind) {
         case 'const': return constantSign(expr.value);
         case 'ref': return lookup.signOf(expr.name, expr.delay);
         case 'unary': return expr.op === '-' ? negateValue(valueSign(expr.operand, lookup)) : 'nonneg';
-        case 'if': return joinValueSigns(valueSign(expr.then, lookup), valueSign(expr.else, lookup));
+        case 'if': {
+            const taken = takenBranch(expr);
+            if (taken) return valueSign(taken, lookup);
+            return joinValueSigns(valueSign(expr.then, lookup), valueSign(expr.else, lookup));
+        }
         case 'binary': {
             const a = valueSign(expr.left, lookup);
             const b = valueSign(expr.right, lookup);
@@ -119,6 +189,11 @@ function scale(m: Monotonicity, s: ValueSign): Monotonicity {
     return '±';
 }
 
+function nonZeroConstant(expr: Expr): boolean {
+    const value = constantOf(expr);
+    return value !== null && value !== 0;
+}
+
 /** Monotonicity of `expr` in the input `name` read at `delay` (0: the current step). */
 export function monotonicity(expr: Expr, name: string, delay: number, lookup: SignLookup): Monotonicity {
     // Recursion with the arguments passed on, not through a closure: this runs for every
@@ -127,9 +202,13 @@ export function monotonicity(expr: Expr, name: string, delay: number, lookup: Si
         case 'const': return '0';
         case 'ref': return expr.name === name && expr.delay === delay ? '+' : '0';
         case 'unary': return negate(monotonicity(expr.operand, name, delay, lookup));
-        case 'if': return monotonicity(expr.condition, name, delay, lookup) !== '0'
-            ? '±'
-            : combine(monotonicity(expr.then, name, delay, lookup), monotonicity(expr.else, name, delay, lookup));
+        case 'if': {
+            const taken = takenBranch(expr);
+            if (taken) return monotonicity(taken, name, delay, lookup);
+            return monotonicity(expr.condition, name, delay, lookup) !== '0'
+                ? '±'
+                : combine(monotonicity(expr.then, name, delay, lookup), monotonicity(expr.else, name, delay, lookup));
+        }
         case 'call': {
             if (expr.fn === 'abs') return scale(monotonicity(expr.args[0]!, name, delay, lookup), valueSign(expr.args[0]!, lookup));
             let m: Monotonicity = '0';
@@ -140,7 +219,10 @@ export function monotonicity(expr: Expr, name: string, delay: number, lookup: Si
             const a = monotonicity(expr.left, name, delay, lookup);
             const b = monotonicity(expr.right, name, delay, lookup);
             switch (expr.op) {
-                case '+': case 'and': case 'or': return combine(a, b);
+                case '+': return combine(a, b);
+                // `e and 0` is always 0, `e or c` with c ≠ 0 always 1: constant in e.
+                case 'and': return constantOf(expr.left) === 0 || constantOf(expr.right) === 0 ? '0' : combine(a, b);
+                case 'or': return nonZeroConstant(expr.left) || nonZeroConstant(expr.right) ? '0' : combine(a, b);
                 case '-': return combine(a, negate(b));
                 case '>': case '>=': return combine(a, negate(b));
                 case '<': case '<=': return combine(negate(a), b);
@@ -154,11 +236,6 @@ export function monotonicity(expr: Expr, name: string, delay: number, lookup: Si
             }
         }
     }
-}
-
-/** An edge sign from a monotonicity: an input that is read but has no effect counts as unknown. */
-export function edgeSign(m: Monotonicity): Sign {
-    return m === '0' ? '±' : m;
 }
 
 /** The value signs of an environment's inputs: now, and at the start (what a delayed read may also see). */

@@ -120,8 +120,18 @@ export interface CompiledObjective {
 export interface CompiledOptimizer {
     name: string;
     objective: string;
-    /** Label of the environment it plans in (its beliefs), when declared. */
+    /**
+     * The environment it plans in (its beliefs), when declared: its label when it is the
+     * same in every environment the optimizer acts in, else the declared environment's
+     * name, bound per acting environment in `models`.
+     */
     model?: string;
+    /**
+     * Per label of a training or deployment environment, the label of the model it plans
+     * in there (docs/language.md, Training and deployment), when that differs between
+     * them; absent, `model` is the label everywhere.
+     */
+    models?: Record<string, string>;
     /** Planning depth, when declared. */
     depth?: number;
     location: SourceLocation;

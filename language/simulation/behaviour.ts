@@ -6,17 +6,21 @@
  * computed on the planning graph and lifted to the acting graph.
  */
 import { SimulationError } from './errors.js';
-import { greedyMask, lookahead, type Mask } from './dp.js';
+import { depthIndependent, greedyMask, lookahead, type Mask } from './dp.js';
 import { rewardsOf, type Context } from './context.js';
+import { planning } from './finite.js';
 import type { EnvGraph, ProductGraph, StateGraph } from './state-graph.js';
 import type { SourceLocation } from '../model/spec.js';
+import { modelIn } from '../model/models.js';
 
 /** An optimizer's planning parameters. */
 export interface Planner {
     name: string;
     objective: string;
-    /** Environment it plans in; null: the environment it acts in. */
+    /** Environment it plans in; null: the environment it acts in. See `models`. */
     model: string | null;
+    /** Per acting environment, the label of the model it plans in there, when that differs between them. */
+    models?: Record<string, string>;
     /** Planning depth; null: the whole horizon. */
     depth: number | null;
     location?: SourceLocation;
@@ -34,16 +38,17 @@ export interface Acting {
 export function actingIn(ctx: Context, planner: Planner, label: string): Acting | null {
     const env = ctx.graph(label);
     if (!env) return null;
-    if (planner.model === null || planner.model === label) return { env, graph: env, plan: env, product: null };
-    const truth = ctx.env(label), model = ctx.env(planner.model);
+    const planIn = modelIn(planner, label);
+    if (planIn === null || planIn === label) return { env, graph: env, plan: env, product: null };
+    const truth = ctx.env(label), model = ctx.env(planIn);
     const extra = model.actions.filter(a => !truth.actions.includes(a));
     if (extra.length > 0) {
         throw new SimulationError(
             `optimizer ${planner.name}'s model ${model.label} has action ${extra.join(', ')}, which ${label} lacks`,
             planner.location);
     }
-    ctx.requireEvaluable(planner.model, planner.objective);
-    const product = ctx.product(label, planner.model, planner.name);
+    ctx.requireEvaluable(planIn, planner.objective);
+    const product = ctx.product(label, planIn, planner.name);
     if (!product) return null;
     return { env, graph: product, plan: product.model, product };
 }
@@ -81,12 +86,16 @@ export function liftFromTruth(a: Acting, mask: Mask): Mask {
 export function behaviour(ctx: Context, a: Acting, planner: Planner, depth: number | null = planner.depth): Mask {
     if (depth === null || depth >= a.plan.horizon) return liftFromPlan(a, ctx.solve(a.plan, planner.objective).mask);
     const R = rewardsOf(a.plan, planner.objective);
+    // Where no choice changes what comes next, depth cannot matter (docs/simulation.md, Capability sweep).
+    if (depthIndependent(a.plan, R)) return liftFromPlan(a, ctx.solve(a.plan, planner.objective).mask);
+    const within = <T>(window: number, plan: () => T): T =>
+        planning(ctx.spec, a.plan, planner.objective, depth, window, plan, planner.location);
     let prev = new Float64Array(a.plan.nStates), cur = new Float64Array(a.plan.nStates);
     for (let k = 1; k < depth; k++) {
-        lookahead(a.plan, R, prev, cur, ctx.budget);
+        within(k, () => lookahead(a.plan, R, prev, cur, ctx.budget));
         [prev, cur] = [cur, prev];
     }
-    return liftFromPlan(a, greedyMask(a.plan, R, prev));
+    return liftFromPlan(a, within(depth, () => greedyMask(a.plan, R, prev)));
 }
 
 /**
@@ -103,8 +112,9 @@ export function* depthSeries(ctx: Context, a: Acting, objective: string, maxDept
             yield [d, ideal];
             continue;
         }
-        yield [d, liftFromPlan(a, greedyMask(a.plan, R, prev))];
-        lookahead(a.plan, R, prev, cur, ctx.budget);
+        const within = <T>(plan: () => T): T => planning(ctx.spec, a.plan, objective, d, d, plan);
+        yield [d, liftFromPlan(a, within(() => greedyMask(a.plan, R, prev)))];
+        within(() => lookahead(a.plan, R, prev, cur, ctx.budget));
         [prev, cur] = [cur, prev];
     }
 }

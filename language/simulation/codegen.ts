@@ -5,13 +5,15 @@
  * evaluated there, and writes the next state's key. No allocation per step; wide
  * environments are cut into several functions V8 can optimise (step-source.ts).
  *
- * State layout: for each action or node read with a largest delay d ≥ 1, d slots
- * holding its values at steps t, t−1, …, t−d+1 (slot j = value j steps back). A
- * delayed read x@k at step t reads slot k−1 of the previous state; the initial state
- * holds each node's init (and 0 for actions) in every slot.
+ * State layout: for each action or node read with a largest delay d ≥ 1 below the
+ * horizon H, d slots holding its values at steps t, t−1, …, t−d+1 (slot j = value j
+ * steps back). A delayed read x@k at step t reads slot k−1 of the previous state; the
+ * initial state holds each node's init (and 0 for actions) in every slot. A read H or
+ * more steps back lies before the episode at every step, so it is the init, a
+ * constant, and takes no slot (docs/simulation.md, States).
  */
 import type { CompiledEnvironment, CompiledObjective, Expr, SourceLocation } from '../model/spec.js';
-import { SimulationError } from './errors.js';
+import { OVERFLOW, SimulationError } from './errors.js';
 import { CHUNK_CHARS, stepSource, type Statement } from './step-source.js';
 
 /** step(I, so, O, ko, choice, gamma^(t-1), t, R): reads the state at I[so..], writes the next key at O[ko..] (I and O may be the same array), rewards in R. */
@@ -50,15 +52,15 @@ function currentReads(e: Expr, into: Set<string>): void {
     }
 }
 
-/** Names an expression reads, with the largest delay of each. */
-export function collectReads(e: Expr, into: Map<string, number>): void {
+/** Names an expression reads, with the largest delay of each below `below` (a read `below` or more steps back counts as 0). */
+export function collectReads(e: Expr, into: Map<string, number>, below = Infinity): void {
     switch (e.kind) {
         case 'const': return;
-        case 'ref': into.set(e.name, Math.max(into.get(e.name) ?? 0, e.delay)); return;
-        case 'unary': collectReads(e.operand, into); return;
-        case 'binary': collectReads(e.left, into); collectReads(e.right, into); return;
-        case 'if': collectReads(e.condition, into); collectReads(e.then, into); collectReads(e.else, into); return;
-        case 'call': for (const a of e.args) collectReads(a, into); return;
+        case 'ref': into.set(e.name, Math.max(into.get(e.name) ?? 0, e.delay < below ? e.delay : 0)); return;
+        case 'unary': collectReads(e.operand, into, below); return;
+        case 'binary': collectReads(e.left, into, below); collectReads(e.right, into, below); return;
+        case 'if': collectReads(e.condition, into, below); collectReads(e.then, into, below); collectReads(e.else, into, below); return;
+        case 'call': for (const a of e.args) collectReads(a, into, below); return;
     }
 }
 
@@ -70,6 +72,9 @@ function literal(v: number): string {
     return v < 0 ? `(${String(v)})` : String(v);
 }
 
+/** Above this many slots, a name's history is shifted by a loop in the generated step. */
+const SHIFT_LOOP = 32;
+
 /** Compiles an environment; `chunkChars` bounds each generated function (tests pass small ones). */
 export function compileEnvironment(env: CompiledEnvironment, allObjectives: CompiledObjective[], chunkChars = CHUNK_CHARS): CompiledEnv {
     const index = new Map<string, number>();
@@ -79,24 +84,28 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
 
     const objectives: CompiledObjective[] = [];
     const missing = new Map<string, string[]>();
+    // Only reads less than the horizon back need a slot (see the layout above).
+    const H = env.horizon;
     const maxDelay = new Map<string, number>();
-    for (const [name, d] of Object.entries(env.maxDelay)) if (index.has(name)) maxDelay.set(name, d);
-    for (const n of env.nodes) if (n.rule) collectReads(n.rule, maxDelay);
+    for (const [name, d] of Object.entries(env.maxDelay)) if (index.has(name) && d < H) maxDelay.set(name, d);
+    for (const n of env.nodes) if (n.rule) collectReads(n.rule, maxDelay, H);
     for (const o of allObjectives) {
         const reads = new Map<string, number>();
-        collectReads(o.expression, reads);
+        collectReads(o.expression, reads, H);
         const lacks = [...reads.keys()].filter(n => !index.has(n));
         if (lacks.length > 0) { missing.set(o.name, lacks); continue; }
         objectives.push(o);
         for (const [n, d] of reads) maxDelay.set(n, Math.max(maxDelay.get(n) ?? 0, d));
     }
 
-    // Slot layout, in action-then-node order.
+    // Slot layout, in action-then-node order; no slot for what lies before the episode at every step.
     const slotBase = new Map<string, number>();
     const slotNames: string[] = [];
     const initial: number[] = [];
+    const initOf = new Map<string, number>();
     const ordered = [...env.actions.map(a => ({ name: a, init: 0 })), ...env.nodes.map(n => ({ name: n.name, init: n.init }))];
     for (const { name, init } of ordered) {
+        initOf.set(name, init);
         const d = maxDelay.get(name) ?? 0;
         if (d <= 0) continue;
         slotBase.set(name, slotNames.length);
@@ -121,6 +130,7 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
                 const i = index.get(e.name);
                 if (i === undefined) throw new SimulationError(`'${e.name}' is not a name of environment ${env.label}`, env.location);
                 if (e.delay <= 0) return value(i);
+                if (e.delay >= H) return literal(initOf.get(e.name)! + 0);
                 return `I[so+${slotBase.get(e.name)! + e.delay - 1}]`;
             }
             case 'unary': return e.op === '-' ? `(-${rec(e.operand)})` : `(${rec(e.operand)}===0?1:0)`;
@@ -158,22 +168,29 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
         return [...r].map(n => index.get(n)!);
     };
     env.actions.forEach((_, i) => statements.push({ defines: i, reads: [], emit: () => `choice===${i + 1}?1:0` }));
+    // What each finiteness check names: a node (site i: node i), else objective i − nodes.length's reward.
     env.nodes.forEach((n, i) => {
         const rule = n.rule;
         if (!rule) throw new SimulationError(`node ${n.name} of ${env.label} is qualitative`, n.location);
-        statements.push({ defines: env.actions.length + i, reads: readsOf(rule), emit: v => gen(rule, v) });
+        statements.push({ defines: env.actions.length + i, reads: readsOf(rule), emit: v => gen(rule, v), finite: i });
     });
     objectives.forEach((o, i) => {
         const final = o.aggregate === 'final';
+        const check = `if(R[${i}]-R[${i}]!==0)$nf(${env.nodes.length + i},t,R[${i}]);`;
         statements.push({
             defines: -1,
             reads: readsOf(o.expression),
-            emit: v => final ? `R[${i}]=t===${env.horizon}?${gen(o.expression, v)}:0;` : `R[${i}]=g*${gen(o.expression, v)};`,
+            emit: v => (final ? `R[${i}]=t===${env.horizon}?${gen(o.expression, v)}:0;` : `R[${i}]=g*${gen(o.expression, v)};`) + check,
         });
     });
     for (const [name, base] of slotBase) {
         const d = maxDelay.get(name)!;
-        for (let j = d - 1; j >= 1; j--) statements.push({ defines: -1, reads: [], emit: () => `O[ko+${base + j}]=I[so+${base + j - 1}];` });
+        if (d > SHIFT_LOOP) {
+            // A long history is shifted by one loop, not by a statement per slot.
+            statements.push({ defines: -1, reads: [], emit: () => `for(let j=${base + d - 1};j>${base};j--)O[ko+j]=I[so+j-1];` });
+        } else {
+            for (let j = d - 1; j >= 1; j--) statements.push({ defines: -1, reads: [], emit: () => `O[ko+${base + j}]=I[so+${base + j - 1}];` });
+        }
         const i = index.get(name)!;
         // `+ 0` turns −0 into 0, so that equal states have equal bits.
         statements.push({ defines: -1, reads: [i], emit: v => `O[ko+${base}]=${v(i)}+0;` });
@@ -184,9 +201,17 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
         }
         return l / r;
     };
+    // A value that is not a finite number (docs/simulation.md, Run-time errors).
+    const nonFinite = (site: number, t: number, value: number): never => {
+        const node = env.nodes[site];
+        const objective = objectives[site - env.nodes.length];
+        const what = node ? `Node ${node.name} of ${env.label}` : `The reward of objective ${objective?.name} in ${env.label}`;
+        throw new SimulationError(`${what} is ${String(value)} at step ${t}, in a reachable state: ${OVERFLOW}.`,
+            node ? node.location : objective?.location);
+    };
     const c = new Float64Array(Math.max(1, nValues));
-    const factory = new Function('$div', 'c', `"use strict";${stepSource(statements, chunkChars)}`) as
-        (d: typeof div, c: Float64Array) => StepFunction;
+    const factory = new Function('$div', '$nf', 'c', `"use strict";${stepSource(statements, chunkChars)}`) as
+        (d: typeof div, nf: typeof nonFinite, c: Float64Array) => StepFunction;
     return {
         env,
         width,
@@ -195,7 +220,7 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
         slotNames,
         objectives,
         initial: Float64Array.from(initial),
-        step: factory(div, c),
+        step: factory(div, nonFinite, c),
         missing,
         cost: statements.length + width,
     };

@@ -14,6 +14,7 @@ import { BudgetExceeded, SimulationError, type Budget } from './errors.js';
 import { explore } from './explore.js';
 import type { EnvGraph, ProductGraph, StateGraph } from './state-graph.js';
 import { productGraph } from './product.js';
+import { returnOverflow } from './finite.js';
 
 /** Optimal behaviour of one objective in one graph. */
 export interface Solved {
@@ -113,7 +114,9 @@ export class Context {
         if (!s) {
             const R = rewardsOf(g, objective);
             const values = optimalValues(g, R, this.budget);
-            const worst = worstValues(g, R, this.budget)[0]!;
+            const worstAll = worstValues(g, R, this.budget), worst = worstAll[0]!;
+            // Finite at the start, finite everywhere (docs/simulation.md, Run-time errors).
+            if (!Number.isFinite(values[0]!) || !Number.isFinite(worst)) throw returnOverflow(this.spec, g, objective, values, worstAll);
             s = { values, mask: greedyMask(g, R, values), optimum: values[0]!, worst };
             byObjective.set(objective, s);
         }

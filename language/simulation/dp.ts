@@ -5,7 +5,7 @@
  * of the best), and the [lo, hi] interval of an objective over every policy that
  * only takes allowed choices.
  */
-import type { Budget } from './errors.js';
+import { NonFiniteValue, type Budget } from './errors.js';
 import type { StateGraph } from './state-graph.js';
 
 /** A behaviour: allowed[s * nChoices + c] = 1 when choice c is allowed at state s. */
@@ -53,7 +53,8 @@ export function worstValues(g: StateGraph, R: Float64Array, budget: Budget): Flo
 
 /**
  * One lookahead step: from V_{k−1} (values of the next k−1 steps) computes V_k into
- * `out` (a different array). V_0 is all zeros.
+ * `out` (a different array). V_0 is all zeros. A Q that is not a finite number throws
+ * NonFiniteValue.
  */
 export function lookahead(g: StateGraph, R: Float64Array, prev: Float64Array, out: Float64Array, budget: Budget): void {
     const C = g.nChoices, next = g.next;
@@ -62,18 +63,24 @@ export function lookahead(g: StateGraph, R: Float64Array, prev: Float64Array, ou
         budget.tick(g.layerStart[t + 1]! - g.layerStart[t]!);
         const from = g.layerStart[t]!, to = g.layerStart[t + 1]!;
         for (let s = from; s < to; s++) {
-            let best = -Infinity;
+            let best = -Infinity, finite = 0;
             const base = s * C;
             for (let c = 0; c < C; c++) {
                 const q = R[base + c]! + prev[next[base + c]!]!;
                 if (q > best) best = q;
+                finite += q - q;
             }
+            // q − q is NaN for a q that is not finite (docs/simulation.md, Run-time errors).
+            if (finite !== 0) throw new NonFiniteValue(s);
             out[s] = best;
         }
     }
 }
 
-/** The choices whose Q = R + V[next] is within tolerance of the best, at every non-terminal state. */
+/**
+ * The choices whose Q = R + V[next] is within tolerance of the best, at every non-terminal
+ * state; a Q that is not a finite number throws NonFiniteValue.
+ */
 export function greedyMask(g: StateGraph, R: Float64Array, V: Float64Array): Mask {
     const C = g.nChoices, next = g.next, inner = g.layerStart[g.horizon]!;
     const mask = new Uint8Array(inner * C);
@@ -86,10 +93,55 @@ export function greedyMask(g: StateGraph, R: Float64Array, V: Float64Array): Mas
         }
         const tol = tolerance(best);
         for (let c = 0; c < C; c++) {
-            if (best - (R[base + c]! + V[next[base + c]!]!) <= tol) mask[base + c] = 1;
+            const q = R[base + c]! + V[next[base + c]!]!;
+            if (best - q <= tol) mask[base + c] = 1;
+            else if (q - q !== 0) throw new NonFiniteValue(s);
         }
     }
     return mask;
+}
+
+/**
+ * Whether every depth-limited planner of R on g allows exactly the choices of the ideal
+ * one, at every state and for every depth: true when, at every non-terminal state, every
+ * choice leads to the same next state (so no choice changes what the lookahead sees) and
+ * each choice's reward either equals the best one or falls short of it by more than the
+ * tolerance can bridge at any value a lookahead can reach there, rounding included. Then
+ * a planner's depth cannot matter (docs/simulation.md, Capability sweep), and the H
+ * lookahead passes of a sweep are not needed. One pass over the graph.
+ */
+export function depthIndependent(g: StateGraph, R: Float64Array): boolean {
+    const C = g.nChoices, next = g.next, H = g.horizon;
+    // bound[t] ≥ |V_k(s)| for every state s of layer t and every lookahead k: the largest
+    // |reward| of each later layer, summed (with room for rounding).
+    const bound = new Float64Array(H + 1);
+    for (let t = H - 1; t >= 0; t--) {
+        let largest = 0;
+        for (let i = g.layerStart[t]! * C, end = g.layerStart[t + 1]! * C; i < end; i++) largest = Math.max(largest, Math.abs(R[i]!));
+        bound[t] = bound[t + 1]! + largest;
+    }
+    // Far from overflow, so no lookahead value can stop being a finite number.
+    if (!(bound[0]! < 1e300)) return false;
+    const u = Number.EPSILON;
+    for (let t = 0; t < H; t++) {
+        const later = bound[t + 1]! * (1 + 1e-9);
+        for (let s = g.layerStart[t]!, end = g.layerStart[t + 1]!; s < end; s++) {
+            const base = s * C, n = next[base]!;
+            let best = -Infinity;
+            for (let c = 0; c < C; c++) {
+                if (next[base + c] !== n) return false;
+                best = Math.max(best, R[base + c]!);
+            }
+            // |Q| ≤ scale at any depth; a shortfall above `margin` is outside the tolerance there.
+            const scale = (Math.abs(best) + later) * (1 + 1e-9);
+            const margin = 1e-9 * Math.max(1, scale) * (1 + 1e-6) + 4 * u * scale;
+            for (let c = 0; c < C; c++) {
+                const r = R[base + c]!;
+                if (r !== best && !(best - r > margin)) return false;
+            }
+        }
+    }
+    return true;
 }
 
 export interface Interval { lo: number; hi: number }

@@ -1,7 +1,8 @@
 /**
  * Errors and budgets of the simulation core. A `SimulationError` is a user-facing
- * run-time error (division by zero, an objective reading a name its environment
- * lacks) carrying the source location; callers turn it into a message. A
+ * run-time error (division by zero, a value that is not a finite number, an objective
+ * reading a name its environment lacks) carrying the source location; callers turn it
+ * into a message. A
  * `BudgetExceeded` is internal: it unwinds one computation when a state, time or
  * cancellation budget is hit, and the orchestrator records it in `incomplete`.
  */
@@ -11,6 +12,21 @@ export class SimulationError extends Error {
     constructor(message: string, readonly location: SourceLocation | undefined) {
         super(message);
         this.name = 'SimulationError';
+    }
+}
+
+/** Why a value is not a finite number, in every such message (docs/simulation.md, Run-time errors). */
+export const OVERFLOW = 'a value overflowed the range of double-precision numbers (about ±1.8e308)';
+
+/**
+ * A planning value that is not a finite number, at state `state` of the graph being
+ * solved: thrown by the dynamic programming, which knows no objective, and turned into a
+ * located SimulationError by its caller.
+ */
+export class NonFiniteValue extends Error {
+    constructor(readonly state: number) {
+        super(`a value that is not a finite number at state ${state}`);
+        this.name = 'NonFiniteValue';
     }
 }
 

@@ -27,7 +27,10 @@ export function explore(ce: CompiledEnv, budget: Budget): EnvGraph {
     const memoryBound = memoryStates < budget.maxStates;
     budget.check();
 
-    let states = new Float64Array(Math.max(16, W * 1024));
+    // Room for 1,024 states at first, fewer when the caps allow fewer or when they are wide:
+    // a state of 100,000 values would otherwise reserve 800 MB, then copy it to grow.
+    const firstStates = Math.max(1, Math.min(1024, maxStates + 1, Math.floor(RESERVE_BYTES / 8 / Math.max(1, W))));
+    let states = new Float64Array(Math.max(16, W * firstStates));
     let bits = new Uint32Array(states.buffer);
     let next = new Int32Array(1024 * C);
     let rewards: Float64Array[] = ce.objectives.map(() => new Float64Array(1024 * C));

@@ -7,12 +7,13 @@ import { collectReads } from './codegen.js';
 import type { Context } from './context.js';
 import { BudgetExceeded } from './errors.js';
 import { targetsOf } from '../model/causal-paths.js';
+import { modelLabels } from '../model/models.js';
 import { bits } from './select.js';
 
 export function objectiveReports(ctx: Context, timing: Map<string, RewardTiming>): ObjectiveReport[] {
     const spec = ctx.spec;
     const graph = ctx.envs.get(spec.train[0] ?? '')?.graph;
-    const labels = [...new Set([...spec.train, ...spec.deploy, ...spec.optimizers.flatMap(o => (o.model ? [o.model] : []))])];
+    const labels = [...new Set([...spec.train, ...spec.deploy, ...spec.optimizers.flatMap(modelLabels)])];
     return spec.objectives.map(o => {
         let signed = new Map(graph ? targetsOf(graph, o.name).map(t => [t.name, t.sign]) : []);
         if (signed.size === 0) {

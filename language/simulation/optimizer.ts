@@ -7,7 +7,8 @@
 import type { DeployInterval, TrainInterval } from './report.js';
 import { actingIn, behaviour, liftFromTruth, firstDifference, type Acting, type Planner } from './behaviour.js';
 import { rewardsOf, type Context } from './context.js';
-import { evaluate, reachableUnder, type Mask } from './dp.js';
+import { evaluate, reachableUnder, tolerance, type Mask } from './dp.js';
+import { modelIn } from '../model/models.js';
 
 /** A behaviour evaluated in one environment. */
 export interface EnvResult {
@@ -31,7 +32,8 @@ export function evaluateIn(ctx: Context, planner: Planner, label: string): EnvRe
     const base = ctx.spec.base;
     if (ctx.env(label).qualitative) return null;
     ctx.requireEvaluable(label, base);
-    if (planner.model === null || planner.model === label) ctx.requireEvaluable(label, planner.objective);
+    const planIn = modelIn(planner, label);
+    if (planIn === null || planIn === label) ctx.requireEvaluable(label, planner.objective);
     const a = actingIn(ctx, planner, label);
     if (!a) return null;
     const solved = ctx.solve(a.env, base);
@@ -56,8 +58,9 @@ export function trainInterval(label: string, r: EnvResult | null): TrainInterval
 
 export function deployInterval(label: string, r: EnvResult | null): DeployInterval {
     if (!r) return { ...trainInterval(label, r), normalizedRegret: null };
-    const span = r.optimum - r.worst;
-    const normalizedRegret = span > 0 ? Math.max(0, (r.optimum - r.lo) / span) : 0;
+    // Differences within the tie tolerance are ties (docs/simulation.md, Intervals and regret).
+    const span = r.optimum - r.worst, regret = r.optimum - r.lo, tie = tolerance(r.optimum);
+    const normalizedRegret = span > tie && regret > tie ? Math.min(1, regret / span) : 0;
     return { ...trainInterval(label, r), normalizedRegret };
 }
 

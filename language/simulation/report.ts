@@ -61,6 +61,11 @@ export interface EnvironmentReport {
      * Empty lists for a training environment itself.
      */
     changes: { addedActions: string[]; addedNodes: string[]; changedNodes: string[] };
+    /**
+     * Where each of its actions and nodes is declared (in it, or in an environment it
+     * extends), by name: the graphs link their nodes there.
+     */
+    declarations: Record<string, SourceLocation>;
     /** The declaration, for links back into the source. */
     location: SourceLocation;
 }
@@ -117,7 +122,7 @@ export interface TrainInterval {
 
 /** Base-objective interval of a behaviour in a deployment environment. */
 export interface DeployInterval extends TrainInterval {
-    /** (optimum − lo) / (optimum − worst); 0 when optimum = worst. */
+    /** (optimum − lo) / (optimum − worst); 0 when either difference is within the tie tolerance. */
     normalizedRegret: number | null;
 }
 
@@ -127,7 +132,10 @@ export interface OptimizerReport {
     name: string;
     objective: string;
     implicit: boolean;
-    /** Label of the environment it plans in, when declared (`model`). */
+    /**
+     * Label of the environment it plans in, when declared (`model`); the declared
+     * environment's name when a parameterised model is bound differently per environment.
+     */
     model: string | null;
     /** Declared planning depth, when declared. */
     declaredDepth: number | null;

@@ -6,6 +6,7 @@
  * it says so in `incomplete`).
  */
 import { environmentChanges } from '../model/changes.js';
+import { modelLabels } from '../model/models.js';
 import type { CompiledEnvironment, CompiledSpec } from '../model/spec.js';
 import type { EnvironmentReport, EnvironmentRole, OptimizerReport, Report, RewardTiming } from './report.js';
 import { analyseOptimizer, type Analysed } from './analyse.js';
@@ -42,7 +43,7 @@ function environmentReport(ctx: Context, env: CompiledEnvironment, reference: Co
     const roles: EnvironmentRole[] = [];
     if (spec.train.includes(env.label)) roles.push('train');
     if (spec.deploy.includes(env.label)) roles.push('deploy');
-    if (spec.optimizers.some(o => o.model === env.label)) roles.push('model');
+    if (spec.optimizers.some(o => modelLabels(o).includes(env.label))) roles.push('model');
     const g = env.qualitative ? null : ctx.graph(env.label);
     return {
         label: env.label,
@@ -60,6 +61,10 @@ function environmentReport(ctx: Context, env: CompiledEnvironment, reference: Co
         states: g?.nStates ?? null,
         graph: env.graph,
         changes: environmentChanges(env, reference),
+        declarations: Object.fromEntries([
+            ...env.actions.map(a => [a, env.actionLocations[a]!] as const),
+            ...env.nodes.map(n => [n.name, n.location] as const),
+        ]),
         location: env.location,
     };
 }
@@ -71,7 +76,10 @@ function planners(spec: CompiledSpec): { planner: Planner; implicit: boolean }[]
     }
     for (const o of spec.optimizers) {
         out.push({
-            planner: { name: o.name, objective: o.objective, model: o.model ?? null, depth: o.depth ?? null, location: o.location },
+            planner: {
+                name: o.name, objective: o.objective, model: o.model ?? null, ...(o.models ? { models: o.models } : {}),
+                depth: o.depth ?? null, location: o.location,
+            },
             implicit: false,
         });
     }
@@ -84,7 +92,7 @@ export function simulate(spec: CompiledSpec, options: SimulateOptions = {}): Rep
     const seed = options.seed ?? 1;
 
     // Explore every environment first, in a fixed order, so budget entries come in that order.
-    const order = [...new Set([...spec.train, ...spec.deploy, ...spec.optimizers.flatMap(o => (o.model ? [o.model] : []))])];
+    const order = [...new Set([...spec.train, ...spec.deploy, ...spec.optimizers.flatMap(modelLabels)])];
     try {
         for (const label of order) if (!ctx.env(label).qualitative) ctx.graph(label);
     } catch (e) {

@@ -17,6 +17,11 @@ export interface Statement {
     reads: number[];
     /** The statement's source, given how to read value i; a definition is the right-hand side only. */
     emit: (value: (i: number) => string) => string;
+    /**
+     * For a definition that must be a finite number: the site passed to `$nf(site, t, value)`,
+     * which the generated code calls when the value is not (docs/simulation.md, Run-time errors).
+     */
+    finite?: number;
 }
 
 /** Largest body, in characters of generated source, of one generated function (a few hundred statements). */
@@ -25,7 +30,7 @@ export const CHUNK_CHARS = 8_000;
 /** Parameters of the step function and of each part. */
 const PARAMS = 'I,so,O,ko,choice,g,t,R';
 
-/** The factory body: declares the parts and returns `step`; the factory receives `$div` and `c`. */
+/** The factory body: declares the parts and returns `step`; the factory receives `$div`, `$nf` and `c`. */
 export function stepSource(statements: Statement[], chunkChars = CHUNK_CHARS): string {
     // Pass 1: cut into chunks by an estimate of each statement's length.
     const chunkOf = new Int32Array(statements.length);
@@ -53,6 +58,8 @@ export function stepSource(statements: Statement[], chunkChars = CHUNK_CHARS): s
         const body = bodies[here]!;
         if (st.defines < 0) { body.push(src); return; }
         body.push(`const v${st.defines}=${src};`);
+        // x − x is 0 for every finite x, and NaN for ±Infinity and NaN: one subtraction per value.
+        if (st.finite !== undefined) body.push(`if(v${st.defines}-v${st.defines}!==0)$nf(${st.finite},t,v${st.defines});`);
         if (exported.has(st.defines)) body.push(`c[${st.defines}]=v${st.defines};`);
     });
     if (nChunks === 1) return `return function step(${PARAMS}){\n${bodies[0]!.join('\n')}\n};`;

@@ -5,9 +5,9 @@
  * attains the optimizer's own objective's optimum in every training environment.
  */
 import type { CapabilityCurve } from './report.js';
-import { actingIn, depthSeries, type Planner } from './behaviour.js';
+import { actingIn, depthSeries, liftFromPlan, type Acting, type Planner } from './behaviour.js';
 import { rewardsOf, type Context } from './context.js';
-import { evaluate, sameMask, tolerance, type Mask } from './dp.js';
+import { depthIndependent, evaluate, sameMask, tolerance, type Mask } from './dp.js';
 
 export interface SweepResult {
     curves: CapabilityCurve[];
@@ -15,6 +15,18 @@ export interface SweepResult {
     depth: number | null;
     /** True when some training environment could not be explored. */
     incomplete: boolean;
+}
+
+/**
+ * The depth-limited behaviours for depth 1..H: one lookahead pass per depth, unless no
+ * choice of the plan changes what comes next, where every depth behaves as the ideal
+ * planner and the sweep is linear in the graph, not H times it (docs/simulation.md,
+ * Capability sweep).
+ */
+function behaviours(ctx: Context, a: Acting, objective: string, H: number): Iterable<[number, Mask]> {
+    if (!depthIndependent(a.plan, rewardsOf(a.plan, objective))) return depthSeries(ctx, a, objective, H);
+    const ideal = liftFromPlan(a, ctx.solve(a.plan, objective).mask);
+    return Array.from({ length: H }, (_, i): [number, Mask] => [i + 1, ideal]);
 }
 
 export function capabilitySweep(ctx: Context, planner: Planner): SweepResult {
@@ -39,7 +51,7 @@ export function capabilitySweep(ctx: Context, planner: Planner): SweepResult {
         const points: CapabilityCurve['points'] = [];
         const ok: boolean[] = [];
         let previous: Mask | undefined;
-        for (const [d, mask] of depthSeries(ctx, a, planner.objective, H)) {
+        for (const [d, mask] of behaviours(ctx, a, planner.objective, H)) {
             // Depths often share a behaviour (all ties below some depth, the ideal above another).
             if (previous && sameMask(previous, mask)) {
                 points.push({ ...points[points.length - 1]!, depth: d });

@@ -9,14 +9,17 @@ import type { Environment, Expression, Node } from '../generated/ast.js';
 import { isActionGroup, isDiscount, isHorizon, isNameReference, isNode, isParameter } from '../generated/ast.js';
 import { environmentChain, flattenEnvironment } from '../compile/environments.js';
 import { walkAst } from '../parse/ast-walk.js';
+import { extendsUnknown } from '../scoping/scope-provider.js';
 import { IssueCodes } from './codes.js';
 
 /** The largest horizon Mesa accepts: longer episodes are better modelled with a coarser step. */
 export const MAX_HORIZON = 100_000;
 
 export function checkExtendsIsAcyclic(env: Environment, accept: ValidationAcceptor): void {
+    // The flattened environment knows it in constant time; the chain is walked only to name a cycle.
+    if (!env.superEnv || !flattenEnvironment(env).cyclic) return;
     const { chain, cyclic } = environmentChain(env);
-    if (cyclic && env.superEnv) {
+    if (cyclic) {
         const repeated = chain[chain.length - 1]?.superEnv?.ref;
         const names = [...chain.map(e => e.name), repeated?.name ?? env.name];
         accept('error', `Environment '${env.name}' extends itself: ${names.join(' → ')}.`,
@@ -67,7 +70,8 @@ function article(word: string): string {
 export function checkHorizonAndDiscount(env: Environment, accept: ValidationAcceptor): void {
     if (!env.name) return;
     const flat = flattenEnvironment(env);
-    if (flat.horizon === undefined && !flat.qualitative && !flat.cyclic) {
+    // An environment extending an unknown one may inherit its horizon: that name has the error.
+    if (flat.horizon === undefined && !flat.qualitative && !flat.cyclic && !extendsUnknown(env)) {
         accept('error', `Environment '${env.name}' has no horizon: add \`horizon N\` (the episode length in steps) to it or to an environment it extends.`,
             { node: env, property: 'name', code: IssueCodes.MissingHorizon });
     }

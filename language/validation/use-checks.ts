@@ -1,24 +1,26 @@
 /**
  * Checks on uses of environments: parameter values and ranges inside the declared ones,
- * a bounded number of concrete environments, and optimizers whose `model` and `depth`
- * make sense for the environments they are trained in.
+ * a bounded number of concrete environments (for the default training environment
+ * too), and optimizers whose `model` and `depth` make sense for the environments they
+ * are trained in.
  */
 import type { ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
-import type { EnvironmentUse, Optimizer, Spec } from '../generated/ast.js';
-import { isDepthSetting, isModelSetting, isNameReference, isObjectiveSetting, isSpec } from '../generated/ast.js';
+import type { EnvironmentUse, Optimizer, Parameter, Spec } from '../generated/ast.js';
+import { isDepthSetting, isModelSetting, isNameReference, isObjectiveSetting, isSpec, isTrain } from '../generated/ast.js';
 import { flattenEnvironment, trainingEnvironments } from '../compile/environments.js';
 import { IssueCodes, MAX_CONCRETE_ENVIRONMENTS } from './codes.js';
 
 export function checkEnvironmentUse(use: EnvironmentUse, accept: ValidationAcceptor): void {
-    const env = use.environment.ref;
+    // A use or setting recovered from half-typed text may lack its reference altogether.
+    const env = use.environment?.ref;
     if (!env) return;
     const seen = new Set<string>();
     let count = 1;
     const bound = new Set<string>();
     for (const binding of use.bindings) {
-        const param = binding.parameter.ref;
-        const name = binding.parameter.$refText;
+        const param = binding.parameter?.ref;
+        const name = binding.parameter?.$refText ?? '';
         if (seen.has(name)) {
             accept('error', `Parameter '${name}' of '${env.name}' is given twice.`,
                 { node: binding, property: 'parameter', code: IssueCodes.Duplicate });
@@ -44,14 +46,35 @@ export function checkEnvironmentUse(use: EnvironmentUse, accept: ValidationAccep
             }
         }
     }
-    for (const param of flattenEnvironment(env).parameters) {
-        if (!bound.has(param.name) && Number.isInteger(param.low) && Number.isInteger(param.high) && param.high >= param.low) {
-            count *= param.high - param.low + 1;
-        }
-    }
+    count *= concreteCount(flattenEnvironment(env).parameters.filter(param => !bound.has(param.name)));
     if (count > MAX_CONCRETE_ENVIRONMENTS) {
         accept('error', `'${env.name}' here stands for ${count} concrete environments (one per parameter value); Mesa analyses at most ${MAX_CONCRETE_ENVIRONMENTS}. Give values or narrower ranges, e.g. \`${env.name}(${flattenEnvironment(env).parameters[0]?.name ?? 'p'} = ...)\`.`,
             { node: use, property: 'environment', code: IssueCodes.TooManyEnvironments });
+    }
+}
+
+/** How many bindings the valid integer ranges of these parameters stand for (an invalid range counts once: it is reported apart). */
+function concreteCount(params: readonly Parameter[]): number {
+    let count = 1;
+    for (const param of params) {
+        if (Number.isInteger(param.low) && Number.isInteger(param.high) && param.high >= param.low) count *= param.high - param.low + 1;
+    }
+    return count;
+}
+
+/**
+ * A spec without `train` trains in its first environment with every parameter unbound
+ * (docs/language.md, Training and deployment): that default use is bounded like a written one.
+ */
+export function checkDefaultTrainingCount(spec: Spec, accept: ValidationAcceptor): void {
+    if (spec.declarations.some(d => isTrain(d) && d.uses.length > 0)) return;
+    const env = trainingEnvironments(spec)[0];
+    if (!env) return;
+    const params = flattenEnvironment(env).parameters;
+    const count = concreteCount(params);
+    if (count > MAX_CONCRETE_ENVIRONMENTS) {
+        accept('error', `'${env.name}' is the training environment (the spec has no \`train\`) and stands for ${count} concrete environments (one per parameter value); Mesa analyses at most ${MAX_CONCRETE_ENVIRONMENTS}. Add a \`train\` with values or narrower ranges, e.g. \`train ${env.name}(${params[0]?.name ?? 'p'} = ${params[0]?.low ?? 0})\`.`,
+            { node: env, property: 'name', code: IssueCodes.TooManyEnvironments });
     }
 }
 
@@ -68,7 +91,7 @@ export function checkOptimizerModelAndDepth(optimizer: Optimizer, accept: Valida
         }
     }
     const modelSetting = optimizer.settings.find(isModelSetting);
-    const model = modelSetting?.model.ref;
+    const model = modelSetting?.model?.ref;
     if (!modelSetting || !model) return;
     const modelFlat = flattenEnvironment(model);
     for (const env of training) {
@@ -83,7 +106,7 @@ export function checkOptimizerModelAndDepth(optimizer: Optimizer, accept: Valida
         accept('error', `Model '${model.name}' of optimizer '${optimizer.name}' has qualitative nodes and cannot be simulated.`,
             { node: modelSetting, property: 'model', code: IssueCodes.InvalidModel });
     }
-    const objective = optimizer.settings.find(isObjectiveSetting)?.objective.ref;
+    const objective = optimizer.settings.find(isObjectiveSetting)?.objective?.ref;
     if (objective?.body) {
         for (const ref of AstUtils.streamAst(objective.body).filter(isNameReference)) {
             if (ref.target.ref && !modelFlat.members.has(ref.target.$refText)) {

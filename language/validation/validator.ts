@@ -8,12 +8,12 @@ import type { MesaServices } from '../mesa-module.js';
 import { checkExactlyOneBaseObjective, checkOptimizerSettings, checkSingletonDeclarations, checkTopLevelNamesAreUnique } from './declaration-checks.js';
 import { checkExtendsIsAcyclic, checkHorizonAndDiscount, checkInitReadsOnlyParameters, checkMemberNamesAreUnique, checkNoInstantCycles } from './environment-checks.js';
 import { checkCall, checkDelay, checkExpressionDepth, checkObjectiveNamesExistEverywhere, checkObjectiveReadsNoParameter } from './expression-checks.js';
-import { checkEnvironmentUse, checkOptimizerModelAndDepth } from './use-checks.js';
+import { checkDefaultTrainingCount, checkEnvironmentUse, checkOptimizerModelAndDepth } from './use-checks.js';
 
 export function registerValidationChecks(services: MesaServices): void {
     const registry = services.validation.ValidationRegistry;
     const checks: ValidationChecks<MesaAstType> = {
-        Spec: [checkTopLevelNamesAreUnique, checkExactlyOneBaseObjective, checkSingletonDeclarations],
+        Spec: [checkTopLevelNamesAreUnique, checkExactlyOneBaseObjective, checkSingletonDeclarations, checkDefaultTrainingCount],
         Environment: [checkExtendsIsAcyclic, checkMemberNamesAreUnique, checkHorizonAndDiscount, checkNoInstantCycles],
         Node: [checkInitReadsOnlyParameters, checkExpressionDepth],
         NameReference: [checkDelay],

@@ -44,4 +44,9 @@ describe('golden output', () => {
     test('mesa simulate reports a division by zero where it is written', () => {
         golden('simulate-division.txt', mesa('simulate', 'test/cli/fixtures/division.mesa'));
     });
+
+    test('mesa simulate, distinguish and check report a value that overflows at its node, never Infinity', () => {
+        const fixture = 'test/cli/fixtures/overflow.mesa';
+        golden('overflow.txt', ['simulate', 'distinguish', 'check'].map(command => `$ mesa ${command}\n${mesa(command, fixture)}`).join('\n'));
+    });
 });

@@ -1,9 +1,26 @@
 /**
  * The compiled model: environments flattened through `extends`, nodes in evaluation
- * order, the largest delays, parameters bound and labelled.
+ * order, the largest delays, parameters bound and labelled, and never more than 1,000
+ * concrete environments per use.
  */
+import { URI } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { compiled, exampleText } from '../helpers/services.js';
+import { CompileError } from '../../language/compile/compile-spec.js';
+import { compileDocument } from '../../language/compile/model-cache.js';
+import type { Spec } from '../../language/generated/ast.js';
+import { compiled, exampleText, services } from '../helpers/services.js';
+
+/** Compiles a spec parsed and linked but not validated (as a caller that skips validation would). */
+async function compileUnvalidated(text: string) {
+    const document = services.shared.workspace.LangiumDocumentFactory.fromString<Spec>(text, URI.parse('memory:///unvalidated.mesa'));
+    services.shared.workspace.LangiumDocuments.addDocument(document);
+    await services.shared.workspace.DocumentBuilder.build([document], { validation: false });
+    try {
+        return compileDocument(document);
+    } finally {
+        await services.shared.workspace.DocumentBuilder.update([], [document.uri]);
+    }
+}
 
 describe('compiled model', () => {
     test('cleaning Home inherits dusty_sweeps and replaces floor and bin', async () => {
@@ -45,5 +62,17 @@ deploy Corridor(coin in 0..2)`);
 environment B extends A { }
 objective base X = x`);
         expect(spec.train).toEqual(['A']);
+    });
+
+    test.each([
+        ['the default training environment', 'environment E(p: 0..1000000000) { horizon 2 action a node x = a }\nobjective base B = x\n', 1000000001],
+        ['a train use', 'environment E(p: 0..9, q: 0..200) { horizon 2 action a node x = a }\nobjective base B = x\ntrain E\n', 2010],
+        ['a deploy use', 'environment E(p: 0..5000) { horizon 2 action a node x = a }\nobjective base B = x\ntrain E(p = 1)\ndeploy E(p in 0..1000)\n', 1001],
+    ])('%s past 1,000 environments is refused, not expanded', async (_, text, count) => {
+        const result = await compileUnvalidated(text);
+        expect(result).toBeInstanceOf(CompileError);
+        const error = result as CompileError;
+        expect(error.message).toBe(`'E' stands for ${count} concrete environments; Mesa analyses at most 1000.`);
+        expect(error.location.range).toEqual({ start: { line: 0, character: 12 }, end: { line: 0, character: 13 } });
     });
 });

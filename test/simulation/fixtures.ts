@@ -32,7 +32,7 @@ export interface SpecDef {
     name: string;
     envs: EnvDef[];
     objectives: ['base' | 'mesa', string, string][];
-    optimizers?: { name: string; objective: string; model?: string; depth?: number }[];
+    optimizers?: { name: string; objective: string; model?: string; models?: Record<string, string>; depth?: number }[];
     train: string[];
     deploy?: string[];
     select?: { depth?: number; length?: number };

@@ -39,10 +39,14 @@ function arenaOf(ctx: Context, iv: Intervention, trainStates: number, names: str
     const cap = Math.min(ctx.budget.maxStates, Math.max(CAP_FLOOR, CAP_FACTOR * trainStates));
     const budget = new CappedBudget(ctx.budget, cap);
     try {
-        const ce = compileEnvironment(iv.env, ctx.spec.objectives);
+        // Building and compiling cost in proportion to the environment: charged like exploring it.
+        ctx.budget.check();
+        const env = iv.env;
+        const ce = compileEnvironment(env, ctx.spec.objectives);
+        ctx.budget.spend(ce.cost);
         if (!ce.objectives.some(o => o.name === ctx.spec.base)) return null;
         const graph = explore(ce, budget);
-        const a = arena(ctx, iv.env, graph, nameValues(iv.env, graph, ctx.spec.objectives, names, ctx.budget));
+        const a = arena(ctx, env, graph, nameValues(env, graph, ctx.spec.objectives, names, ctx.budget));
         return a.optimum - a.worst > tolerance(a.optimum) ? a : null;
     } catch (e) {
         if (e instanceof SimulationError) return null;
@@ -60,7 +64,8 @@ function optionsOf(ctx: Context, ivs: Intervention[], universe: Judged[], among:
         const covers = new Set<number>();
         for (const i of among) {
             const j = universe[i]!;
-            if (judgeable(ctx, a, j) && misfits(a, judge(ctx, a, j))) covers.add(i);
+            const r = judgeable(ctx, a, j) ? judge(ctx, a, j) : null;
+            if (r && misfits(a, r)) covers.add(i);
         }
         if (covers.size > 0) out.push({ intervention: iv, covers });
     }

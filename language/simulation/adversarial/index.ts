@@ -61,11 +61,13 @@ export function adversarialAnalysis(ctx: Context, optimizers: OptimizerReport[])
         for (const c of candidates) {
             const j: Judged = { candidate: c };
             const judgements = trained.map(a => ({ a, r: judge(ctx, a, j) }));
-            if (judgements.some(({ a, r }) => misfits(a, r))) continue;
-            let robust = judgements.every(({ r }) => r.matches);
+            // A candidate whose return is not a finite number somewhere is not judged at all.
+            if (judgements.some(({ r }) => r === null)) continue;
+            if (judgements.some(({ a, r }) => misfits(a, r!))) continue;
+            let robust = judgements.every(({ r }) => r!.matches);
             if (robust) {
                 deploy ??= deployLabels.map(l => arenaFor(ctx, l, names));
-                robust = deploy.every(a => a === null || !judgeable(ctx, a, j) || judge(ctx, a, j).matches);
+                robust = deploy.every(a => a === null || !judgeable(ctx, a, j) || (judge(ctx, a, j)?.matches ?? true));
             }
             if (!robust) pseudo.push(c);
         }

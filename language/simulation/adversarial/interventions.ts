@@ -7,6 +7,8 @@
  * - a cut edge: one reference in one rule replaced by 0 (the node redeclared);
  * - a node's init doubled or zeroed (when it is non-zero and read with a delay);
  * - the horizon doubled.
+ * None writes a value that is not a finite number: an init whose double overflows is
+ * only zeroed, and a node whose rule holds such a constant is left alone.
  * A redeclared node keeps its init explicitly, since redeclaring replaces it. When
  * single interventions leave objectives undistinguished, pairs of them on the same
  * environment are tried too (`combine`).
@@ -28,15 +30,31 @@ export interface Intervention {
     /** In words, e.g. "cuts floor@1 in dusty_sweeps". */
     description: string;
     changes: Change[];
-    /** The derived environment, labelled `label` until it gets its name. */
-    env: CompiledEnvironment;
-    /** Member lines of its declaration, without indentation. */
-    members: string[];
+    /**
+     * The derived environment, labelled `label` until it gets its name: built when read
+     * (a copy of the training environment's nodes), not with the list of interventions,
+     * which on a large environment numbers thousands (docs/simulation.md, Budgets).
+     */
+    readonly env: CompiledEnvironment;
+    /** Member lines of its declaration, without indentation (built when read, like `env`). */
+    readonly members: string[];
 }
 
 function nodeLine(name: string, init: number, rule: Expr): string {
     const initText = init !== 0 ? ` init ${init < 0 ? `-${numberText(-init)}` : numberText(init)}` : '';
     return `node ${name}${initText} = ${printExpr(rule)}`;
+}
+
+/** Whether every constant of an expression is a finite number (then it can be printed back as Mesa). */
+function finiteConstants(e: Expr): boolean {
+    switch (e.kind) {
+        case 'const': return Number.isFinite(e.value);
+        case 'ref': return true;
+        case 'unary': return finiteConstants(e.operand);
+        case 'binary': return finiteConstants(e.left) && finiteConstants(e.right);
+        case 'if': return finiteConstants(e.condition) && finiteConstants(e.then) && finiteConstants(e.else);
+        case 'call': return e.args.every(finiteConstants);
+    }
 }
 
 /** The references of an expression in traversal order. */
@@ -74,9 +92,8 @@ function rulesMaxDelay(nodes: CompiledNode[]): Record<string, number> {
     return Object.fromEntries([...reads].filter(([, d]) => d > 0));
 }
 
-/** A fresh action name `raise_<node>` that the environment does not use. */
-function freshAction(env: CompiledEnvironment, node: string): string {
-    const taken = new Set([...env.actions, ...env.nodes.map(n => n.name), ...Object.keys(env.params)]);
+/** A fresh action name `raise_<node>` that the environment does not use (`taken`: its names). */
+function freshAction(taken: ReadonlySet<string>, node: string): string {
     let name = `raise_${node}`;
     for (let i = 2; taken.has(name); i++) name = `raise_${node}_${i}`;
     return name;
@@ -87,8 +104,9 @@ function freshAction(env: CompiledEnvironment, node: string): string {
  * so the others keep their indices), then added actions (appended to the rule, after
  * every original reference), then inits and the horizon.
  */
-export function build(train: CompiledEnvironment, changes: Change[], description: string, k: number): Intervention {
-    const nodes = new Map(train.nodes.map(n => [n.name, n]));
+function build(train: CompiledEnvironment, changes: Change[], k: number): { env: CompiledEnvironment; members: string[] } {
+    const trainNodes = train.nodes;
+    const nodes = new Map(trainNodes.map(n => [n.name, n]));
     const order = (c: Change): number => (c.kind === 'cut' ? -c.index : c.kind === 'raise' ? 1000 : 2000);
     const actions = [...train.actions];
     let horizon = train.horizon;
@@ -102,38 +120,54 @@ export function build(train: CompiledEnvironment, changes: Change[], description
         }
         if (c.kind === 'init') nodes.set(c.node, { ...n, init: c.value });
     }
-    const derivedNodes = train.nodes.map(n => nodes.get(n.name)!);
+    const derivedNodes = trainNodes.map(n => nodes.get(n.name)!);
     const env: CompiledEnvironment = {
         ...train, label: `${train.label}\u0000${k}`, horizon, actions, nodes: derivedNodes, maxDelay: rulesMaxDelay(derivedNodes),
     };
     const members = [
         ...(horizon !== train.horizon ? [`horizon ${horizon}`] : []),
         ...actions.slice(train.actions.length).map(a => `action ${a}`),
-        ...derivedNodes.filter((n, i) => n !== train.nodes[i]).map(n => nodeLine(n.name, n.init, n.rule!)),
+        ...derivedNodes.filter((n, i) => n !== trainNodes[i]).map(n => nodeLine(n.name, n.init, n.rule!)),
     ];
-    return { train: train.label, description, changes, env, members };
+    return { env, members };
+}
+
+/** An intervention whose environment and members are built when read. */
+function intervention(train: CompiledEnvironment, changes: Change[], description: string, k: number): Intervention {
+    return {
+        train: train.label, description, changes,
+        get env() { return build(train, changes, k).env; },
+        get members() { return build(train, changes, k).members; },
+    };
 }
 
 /** The single interventions of §4 on one training environment, in a fixed order. */
 export function interventions(train: CompiledEnvironment): Intervention[] {
     const out: Intervention[] = [];
-    const push = (description: string, change: Change): void => { out.push(build(train, [change], description, out.length)); };
-    const nodes = train.nodes.filter((n): n is CompiledNode & { rule: Expr } => n.rule !== undefined);
+    const push = (description: string, change: Change): void => { out.push(intervention(train, [change], description, out.length)); };
+    const trainNodes = train.nodes;
+    const taken = new Set([...train.actions, ...trainNodes.map(n => n.name), ...Object.keys(train.params)]);
+    // Mesa has no literal for a value that is not finite: such a rule or init is never written.
+    const nodes = trainNodes.filter((n): n is CompiledNode & { rule: Expr } => n.rule !== undefined && finiteConstants(n.rule));
     for (const n of nodes) {
-        const action = freshAction(train, n.name);
+        const action = freshAction(taken, n.name);
         push(`adds action ${action}, which raises ${n.name} by 1 for a step`, { kind: 'raise', node: n.name, action });
     }
     for (const n of nodes) {
         const refs = refsOf(n.rule);
-        refs.forEach((r, index) => {
-            const text = r.delay > 0 ? `${r.name}@${r.delay}` : r.name;
-            const nth = refs.filter(x => x.name === r.name && x.delay === r.delay).length > 1 ? ` (reference ${index + 1})` : '';
+        const texts = refs.map(r => (r.delay > 0 ? `${r.name}@${r.delay}` : r.name));
+        const counts = new Map<string, number>();
+        for (const text of texts) counts.set(text, (counts.get(text) ?? 0) + 1);
+        texts.forEach((text, index) => {
+            const nth = counts.get(text)! > 1 ? ` (reference ${index + 1})` : '';
             push(`cuts ${text} in ${n.name}${nth}`, { kind: 'cut', node: n.name, index });
         });
     }
     for (const n of nodes) {
         if (n.init === 0 || (train.maxDelay[n.name] ?? 0) === 0) continue;
-        push(`doubles ${n.name}'s init (${numberText(n.init)} → ${numberText(2 * n.init)})`, { kind: 'init', node: n.name, value: 2 * n.init });
+        if (Number.isFinite(2 * n.init)) {
+            push(`doubles ${n.name}'s init (${numberText(n.init)} → ${numberText(2 * n.init)})`, { kind: 'init', node: n.name, value: 2 * n.init });
+        }
         push(`zeroes ${n.name}'s init (${numberText(n.init)} → 0)`, { kind: 'init', node: n.name, value: 0 });
     }
     push(`doubles the horizon (${train.horizon} → ${2 * train.horizon})`, { kind: 'horizon' });
@@ -144,7 +178,7 @@ export function interventions(train: CompiledEnvironment): Intervention[] {
 export function combine(train: CompiledEnvironment, a: Intervention, b: Intervention, k: number): Intervention | null {
     const inits = [...a.changes, ...b.changes].filter(c => c.kind === 'init').map(c => (c as { node: string }).node);
     if (new Set(inits).size < inits.length) return null;
-    return build(train, [...a.changes, ...b.changes], `${a.description}, and ${b.description}`, k);
+    return intervention(train, [...a.changes, ...b.changes], `${a.description}, and ${b.description}`, k);
 }
 
 /** `environment name extends train { members }`, two-space indented. */

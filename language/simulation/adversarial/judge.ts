@@ -11,6 +11,7 @@ import { evaluate, greedyMask, optimalValues, sameMask, tolerance, type Mask } f
 import type { EnvGraph } from '../state-graph.js';
 import type { Candidate } from './enumerate.js';
 import { candidateRewards, readable, type NameValues } from './values.js';
+import { NonFiniteValue } from '../errors.js';
 
 /** One explored environment, ready for judging objectives in it. */
 export interface Arena {
@@ -53,8 +54,12 @@ export function judgeable(ctx: Context, a: Arena, j: Judged): boolean {
     return 'candidate' in j ? readable(a.values, j.candidate) : a.graph.rewards.has(j.declared);
 }
 
-/** The objective's optimal behaviour in the arena, judged against the base objective. */
-export function judge(ctx: Context, a: Arena, j: Judged): Judgement {
+/**
+ * The objective's optimal behaviour in the arena, judged against the base objective; null
+ * when its return there is not a finite number (a candidate summing two huge names, say):
+ * such an objective cannot be judged, and the run-time error is not the spec's.
+ */
+export function judge(ctx: Context, a: Arena, j: Judged): Judgement | null {
     const g = a.graph;
     let R: Float64Array;
     if ('candidate' in j) {
@@ -64,7 +69,13 @@ export function judge(ctx: Context, a: Arena, j: Judged): Judgement {
         R = rewardsOf(g, j.declared);
     }
     const V = optimalValues(g, R, ctx.budget);
-    const mask = greedyMask(g, R, V);
+    let mask: Mask;
+    try {
+        mask = greedyMask(g, R, V);
+    } catch (e) {
+        if (e instanceof NonFiniteValue) return null;
+        throw e;
+    }
     const { hi } = evaluate(g, rewardsOf(g, ctx.spec.base), mask, ctx.budget);
     return { hi, matches: sameMask(mask, a.baseMask) };
 }
