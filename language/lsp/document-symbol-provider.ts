@@ -23,7 +23,8 @@ function kindAndDetail(node: AstNode): [SymbolKind, string | undefined] {
     if (ast.isAction(node)) return [SymbolKind.Function, 'action'];
     if (ast.isNode(node)) {
         const text = node.qualitative
-            ? node.parents.map(p => `${p.sign}${p.target.$refText}`).join(', ')
+            // A parent half typed (`<- +`) has no name yet.
+            ? node.parents.map(p => `${p.sign}${p.target?.$refText ?? ''}`).join(', ')
             : node.rule?.$cstNode?.text.replace(/\s+/g, ' ');
         return [SymbolKind.Variable, text];
     }

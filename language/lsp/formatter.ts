@@ -4,11 +4,13 @@
  * `{` on the declaration's line and `}` on its own, single spaces around binary
  * operators, `=`, `<-` and keywords, none before `,` and one after, `x@10` and `-x` tight,
  * `select { ... }` on one line, no trailing spaces, one line break at the end. Comments
- * are never moved off their line nor dropped.
+ * are never moved off their line nor dropped; a block comment re-indented moves all its
+ * lines alike (lines as the editor counts them: CRLF, LF or a lone CR), and a byte-order
+ * mark in front stays there and is no indentation.
  * The layout is the same whatever the editor's tab settings (like gofmt).
  */
-import type { AstNode, LangiumDocument } from 'langium';
-import type { NodeFormatter } from 'langium/lsp';
+import type { AstNode, CstNode, LangiumDocument } from 'langium';
+import type { FormattingAction, FormattingContext, NodeFormatter } from 'langium/lsp';
 import { AbstractFormatter, Formatting } from 'langium/lsp';
 import type { DocumentFormattingParams, FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -16,6 +18,8 @@ import type { Environment, Optimizer } from '../generated/ast.js';
 import * as ast from '../generated/ast.js';
 import { replacementEdit, tidyLayout } from './layout.js';
 
+/** The byte-order mark some editors keep at the start of a file. */
+const BOM = '\uFEFF';
 const oneSpace = Formatting.oneSpace();
 const noSpace = Formatting.noSpace();
 /** A new line, keeping one blank line if there was at least one. */
@@ -24,17 +28,63 @@ const lineBreak = Formatting.fit(Formatting.newLine(), Formatting.newLines(2));
 const indentedLine = Formatting.fit(Formatting.indent(), { options: {}, moves: [{ tabs: 1, lines: 2 }] });
 
 export class MesaFormatter extends AbstractFormatter {
+    /** The comments re-indented in this formatting run: Langium asks twice for one after a token with an `append` (doubling its move). */
+    private reindented = new WeakSet<CstNode>();
+
     /** The token layout, then the text-level finish of layout.ts, as one edit. */
     override async formatDocument(document: LangiumDocument, params: DocumentFormattingParams): Promise<TextEdit[]> {
         const edits = await super.formatDocument(document, params);
         const { lexerErrors, parserErrors } = document.parseResult;
         if (lexerErrors.length > 0 || parserErrors.length > 0) return edits;
         const formatted = TextDocument.applyEdits(document.textDocument, edits);
-        return replacementEdit(document.textDocument, tidyLayout(formatted));
+        // The token layout puts the first declaration at the very start, over a byte-order mark.
+        const mark = document.textDocument.getText().startsWith(BOM) && !formatted.startsWith(BOM) ? BOM : '';
+        return replacementEdit(document.textDocument, mark + tidyLayout(formatted));
+    }
+
+    /**
+     * Re-indents a comment on a line of its own, as Langium's does, but moves every line of
+     * the comment as the editor counts lines (Langium's splits at LF only, so after a lone
+     * CR it cut into the comment's text), reads a byte-order mark before it as no
+     * indentation (else each formatting took one more space off its continuation lines),
+     * moves a comment once per run, and leaves alone one with anything else before it on
+     * its line.
+     */
+    protected override createHiddenTextEdits(previous: CstNode | undefined, hidden: CstNode, formatting: FormattingAction | undefined, context: FormattingContext): TextEdit[] {
+        const startLine = hidden.range.start.line;
+        if ((previous && previous.range.end.line === startLine) || this.reindented.has(hidden)) return [];
+        this.reindented.add(hidden);
+        const lineStart = { line: startLine, character: 0 };
+        const before = context.document.getText({ start: lineStart, end: hidden.range.start });
+        const mark = startLine === 0 && before.startsWith(BOM) ? BOM.length : 0;
+        const indentation = before.slice(mark);
+        if (!/^[ \t]*$/.test(indentation)) return [];
+        const move = this.findFittingMove({ start: lineStart, end: hidden.range.start }, formatting?.moves ?? [], context);
+        const increase = this.getIndentationCharacterCount(context, move) - this.getExistingIndentationCharacterCount(indentation, context);
+        if (increase === 0) return [];
+        const lines = hidden.text.split(/\r\n|\r|\n/);
+        lines[0] = indentation + lines[0];
+        return lines.map((text, i) => {
+            const start = { line: startLine + i, character: i === 0 ? mark : 0 };
+            if (increase > 0) return { range: { start, end: start }, newText: (context.options.insertSpaces ? ' ' : '\t').repeat(increase) };
+            // Take off at most the line's own leading blanks.
+            const blanks = text.length - text.replace(/^[ \t]*/, '').length;
+            return { range: { start, end: { line: start.line, character: start.character + Math.min(blanks, -increase) } }, newText: '' };
+        });
     }
 
     protected override doDocumentFormat(document: LangiumDocument, options: FormattingOptions, range?: Range): TextEdit[] {
+        this.reindented = new WeakSet();
         return super.doDocumentFormat(document, { ...options, tabSize: 2, insertSpaces: true }, range);
+    }
+
+    /**
+     * Whether an edit changes the text. Langium's ignores every CR in the text it would
+     * replace, so that LF edits do not churn a CRLF document; then a lone CR (a line
+     * break too) was taken for no change, and the next formatting removed it.
+     */
+    protected override isNecessary(edit: TextEdit, document: TextDocument): boolean {
+        return edit.newText !== document.getText(edit.range).replace(/\r\n/g, '\n');
     }
 
     protected override format(node: AstNode): void {

@@ -38,13 +38,16 @@ export class MesaSemanticTokenProvider extends AbstractSemanticTokenProvider {
     }
 }
 
-/** The cross-reference a node holds (every Mesa node holds at most one), with its target. */
+/**
+ * The cross-reference a node holds (every Mesa node holds at most one), with its target.
+ * A node recovered from half-typed text (`train (x)`) may lack its reference altogether.
+ */
 function referenceOf(node: AstNode): { property: string; target: AstNode | undefined } | undefined {
-    if (ast.isNameReference(node) || ast.isSignedParent(node)) return { property: 'target', target: node.target.ref };
+    if (ast.isNameReference(node) || ast.isSignedParent(node)) return { property: 'target', target: node.target?.ref };
     if (ast.isEnvironment(node)) return node.superEnv ? { property: 'superEnv', target: node.superEnv.ref } : undefined;
-    if (ast.isEnvironmentUse(node)) return { property: 'environment', target: node.environment.ref };
-    if (ast.isModelSetting(node)) return { property: 'model', target: node.model.ref };
-    if (ast.isObjectiveSetting(node)) return { property: 'objective', target: node.objective.ref };
-    if (ast.isBinding(node)) return { property: 'parameter', target: node.parameter.ref };
+    if (ast.isEnvironmentUse(node)) return { property: 'environment', target: node.environment?.ref };
+    if (ast.isModelSetting(node)) return { property: 'model', target: node.model?.ref };
+    if (ast.isObjectiveSetting(node)) return { property: 'objective', target: node.objective?.ref };
+    if (ast.isBinding(node)) return { property: 'parameter', target: node.parameter?.ref };
     return undefined;
 }

@@ -11,6 +11,7 @@ import { DefaultLangiumDocumentFactory } from 'langium';
 import type { LangiumSharedCoreServices, ParserOptions } from 'langium';
 import type { Spec } from '../generated/ast.js';
 import { prepareForEdits, reparseIncrementally } from './incremental/index.js';
+import { lastLineBreak, lineCount } from './incremental/positions.js';
 
 /** The largest spec the language server parses (the CLI allows more: it is not interactive). */
 export const MAX_EDITOR_SPEC_BYTES = 1024 * 1024;
@@ -106,7 +107,7 @@ export class MesaDocumentFactory extends DefaultLangiumDocumentFactory {
         const size = (text.length / 1024 / 1024).toFixed(1);
         return {
             code: 'file-too-large',
-            at: { offset: 0, line: 1, column: 1, length: Math.min(text.indexOf('\n') >>> 0, 200) || 1 },
+            at: { offset: 0, line: 1, column: 1, length: Math.min(text.search(/[\r\n]/) >>> 0, 200) || 1 },
             message: this.maxSpecBytes === MAX_EDITOR_SPEC_BYTES
                 ? `This file is too large for the editor (${size} MB; the limit is ${MAX_EDITOR_SPEC_BYTES / 1024 / 1024} MB), so it is not analysed. Split it, or check it with \`mesa check\`.`
                 : `This file is too large (${size} MB; the limit is ${(this.maxSpecBytes / 1024 / 1024).toFixed(0)} MB), so it is not analysed.`,
@@ -133,11 +134,11 @@ interface Refusal {
 }
 
 function tooDeep(text: string, offset: number): Refusal {
+    // Lines counted as the editor counts them: CRLF, LF and a lone CR.
     const before = text.slice(0, offset);
-    const line = before.split('\n').length;
     return {
         code: 'nesting-too-deep',
-        at: { offset, line, column: offset - before.lastIndexOf('\n'), length: 1 },
+        at: { offset, line: lineCount(before) + 1, column: offset - lastLineBreak(before, offset), length: 1 },
         message: `An expression here is nested too deep to parse (more than ${MAX_PARENTHESIS_DEPTH} parentheses or ${MAX_OPERATORS_IN_RULE} operators), so the file is not analysed. Name the inner parts as nodes.`,
     };
 }
@@ -152,8 +153,8 @@ export function deepestNesting(text: string): { offset: number } {
     for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
         if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
-            const end = text.indexOf('\n', i);
-            i = end < 0 ? text.length : end;
+            // A line comment ends at a line break, a lone CR included (as the lexer's SL_COMMENT).
+            while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
         } else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
             const end = text.indexOf('*/', i + 2);
             i = end < 0 ? text.length : end + 1;

@@ -12,7 +12,8 @@ import { spliceOf } from '../parse/incremental/index.js';
 import { forgetLink } from '../parse/incremental/langium-internals.js';
 import type { StaleNames } from './stale-links.js';
 import { namesChangedBy } from './stale-links.js';
-import { isEnvironment, isEnvironmentUse, isObjective, isOptimizer, isSignedParent } from '../generated/ast.js';
+import { isEnvironment, isObjective, isOptimizer, isSignedParent } from '../generated/ast.js';
+import { extendsUnknown, usedEnvironmentOf } from './scope-provider.js';
 
 export class MesaLinker extends DefaultLinker {
     /** Per document unlinked and not linked since: its parse then (see unlink). */
@@ -63,6 +64,20 @@ export class MesaLinker extends DefaultLinker {
     }
 }
 
+/**
+ * Whether a name is unresolved only because another one is, which has its own error:
+ * a binding of a use whose environment is unknown (or was not typed), and a name in an
+ * environment that extends an unknown one, whose inherited names are unknown too. Such
+ * a name gets no error of its own: one typo, one error (docs/language.md, Name resolution).
+ */
+export function unresolvedBecauseOfAnother(refInfo: ReferenceInfo): boolean {
+    const container = refInfo.container;
+    if (refInfo.property === 'parameter') return usedEnvironmentOf(container) === undefined;
+    if (refInfo.property !== 'target') return false;
+    const env = AstUtils.getContainerOfType(container, isEnvironment);
+    return env !== undefined && extendsUnknown(env);
+}
+
 export function unresolvedMessage(refInfo: ReferenceInfo): string {
     const name = refInfo.reference.$refText;
     const container = refInfo.container;
@@ -74,7 +89,7 @@ export function unresolvedMessage(refInfo: ReferenceInfo): string {
         case 'objective':
             return `Unknown objective '${name}'.`;
         case 'parameter': {
-            const env = isEnvironmentUse(container.$container) ? container.$container.environment.ref : undefined;
+            const env = usedEnvironmentOf(container);
             return env ? `Environment '${env.name}' has no parameter '${name}'.` : `Unknown parameter '${name}'.`;
         }
         default: {

@@ -3,12 +3,16 @@
  * names resolve through its `extends` chain; inside an objective or optimizer, in the environments where it is
  * evaluated, the first training environment first (so go to definition lands there);
  * a parameter binding resolves among the used environment's parameters.
+ *
+ * Half-typed text must not make it throw (Langium would log the exception and turn every
+ * name into an error): a use the parser recovered may lack its environment, and the
+ * binding completion asks about may be a stand-in whose container is the binding typed.
  */
 import type { AstNode, AstNodeDescription, AstNodeDescriptionProvider, ReferenceInfo, Scope, Stream } from 'langium';
 import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, EMPTY_STREAM, stream } from 'langium';
-import { Binding, Environment, isBinding, isEnvironment, isObjective, isSpec, NameReference, SignedParent, Spec } from '../generated/ast.js';
+import { Binding, Environment, isBinding, isDeploy, isEnvironment, isEnvironmentUse, isObjective, isSpec, isTrain, NameReference, SignedParent, Spec } from '../generated/ast.js';
 import type { Member } from '../compile/environments.js';
-import { evaluationEnvironments, flattenEnvironment } from '../compile/environments.js';
+import { environmentChain, environmentsOf, evaluationEnvironments, flattenEnvironment } from '../compile/environments.js';
 import { PerParseCache } from '../parse/per-parse-cache.js';
 
 export class MesaScopeProvider extends DefaultScopeProvider {
@@ -25,7 +29,7 @@ export class MesaScopeProvider extends DefaultScopeProvider {
             return this.nameScopes.get(owner, () => new MemberScope(namesVisibleIn(owner), this.descriptions));
         }
         if (type === Binding.$type && property === Binding.parameter && isBinding(context.container)) {
-            const env = context.container.$container.environment.ref;
+            const env = usedEnvironmentOf(context.container);
             return env ? this.createScopeForNodes(flattenEnvironment(env).parameters) : EMPTY_SCOPE;
         }
         return super.getScope(context);
@@ -71,14 +75,43 @@ function nameOwnerOf(node: AstNode): Environment | Spec | undefined {
 }
 
 /**
+ * The environment whose parameters a binding names: that of the use it is in (the
+ * nearest one up, for a stand-in of completion's inside the binding being typed), when
+ * the use names one that resolves.
+ */
+export function usedEnvironmentOf(binding: AstNode): Environment | undefined {
+    return AstUtils.getContainerOfType(binding, isEnvironmentUse)?.environment?.ref;
+}
+
+/** Whether an environment's `extends` chain reaches a name that resolves to no environment (its inherited names are then unknown). */
+export function extendsUnknown(env: Environment): boolean {
+    return environmentChain(env).chain.some(e => e.superEnv !== undefined && !e.superEnv.ref);
+}
+
+/**
+ * Whether the environments the spec's objectives are evaluated in are not all known: a
+ * `train` or `deploy` use names no environment that resolves (a typo, or a name not typed
+ * yet), or one of them extends an unknown one.
+ */
+export function evaluationEnvironmentsUnknown(spec: Spec): boolean {
+    return spec.declarations.some(d => (isTrain(d) || isDeploy(d)) && d.uses.some(use => !use.environment?.ref))
+        || evaluationEnvironments(spec).some(extendsUnknown);
+}
+
+/**
  * The actions, nodes and parameters a name written in `owner` can refer to: in an
  * environment, its flattened members; in the spec (an objective), those of the
- * environments it is evaluated in, the first one's first.
+ * environments it is evaluated in, the first one's first. While a `train` or `deploy`
+ * use (or an `extends` of theirs) does not resolve, the environments it was meant to name
+ * are unknown, so the names of every environment declared follow: one typo there is one
+ * error, not one per name the objectives read (docs/language.md, Name resolution).
  */
 function namesVisibleIn(owner: Environment | Spec): ReadonlyMap<string, Member> {
     if (isEnvironment(owner)) return flattenEnvironment(owner).members;
     const seen = new Map<string, Member>();
-    for (const evalEnv of evaluationEnvironments(owner)) {
+    const environments = evaluationEnvironments(owner);
+    if (evaluationEnvironmentsUnknown(owner)) environments.push(...environmentsOf(owner));
+    for (const evalEnv of environments) {
         for (const [name, member] of flattenEnvironment(evalEnv).members) {
             if (!seen.has(name)) seen.set(name, member);
         }

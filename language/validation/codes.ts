@@ -40,6 +40,10 @@ export const IssueCodes = {
     UnderdeterminedTraining: 'underdetermined-training',
     Misaligned: 'misaligned',
     AnalysisIncomplete: 'analysis-incomplete',
+    /** The spec has errors: the simulation-backed results are withdrawn until they are fixed (docs/editor.md, Diagnostics while typing). */
+    AnalysisWaiting: 'analysis-waiting',
+    /** The editor's analysis stopped (its worker died): its earlier results are withdrawn (docs/editor.md, Diagnostics while typing). */
+    AnalysisFailed: 'analysis-failed',
     QualitativeOnly: 'qualitative-only',
     RuntimeError: 'runtime-error',
 } as const;

@@ -7,6 +7,7 @@ import type { AstNode, LangiumDocument, ValidationAcceptor, ValidationCheck, Val
 import { Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { SimulationStore } from '../findings/simulation-store.js';
+import { settleByVerdicts } from '../findings/simulation-store.js';
 import { staticFindings } from '../findings/static-analysis.js';
 import type { MesaServices } from '../mesa-module.js';
 import { CompileError } from '../compile/compile-spec.js';
@@ -14,6 +15,7 @@ import { compiledModelOf } from '../compile/model-cache.js';
 import { findingToDiagnostic } from '../findings/finding-to-diagnostic.js';
 import type { Spec } from '../generated/ast.js';
 import { refusalOf } from '../parse/document-factory.js';
+import { unresolvedBecauseOfAnother } from '../scoping/linker.js';
 import { walkAstKeptWhere } from '../parse/ast-walk.js';
 import { IssueCodes } from './codes.js';
 import { friendlySyntaxMessage } from './syntax-messages.js';
@@ -33,6 +35,12 @@ export class MesaDocumentValidator extends DefaultDocumentValidator {
     constructor(services: MesaServices) {
         super(services);
         this.simulationStore = services.analysis.SimulationStore;
+    }
+
+    /** A name unresolved only because another one is gets no error of its own: one typo, one error (see scoping/linker.ts). */
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const references = document.references.filter(r => !r.error || !unresolvedBecauseOfAnother(r.error.info));
+        super.processLinkingErrors({ ...document, references }, diagnostics, options);
     }
 
     /** Per set of validation categories: the checks of each node type, and per kept subtree the nodes that have any. */
@@ -104,8 +112,17 @@ export class MesaDocumentValidator extends DefaultDocumentValidator {
         if (!diagnostics.some(d => d.severity === 1)) {
             diagnostics.push(...this.analyze(document as LangiumDocument<Spec>));
         }
-        // Until a fresh simulation replaces them, keep the last simulation-backed diagnostics, moved with their declarations.
-        diagnostics.push(...this.simulationStore.carryOver(document.uri.toString(), document.parseResult.value as Spec));
+        const uri = document.uri.toString();
+        const spec = document.parseResult.value as Spec;
+        if (diagnostics.some(d => d.severity === 1)) {
+            // Results of an older text are not shown as current: while the spec has errors they are
+            // withdrawn, and one info says why (docs/editor.md, Diagnostics while typing).
+            const waiting = this.simulationStore.waiting(uri, spec, diagnostics);
+            if (waiting) diagnostics.push(waiting);
+        } else {
+            // Until a fresh simulation replaces them, keep the last simulation-backed diagnostics, moved with their declarations.
+            diagnostics.push(...this.simulationStore.carryOver(uri, spec));
+        }
         return diagnostics;
     }
 
@@ -115,6 +132,7 @@ export class MesaDocumentValidator extends DefaultDocumentValidator {
         if (model instanceof CompileError) {
             return [{ severity: 1, code: IssueCodes.InvalidValue, source: 'mesa', message: model.message, range: model.location.range }];
         }
-        return staticFindings(model).map(findingToDiagnostic);
+        // A proxy warning whose verdict the last simulation settled says so, as info (docs/analyses.md, When each kind runs).
+        return settleByVerdicts(staticFindings(model).map(findingToDiagnostic), model, this.simulationStore.verdicts(document.uri.toString()));
     }
 }

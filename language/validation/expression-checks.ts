@@ -10,6 +10,7 @@ import type { Call, NameReference, Node, Objective, Spec } from '../generated/as
 import { isNameReference, isObjective, isSpec } from '../generated/ast.js';
 import { deploymentEnvironments, evaluationEnvironments, flattenEnvironment, trainingEnvironments } from '../compile/environments.js';
 import { treeDepth, walkAst } from '../parse/ast-walk.js';
+import { extendsUnknown } from '../scoping/scope-provider.js';
 import { IssueCodes } from './codes.js';
 
 export function checkDelay(ref: NameReference, accept: ValidationAcceptor): void {
@@ -47,7 +48,8 @@ export function checkObjectiveNamesExistEverywhere(objective: Objective, accept:
         if (!ref.target.ref) continue;
         const name = ref.target.$refText;
         for (const env of evaluationEnvironments(spec)) {
-            if (!flattenEnvironment(env).members.has(name)) {
+            // What an environment extending an unknown one lacks is not known: that name has the error.
+            if (!flattenEnvironment(env).members.has(name) && !extendsUnknown(env)) {
                 const role = training.has(env) ? 'training' : deployment.has(env) ? 'deployment' : 'evaluation';
                 accept('error', `Objective '${objective.name}' reads '${name}', which ${role} environment '${env.name}' lacks.`,
                     { node: ref, property: 'target', code: IssueCodes.MissingName });

@@ -57,6 +57,17 @@ describe('mesa check on bad input', () => {
         expect(result.stderr).toBe('');
     });
 
+    test('half-typed input: syntax errors only, no internal error, nothing on stderr', () => {
+        const path = file('half.mesa', 'environment E { horizon 2 action a node x = a }\ntrain (x)\nobjective base B = x\n');
+        const result = mesa('check', path);
+        expect(result.code).toBe(1);
+        expect(result.stdout.split('\n').filter(line => line.includes('half.mesa:'))).toEqual([
+            expect.stringMatching(/half\.mesa:2:7: error \[syntax-error\] Syntax error: expected a name but found '\('\./),
+            expect.stringMatching(/half\.mesa:2:9: error \[syntax-error\] Syntax error: expected '=' or 'in' but found '\)'\./),
+        ]);
+        expect(result.stderr).toBe('');
+    });
+
     test('a huge file is refused with its size', () => {
         const path = file('huge.mesa', 'x'.repeat(9 * 1024 * 1024));
         const result = mesa('check', path);
@@ -113,8 +124,10 @@ describe('mesa graph', () => {
     test('DOT of the first training environment with signs and delays', () => {
         const result = mesa('graph', 'examples/button-lamp.mesa');
         expect(result.code).toBe(0);
-        expect(result.stdout).toContain('"press" -> "lamp" [label="+ @10", style=dashed];');
-        expect(result.stdout).toContain('"lamp" -> "objective:Light" [label="+"];');
+        // The report's drawing: a delay is labelled, not dashed; dashes are the mesa objectives'.
+        expect(result.stdout).toContain('"press" -> "lamp" [label="+ @10", class="causal delayed"];');
+        expect(result.stdout).toContain('"lamp" -> "objective:Light" [label="+", color="#1864ab", fontcolor="#1864ab", penwidth=2, class="target base"];');
+        expect(result.stdout).toContain('"press" -> "objective:Pressing" [label="+", color="#862e9c", fontcolor="#862e9c", style=dashed, class="target mesa"];');
     });
 
     test('SVG laid out by Graphviz', () => {

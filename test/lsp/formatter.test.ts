@@ -113,3 +113,52 @@ describe('formatting preserves meaning', () => {
         }), { numRuns: 25 });
     });
 });
+
+describe('byte-order marks and line ends', () => {
+    test('a block comment after a byte-order mark keeps its continuation lines, however often it is formatted', async () => {
+        const text = '\uFEFF/* a block\n   comment\n     indented */\nenvironment E { horizon 2 }\n';
+        const once = await format(text);
+        expect(once).toBe('\uFEFF/* a block\n   comment\n     indented */\nenvironment E {\n  horizon 2\n}\n');
+        expect(await format(once)).toBe(once);
+    });
+
+    test('the byte-order mark stays in front of a declaration', async () => {
+        expect(await format('\uFEFF  environment E { horizon 2 }')).toBe('\uFEFFenvironment E {\n  horizon 2\n}\n');
+    });
+
+    test('a block comment with lone carriage returns is re-indented line by line as the editor counts lines, its text kept', async () => {
+        const text = 'environment E {\n  horizon 2\n    /* a\rb\r       c\n       d */\n}\n';
+        const once = await format(text);
+        expect(once).toBe('environment E {\n  horizon 2\n  /* a\rb\r     c\n     d */\n}\n');
+        expect(await format(once)).toBe(once);
+    });
+});
+
+describe('comments inside a member', () => {
+    test('a block comment between a keyword and its value moves once, and stays there when formatted again', async () => {
+        const text = 'environment E {\n  horizon\n/* a\n     block */\n 12\n  action a\n}\n';
+        const once = await format(text);
+        expect(once).toBe('environment E {\n  horizon\n  /* a\n       block */\n 12\n  action a\n}\n');
+        expect(await format(once)).toBe(once);
+    });
+});
+
+describe('lone carriage returns in the layout', () => {
+    // Langium's formatter writes LF between the tokens it places; the line breaks left are
+    // those around comments, which the finishing tidies as the editor counts lines.
+    test.each([
+        ['trailing blanks before a lone CR', 'environment E {\n  horizon 3\n    \r \n  /* c */\n  action a\n}\n',
+            'environment E {\n  horizon 3\r\n\r\n  /* c */\n  action a\n}\r\n'],
+        ['blank lines made of lone CRs', 'environment E {\n  horizon 3\n\r\r\r\n  /* c */\n  action a\n}\n',
+            'environment E {\n  horizon 3\r\n\r\n  /* c */\n  action a\n}\r\n'],
+        ['a lone CR between two tokens of a rule', 'environment E {\n  node x = a \r+ b\n}\n', 'environment E {\n  node x = a + b\n}\n'],
+        ['whitespace ending in a CRLF replaced by an LF', 'environment E { horizon 2 }\nobjective base B = x\uFEFF\r\ntrain E\n',
+            'environment E {\n  horizon 2\n}\nobjective base B = x\ntrain E\n'],
+        ['the line end at the end of the text', 'environment E {\r  horizon 3\r \n  /* a\r  b */\n action a\r // note\n  node x = a@1\r}\rtrain E\r',
+            'environment E {\n  horizon 3\r\n  /* a\r  b */\n  action a\r  // note\n  node x = a@1\n}\ntrain E\r\n'],
+    ])('%s: tidied once and for all', async (_name, text, expected) => {
+        const once = await format(text);
+        expect(once).toBe(expected);
+        expect(await format(once)).toBe(once);
+    });
+});

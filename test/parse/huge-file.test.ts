@@ -33,6 +33,13 @@ describe('expressions nested too deep', () => {
         expect(found[0]!.range.start).toEqual({ line: 0, character: 'environment E { horizon 2 action a node x = '.length + 100 });
     });
 
+    test('after lone carriage returns (old Mac line ends), and a line comment ended by one: located where the editor counts it', async () => {
+        const text = `environment E {\r  horizon 2 // two steps\r  action a\r  node x = ${'('.repeat(300)}a${')'.repeat(300)}\r}\robjective base B = x\r`;
+        const found = await diagnostics(text);
+        expect(found.map(d => d.code)).toEqual(['nesting-too-deep']);
+        expect(found[0]!.range.start).toEqual({ line: 3, character: '  node x = '.length + 100 });
+    });
+
     test('a sum of 3,000 terms is refused before it can overflow', async () => {
         const found = await diagnostics(wrap(Array(3000).fill('a').join(' + ')));
         expect(found.map(d => d.code)).toEqual(['nesting-too-deep']);

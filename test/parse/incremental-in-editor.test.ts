@@ -164,6 +164,19 @@ describe('in the editor', () => {
         }
     });
 
+    test('a comment with lone carriage returns deleted in one edit: positions, diagnostics and formatting as checked afresh', async () => {
+        const before = 'environment E {\n  horizon 2\n  action a\n  node x = a\n}\n/* one\rtwo\rthree */\nobjective base B = x\nobjective mesa M = a\ntrain E\n';
+        const root = (await edit(before)).parseResult.value;
+        const after = before.replace('/* one\rtwo\rthree */', '');
+        const document = await edit(after);
+        expect(document.parseResult.value).toBe(root);
+        expect((document.parseResult.value as Spec).declarations.map(d => d.$cstNode!.range.start.line)).toEqual([0, 6, 7, 8]);
+        expect(summary(document.diagnostics ?? [])).toEqual(summary(await diagnostics(after)));
+        const edits = await services.Mesa.lsp.Formatter!.formatDocument(document, { textDocument: { uri: uri.toString() }, options: { tabSize: 2, insertSpaces: true } });
+        expect(TextDocument.applyEdits(document.textDocument, edits))
+            .toBe('environment E {\n  horizon 2\n  action a\n  node x = a\n}\n\nobjective base B = x\nobjective mesa M = a\ntrain E\n');
+    });
+
     test('parentheses nested too deep in an edited member are refused as in a full parse', async () => {
         const text = exampleText('button-lamp');
         await edit(text);

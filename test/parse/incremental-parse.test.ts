@@ -65,9 +65,32 @@ describe('incremental reparse equals a full parse', () => {
         }
     });
 
-    test('a lone carriage return (old Mac line ends) is left to the full parse', () => {
-        const text = 'environment A {\r  horizon 3\r  action a\r}\r';
-        expect(reparseIncrementally(parser, parse(text), text, text.replace('horizon 3', 'horizon 4'))).toBeUndefined();
+    test('random edits to a spec with lone carriage returns (old Mac line ends) for line ends', () => {
+        for (let k = 0; k < SEEDS; k++) {
+            const cr = (t: string) => t.replace(/\r\n|\r|\n/g, '\r');
+            const taken = editRandomly(cr(exampleText('garden')), 11 + k, 150, cr);
+            expect(taken).toBeGreaterThan(40);
+        }
+    });
+
+    test('random edits to a spec whose line ends are mixed, lone carriage returns among them', () => {
+        for (let k = 0; k < SEEDS; k++) {
+            let n = 0;
+            const mixed = (t: string) => t.replace(/\r\n|\r|\n/g, () => ['\n', '\r', '\r\n'][n++ % 3]!);
+            const taken = editRandomly(mixed(exampleText('cleaning')), 13 + k, 150, mixed);
+            expect(taken).toBeGreaterThan(40);
+        }
+    });
+
+    test('a comment with lone carriage returns deleted in one edit: the later lines move up by as many lines as LSP counts', () => {
+        const before = 'environment E {\n  horizon 2\n  action a\n  node x = a\n}\n/* one\rtwo\rthree */\nobjective base B = x\nobjective mesa M = a\ntrain E\n';
+        const after = before.replace('/* one\rtwo\rthree */', '');
+        const patched = reparseIncrementally(parser, parse(before), before, after);
+        expect(patched).toBeDefined();
+        const train = patched!.value.declarations[3]!.$cstNode!;
+        expect(train.text).toBe('train E');
+        expect(train.range.start).toEqual({ line: 8, character: 0 });
+        expect(snapshot(patched!)).toEqual(snapshot(parse(after)));
     });
 
     test('random edits to a generated 80-line spec', () => {

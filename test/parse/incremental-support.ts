@@ -40,7 +40,9 @@ export function snapshot(result: ParseResult<Spec>): unknown {
 export type Edit = (text: string, random: () => number) => string;
 export const pick = <T>(items: readonly T[], random: () => number): T => items[Math.floor(random() * items.length)]!;
 const spot = (text: string, random: () => number) => Math.floor(random() * (text.length + 1));
-const lineStarts = (text: string) => [0, ...[...text.matchAll(/\n/g)].map(m => m.index! + 1)].filter(i => i < text.length);
+/** Line breaks as LSP counts them: CRLF, LF and a lone CR. */
+const LINE_BREAK = /\r\n|\r|\n/g;
+const lineStarts = (text: string) => [0, ...[...text.matchAll(LINE_BREAK)].map(m => m.index! + m[0].length)].filter(i => i < text.length);
 
 export const EDITS: Edit[] = [
     // retype a number
@@ -53,7 +55,7 @@ export const EDITS: Edit[] = [
     // type a character anywhere
     (text, random) => {
         const at = spot(text, random);
-        return text.slice(0, at) + pick(['a', 'x', '1', ' ', '+', '*', '\n', '(', ')', '@', ',', '-', '}', '/', '→', '😀'], random) + text.slice(at);
+        return text.slice(0, at) + pick(['a', 'x', '1', ' ', '+', '*', '\n', '\r', '(', ')', '@', ',', '-', '}', '/', '→', '😀'], random) + text.slice(at);
     },
     // delete a few characters
     (text, random) => {
@@ -70,12 +72,12 @@ export const EDITS: Edit[] = [
     (text, random) => {
         const starts = lineStarts(text);
         const at = pick(starts, random);
-        const end = text.indexOf('\n', at);
-        return text.slice(0, at) + (end < 0 ? '' : text.slice(end + 1));
+        const next = starts.find(start => start > at);
+        return text.slice(0, at) + (next === undefined ? '' : text.slice(next));
     },
     // a comment at the end of a line
     (text, random) => {
-        const ends = [...text.matchAll(/\n/g)].map(m => m.index!);
+        const ends = [...text.matchAll(LINE_BREAK)].map(m => m.index!);
         if (ends.length === 0) return text;
         const at = pick(ends, random);
         return text.slice(0, at) + ' // note' + text.slice(at);

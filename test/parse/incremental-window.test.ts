@@ -94,4 +94,18 @@ describe('what it takes and what it declines', () => {
         expect(reparseIncrementally(parser, parse(text), text, text.replace('horizon 3\n', 'horizon 3 '))).toBeDefined();
     });
 
+    test('a block comment opened in the window and closed after it is left to the full parse', () => {
+        const spec = `${text}environment B extends A { node y = 0 }\noptimizer O { objective\n  /* a\r  b */\n x }\n`;
+        const opened = spec.replace('extends A', 'exten/* a\r ds A');
+        // The comment runs to the `*/` in the optimizer, past the window: a window parse cannot see that.
+        expect(reparseIncrementally(parser, parse(spec), spec, opened) === undefined).toBe(true);
+        // In a member window too.
+        const longer = `${text}objective mesa M = x /* but here */\n`;
+        const closedLater = longer.replace('  action a\n', '  action a /* not closed here\n');
+        expect(reparseIncrementally(parser, parse(longer), longer, closedLater) === undefined).toBe(true);
+        // A comment opened and closed in the window is taken.
+        const closed = longer.replace('  action a\n', '  action a /* closed */\n');
+        expect(snapshot(reparseIncrementally(parser, parse(longer), longer, closed)!)).toEqual(snapshot(parse(closed)));
+    });
+
 });

@@ -14,8 +14,8 @@
  * - an edit outside every member and declaration, or one whose window does not begin
  *   after whitespace and end with a line break and indentation (a token or a `//`
  *   comment could run across the boundary);
- * - a text with a carriage return not followed by a line feed (old Mac line ends);
- * - a window the caller rejects (the editor's nesting limit);
+ * - a window the caller rejects (the editor's nesting limit), or one that opens a block
+ *   comment it does not close (the comment runs on past it);
  * - a syntax error after which recovery did not resume at the next element as it was
  *   (or at the environment's `}`);
  * - errors of the previous parse next to the window but outside the edited text (errors
@@ -39,15 +39,11 @@ import { hasErrors, parseWindow, resumedAt } from './window-parse.js';
 export type { Splice } from './splice.js';
 export { spliceOf } from './splice.js';
 
-const LONE_CARRIAGE_RETURN = /\r(?!\n)/;
-
 export function reparseIncrementally(parser: LangiumParser, previous: ParseResult<Spec>, oldText: string, newText: string,
     acceptWindow: (windowText: string) => boolean = () => true): ParseResult<Spec> | undefined {
     const root = previous.value;
     const rootCst = root.$cstNode as RootCstNode | undefined;
     if (!rootCst || (rootCst.root as CstNode) !== rootCst || rootCst.fullText !== oldText) return undefined;
-    // Positions here count lines by '\n' (so CRLF works); a lone '\r' also breaks a line for the lexer.
-    if (LONE_CARRIAGE_RETURN.test(newText)) return undefined;
     const change = changedRegion(oldText, newText);
     if (!change) return undefined;
     let window = memberWindow(root, oldText, newText, change) ?? declarationWindow(root, rootCst, oldText, newText, change);

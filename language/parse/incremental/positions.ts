@@ -54,7 +54,7 @@ export function placesOf(window: Window, oldText: string): { start: Place; endLi
 /** How the text after the window moves: the lines the window gained, and the columns its last line gained. */
 export function lineShiftOf(window: Window, endLine: number, oldText: string, newText: string, windowText: string): LineShift {
     const delta = newText.length - oldText.length;
-    const column = (text: string, offset: number) => offset - (text.lastIndexOf('\n', offset - 1) + 1);
+    const column = (text: string, offset: number) => offset - (lastLineBreak(text, offset) + 1);
     return {
         line: endLine,
         lines: lineCount(windowText) - lineCount(oldText.slice(window.start, window.end)),
@@ -156,8 +156,23 @@ export function placeWindowNodes(nodes: CstNode[], root: RootCstNode, move: Plac
     return leaves;
 }
 
+/**
+ * The line breaks in a text, counted as LSP and the lexer count them: a CRLF, a lone LF
+ * and a lone CR (old Mac line ends) are one each (see docs/design.md, Incremental reparse).
+ */
 export function lineCount(text: string): number {
     let count = 0;
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+    for (let at = 0; at < text.length; at++) {
+        const c = text.charCodeAt(at);
+        if (c === LF || (c === CR && text.charCodeAt(at + 1) !== LF)) count++;
+    }
     return count;
 }
+
+/** Where the last line break before `offset` ends (its LF, or its lone CR); -1 if none. */
+export function lastLineBreak(text: string, offset: number): number {
+    return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1));
+}
+
+const LF = 10;
+const CR = 13;

@@ -3,7 +3,7 @@
  * if error recovery resumed where a full parse would be in step again (at the next
  * element as it was, at the environment's `}`, or at the end of the text), since
  * recovery depends on what surrounds the broken text (see docs/design.md, "Incremental
- * reparse").
+ * reparse"). A window that opens a block comment and does not close it is declined.
  */
 import type { AstNode, CompositeCstNode, LangiumParser, ParseResult } from 'langium';
 import type { Spec } from '../../generated/ast.js';
@@ -30,7 +30,7 @@ export interface WindowParse {
  */
 export function parseWindow(parser: LangiumParser, window: Window, newText: string, delta: number, acceptWindow: (windowText: string) => boolean): WindowParse | undefined {
     const windowText = newText.slice(window.start, window.end + delta);
-    if (!acceptWindow(windowText)) return undefined;
+    if (!acceptWindow(windowText) || opensBlockComment(windowText)) return undefined;
     try {
         if (window.site.property === 'declarations') {
             const parsed = parser.parse<Spec>(windowText);
@@ -46,6 +46,25 @@ export function parseWindow(parser: LangiumParser, window: Window, newText: stri
     } catch {
         return undefined; // whatever went wrong, the full parse deals with it (and reports it)
     }
+}
+
+/**
+ * Whether a text opens a block comment it does not close: in the document the comment
+ * then runs on past the window's end to the next comment end, which the window's parse
+ * cannot see (a line comment ends at the line break that ends every window).
+ */
+export function opensBlockComment(text: string): boolean {
+    for (let at = 0; at < text.length; at++) {
+        if (text[at] !== '/') continue;
+        if (text[at + 1] === '/') {
+            while (at < text.length && text[at] !== '\n' && text[at] !== '\r') at++;
+        } else if (text[at + 1] === '*') {
+            const close = text.indexOf('*/', at + 2);
+            if (close < 0) return true;
+            at = close + 1;
+        }
+    }
+    return false;
 }
 
 export function hasErrors(parsed: ParseResult): boolean {

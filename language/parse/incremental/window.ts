@@ -176,9 +176,9 @@ export function innermost(node: CstNode): CompositeCstNode {
     return current;
 }
 
-/** Whether text[from, to) ends with a line break and then only indentation. */
+/** Whether text[from, to) ends with a line break (LF, or a lone CR as LSP counts it) and then only indentation. */
 function endsWithLineBreak(text: string, from: number, to: number): boolean {
     let at = to - 1;
     while (at >= from && (text[at] === ' ' || text[at] === '\t')) at--;
-    return at >= from && text[at] === '\n';
+    return at >= from && (text[at] === '\n' || text[at] === '\r');
 }
