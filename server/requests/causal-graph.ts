@@ -1,18 +1,17 @@
 /**
  * `mesa/causalGraph`: one environment's signed causal graph as DOT and as SVG laid out
- * by Graphviz (`@viz-js/viz`, WebAssembly bundled into the server; no network). What a
- * deployment environment changes relative to the first training environment is
- * highlighted.
+ * by Graphviz (`@viz-js/viz`, WebAssembly bundled into the server; no network), drawn
+ * as the report draws it. What a deployment environment changes relative to the first
+ * training environment is highlighted, and every node links to its declaration for the
+ * view's script (docs/editor.md, The causal-graph view).
  */
 import type { Viz } from '@viz-js/viz';
 import { instance } from '@viz-js/viz';
 import type { LangiumSharedCoreServices } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { ErrorCodes, ResponseError } from 'vscode-languageserver';
-import { environmentChanges } from '../../language/model/changes.js';
-import type { CompiledEnvironment } from '../../language/model/spec.js';
 import type { CausalGraphParams, CausalGraphResult } from '../../language/protocol.js';
-import { causalGraphDot } from '../../language/report/causal-dot.js';
+import { compiledDrawing, drawingDot, linkDeclarations } from '../../language/report/causal-dot.js';
 import { cancelled, compiledSpecOf } from './document.js';
 
 let vizInstance: Promise<Viz> | undefined;
@@ -31,18 +30,13 @@ export async function handleCausalGraph(shared: LangiumSharedCoreServices, param
     if (!env) {
         throw new ResponseError(ErrorCodes.InvalidParams, `No environment ${label ?? ''} in this spec; it has ${environments.join(', ') || 'none'}.`);
     }
-    const reference = spec.environments.find(e => e.label === spec.train[0]);
-    const dot = causalGraphDot(spec, env, { changed: changedNames(env, reference) });
-    const rendered = (await viz()).render(dot, { format: 'svg' });
+    const drawing = compiledDrawing(spec, env, { links: true });
+    const rendered = (await viz()).render(drawingDot(drawing), { format: 'svg' });
     if (token.isCancellationRequested) throw cancelled();
     if (rendered.status !== 'success' || rendered.output === undefined) {
         throw new ResponseError(ErrorCodes.InternalError, `Graphviz could not lay out ${env.label}: ${rendered.errors.map(e => e.message).join('; ')}`);
     }
-    return { env: env.label, environments, dot, svg: rendered.output };
-}
-
-/** Actions and nodes that an environment adds to, or changes from, the reference (first training) environment. */
-export function changedNames(env: CompiledEnvironment, reference: CompiledEnvironment | undefined): Set<string> {
-    const changes = environmentChanges(env, reference);
-    return new Set([...changes.addedActions, ...changes.addedNodes, ...changes.changedNodes]);
+    // The DOT handed out is the plain drawing, without the links' placeholders.
+    const dot = drawingDot({ ...drawing, declarations: undefined });
+    return { env: env.label, environments, dot, svg: linkDeclarations(rendered.output, drawing, 'webview') };
 }

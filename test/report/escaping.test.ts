@@ -96,8 +96,11 @@ describe('hostile names inject nothing', () => {
     test('links are followed only to file: URIs', async () => {
         const report = buttonLampReport();
         report.optimizers[0]!.location = { ...report.optimizers[0]!.location, uri: 'javascript:alert(7)' };
+        const lab = report.environments[0]!;
+        lab.declarations = { ...lab.declarations, lamp: { ...lab.declarations['lamp']!, uri: 'javascript:alert(8)' } };
         const html = await renderReportHtml(report, { mode: 'file' });
         expect(html).toContain('<a class="src" href="#" data-uri="javascript:alert(7)"');
+        expect(html).toContain('<a class="src" href="#" data-uri="javascript:alert(8)"');
         expect(html).not.toMatch(/href="javascript:/);
     });
 });

@@ -103,6 +103,7 @@ const lab: EnvironmentReport = {
         ],
     },
     changes: { addedActions: [], addedNodes: [], changedNodes: [] },
+    declarations: { press: at(4, 9, 5), lamp: at(5, 7, 4) },
     location: at(2, 12, 3),
 };
 
@@ -113,6 +114,7 @@ const labWithSwitch: EnvironmentReport = {
         edges: [{ from: 'flip', to: 'lamp', toObjective: false, sign: '+', delay: 0 }, ...lab.graph.edges],
     },
     changes: { addedActions: ['flip'], addedNodes: [], changedNodes: ['lamp'] },
+    declarations: { press: at(4, 9, 5), flip: at(10, 9, 4), lamp: at(11, 7, 4) },
     location: at(9, 12, 13),
 };
 

@@ -1,11 +1,14 @@
 /**
  * The causal-graph section: each environment's graph laid out by Graphviz
- * (`@viz-js/viz`, WebAssembly, no network) and inlined as SVG, with the environment's
- * facts, what deployment changes, and a legend.
+ * (`@viz-js/viz`, WebAssembly, no network) and inlined as SVG, its nodes linked to
+ * their declarations, with the environment's facts, what deployment changes, and a
+ * legend in the visual language the graph view shares (causal-dot.ts).
  */
 import type { instance } from '@viz-js/viz';
 import type { Report } from '../../simulation/report.js';
-import { environmentDot } from './graph-dot.js';
+import type { GraphDrawing } from '../causal-dot.js';
+import { drawingDot, linkDeclarations } from '../causal-dot.js';
+import { reportDrawing } from './graph-dot.js';
 import { esc } from './escape.js';
 import { codeList, num, slug } from './numbers.js';
 import type { ReportMode } from './links.js';
@@ -19,14 +22,17 @@ function viz(): Promise<Viz> {
     return vizInstance;
 }
 
-/** Lays out DOT as SVG, ready to inline into HTML: no XML prologue or comments, ids made unique. */
-export async function dotToInlineSvg(dot: string, idPrefix: string): Promise<string> {
-    const result = (await viz()).render(dot, { format: 'svg' });
+/**
+ * Lays a drawing out as SVG, ready to inline into HTML: nodes linked to their
+ * declarations, no XML prologue or comments, ids made unique.
+ */
+export async function drawingToInlineSvg(drawing: GraphDrawing, mode: ReportMode, idPrefix: string): Promise<string> {
+    const result = (await viz()).render(drawingDot(drawing), { format: 'svg' });
     if (result.status !== 'success' || result.output === undefined) {
         const why = result.errors.map(e => e.message).join('; ');
         return `<p class="error">The graph could not be laid out: ${esc(why)}</p>`;
     }
-    return inlineSvg(result.output, idPrefix);
+    return inlineSvg(linkDeclarations(result.output, drawing, mode), idPrefix);
 }
 
 /**
@@ -51,7 +57,7 @@ export function inlineSvg(svg: string, idPrefix: string): string {
 export async function graphsSection(report: Report, mode: ReportMode): Promise<string> {
     const parts: string[] = [];
     for (const [i, env] of report.environments.entries()) {
-        const svg = await dotToInlineSvg(environmentDot(env, report.objectives), `g${i}`);
+        const svg = await drawingToInlineSvg(reportDrawing(env, report.objectives), mode, `g${i}`);
         const roles = env.roles.map(r => `<span class="chip role-${esc(r)}">${esc(r)}</span>`).join(' ');
         const changes = env.changes;
         const hasChanges = changes.addedActions.length + changes.addedNodes.length + changes.changedNodes.length > 0;
@@ -76,6 +82,7 @@ ${skipped}${changeList}
 <span><span class="swatch mesa"></span>mesa objective and its targets (dashed)</span>
 <span><span class="swatch changed"></span>added or changed for deployment</span>
 <span>edge labels: sign, and <code>@k</code> for a delay of k steps</span>
+<span>each node links to its declaration</span>
 </p>`;
     return `<section id="graphs"><h2>Causal graphs</h2>${legend}${parts.join('\n')}</section>`;
 }

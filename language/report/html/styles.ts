@@ -4,7 +4,7 @@
  * (with fallbacks) in the webview. Graphviz and Vega SVG are themed by overriding
  * their presentation attributes from CSS.
  */
-import { GRAPH_COLORS } from './graph-dot.js';
+import { GRAPH_COLORS } from '../causal-dot.js';
 
 const TOKENS_LIGHT = `--fg:#1f2328;--bg:#ffffff;--muted:#59636e;--border:#d1d9e0;--panel:#f6f8fa;--link:#0969da;--code-bg:rgba(129,139,152,.14);
 --ok:#1a7f37;--warn:#9a6700;--bad:#cf222e;--unknown:#6e7781;--base:#1864ab;--mesa:#862e9c;--changed:#d9480f;--ink:#343a40;`;
@@ -34,7 +34,7 @@ export const STYLES = `
 @media (prefers-color-scheme:dark){:root[data-mode="file"]{${TOKENS_DARK}}}
 :root[data-mode="webview"]{${TOKENS_VSCODE}}
 *{box-sizing:border-box}
-body{margin:0;background:var(--bg);color:var(--fg);font:14px/1.55 var(--font);-webkit-font-smoothing:antialiased}
+body{margin:0;padding:0;background:var(--bg);color:var(--fg);font:14px/1.55 var(--font);-webkit-font-smoothing:antialiased}
 a{color:var(--link);text-decoration:none}a:hover{text-decoration:underline}
 code,pre{font-family:var(--mono);font-size:.92em}
 code{background:var(--code-bg);padding:.05em .35em;border-radius:4px}
@@ -73,15 +73,15 @@ ${verdicts}
 .tags{margin-top:3px;display:flex;gap:4px;flex-wrap:wrap}
 .table-wrap{overflow-x:auto;border:1px solid var(--border);border-radius:8px}
 table{border-collapse:collapse;width:100%;font-size:13px}
-th,td{text-align:left;vertical-align:top;padding:9px 12px;border-bottom:1px solid var(--border)}
-thead th{background:var(--panel);font-size:12px;color:var(--muted);font-weight:600;white-space:nowrap}
+th,td{text-align:left;vertical-align:top;padding:8px 10px;border-bottom:1px solid var(--border)}
+thead th{background:var(--panel);font-size:12px;color:var(--muted);font-weight:600}
 tbody tr:last-child>*{border-bottom:none}
 tbody th{font-weight:400}
 .num{text-align:right;font-variant-numeric:tabular-nums}
 table.verdicts tbody tr{border-left:3px solid transparent}
 .row-pseudo-aligned>th:first-child{box-shadow:inset 3px 0 var(--warn)}.row-misaligned>th:first-child{box-shadow:inset 3px 0 var(--bad)}
 .row-robust>th:first-child{box-shadow:inset 3px 0 var(--ok)}.row-unknown>th:first-child{box-shadow:inset 3px 0 var(--unknown)}
-ul.intervals{list-style:none;margin:0;padding:0;font-variant-numeric:tabular-nums;white-space:nowrap}
+ul.intervals{list-style:none;margin:0;padding:0;font-variant-numeric:tabular-nums}ul.intervals li>*{white-space:nowrap}
 .env-name{color:var(--muted);font-size:12px;margin-right:4px}
 .interval{font-weight:600}.of{color:var(--muted)}
 li.falls .interval{color:var(--bad)}
@@ -96,6 +96,7 @@ figure{margin:0}
 figure.graph{overflow-x:auto;padding:8px 0}
 figure svg,.chart svg{max-width:100%;height:auto;display:block}
 .graph svg text{font-family:Helvetica,Arial,sans-serif}
+.graph svg a.src{cursor:pointer}.graph svg a.src:hover :is(ellipse,polygon),.graph svg a.src:focus :is(ellipse,polygon){stroke-width:2.5}
 ${svgTheme}
 .legend{display:flex;flex-wrap:wrap;gap:6px 18px;font-size:12px;color:var(--muted);margin:0 0 14px}
 .swatch{display:inline-block;width:18px;height:0;border-top:3px solid;vertical-align:middle;margin-right:6px}
@@ -104,7 +105,7 @@ ${svgTheme}
 .chart-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(330px,1fr));gap:18px}
 .chart{border:1px solid var(--border);border-radius:10px;padding:10px;color:var(--fg);background:var(--bg)}
 .chart figcaption{font-size:12px;color:var(--muted);padding:4px 6px 0}
-.split{display:grid;grid-template-columns:minmax(0,auto) minmax(0,1fr);gap:18px;align-items:start}
+.split{display:flex;flex-wrap:wrap;gap:18px;align-items:flex-start}.split>*{flex:1 1 300px;min-width:0}.split>figure{flex:0 1 auto}
 .values-wrap{display:inline-block;max-width:100%}table.values{width:auto}table.values td,table.values th{padding:6px 10px}table.values tbody th{white-space:nowrap}
 .side-by-side{display:grid;grid-template-columns:repeat(2,minmax(0,320px));gap:12px;margin:0 0 12px}
 .actions{border:1px solid var(--border);border-radius:8px;padding:10px 12px;border-top:3px solid var(--tone)}
@@ -116,8 +117,7 @@ ${svgTheme}
 .warn-text{color:var(--warn)}.error{color:var(--bad)}
 ul.notes{color:var(--muted);font-size:13px}
 footer{color:var(--muted);font-size:12px;padding-top:24px}
-@media (max-width:900px){.layout{grid-template-columns:minmax(0,1fr);gap:12px;padding:20px 16px 48px}
-nav.toc{position:static}nav.toc>ol{display:flex;flex-wrap:wrap;gap:4px}nav.toc ol ol{display:none}
-.split{grid-template-columns:minmax(0,1fr)}}
+@media (max-width:1100px){.layout{grid-template-columns:minmax(0,1fr);gap:12px;padding:20px 16px 48px}
+nav.toc{position:static}nav.toc>ol{display:flex;flex-wrap:wrap;gap:4px}nav.toc ol ol{display:none}}
 @media print{nav.toc{display:none}.layout{display:block}}
 `;
