@@ -4,6 +4,8 @@
  */
 import { analyzeBySimulation } from '../language/findings/simulation-analysis.js';
 import { findingToDiagnostic } from '../language/findings/finding-to-diagnostic.js';
+import { settledVerdicts } from '../language/findings/simulation-findings.js';
+import { settleByVerdicts } from '../language/findings/simulation-store.js';
 import type { PlainDiagnostic } from '../language/findings/report-diagnostic.js';
 import { DEFAULT_SETTINGS } from '../language/protocol.js';
 import { loadSpecText, unloadSpec } from '../language/compile/load.js';
@@ -59,15 +61,20 @@ export async function runCheck(services: MesaServices, paths: string[], options:
 }
 
 /**
- * The diagnostics of one spec, as the editor shows them (static ones, then the
- * simulation-backed ones within the budgets), with paths relative to the cwd.
+ * The diagnostics of one spec, as the editor shows them once its analysis ran (static
+ * ones, settled by the simulation's verdicts, then the simulation-backed ones within the
+ * budgets), with paths relative to the cwd.
  */
 export async function diagnoseText(services: MesaServices, text: string, path: string, budgets: { maxStates: number; timeBudgetMs: number }): Promise<PlainDiagnostic[]> {
     const uri = fileUri(path);
     const loaded = await loadSpecText(services, text, uri);
-    const all = [...loaded.diagnostics];
+    let all = [...loaded.diagnostics];
     if (loaded.spec) {
-        all.push(...analyzeBySimulation(loaded.spec, budgets).findings.map(findingToDiagnostic));
+        const outcome = analyzeBySimulation(loaded.spec, budgets);
+        // As the editor does once its analysis ran: a proxy warning on an objective the
+        // simulation shows robust or misaligned says so, as info (docs/analyses.md, When each kind runs).
+        all = settleByVerdicts(all, loaded.spec, outcome.report ? settledVerdicts(outcome.report) : new Map());
+        all.push(...outcome.findings.map(findingToDiagnostic));
     }
     const diagnostics = plainDiagnostics(all, uri, path);
     await unloadSpec(services, loaded);

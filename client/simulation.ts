@@ -26,6 +26,8 @@ export class SimulationRunner implements vscode.Disposable {
             return undefined;
         }
         this.current?.cancel();
+        // The text simulated: the report view marks itself out of date once the spec differs from it.
+        const text = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString())?.getText();
         const source = new vscode.CancellationTokenSource();
         this.current = source;
         try {
@@ -48,7 +50,7 @@ export class SimulationRunner implements vscode.Disposable {
                 }
             });
             if (source.token.isCancellationRequested || report === undefined) return undefined;
-            await this.panel.show(uri, report);
+            await this.panel.show(uri, report, text);
             return report;
         } catch (error) {
             if (source.token.isCancellationRequested || isCancellation(error)) return undefined;

@@ -20,6 +20,7 @@ import { MesaFormatter } from './lsp/formatter.js';
 import { MesaHoverProvider } from './lsp/hover-provider.js';
 import { MesaInlayHintProvider } from './lsp/inlay-hint-provider.js';
 import { MesaSemanticTokenProvider } from './lsp/semantic-token-provider.js';
+import { MesaSignatureHelpProvider } from './lsp/signature-help-provider.js';
 import { MesaLinker } from './scoping/linker.js';
 import { MesaScopeComputation } from './scoping/scope-computation.js';
 import { MesaScopeProvider } from './scoping/scope-provider.js';
@@ -54,6 +55,7 @@ export type MesaAddedServices = {
         InlayHintProvider: MesaInlayHintProvider;
         CodeLensProvider: MesaCodeLensProvider;
         CodeActionProvider: MesaCodeActionProvider;
+        SignatureHelp: MesaSignatureHelpProvider;
     };
     validation: {
         ValidationRegistry: MesaValidationRegistry;
@@ -97,7 +99,8 @@ export const MesaModule: Module<MesaServices, PartialLangiumServices & PartialLa
         Formatter: () => new MesaFormatter(),
         InlayHintProvider: () => new MesaInlayHintProvider(),
         CodeLensProvider: () => new MesaCodeLensProvider(),
-        CodeActionProvider: () => new MesaCodeActionProvider(),
+        CodeActionProvider: (services) => new MesaCodeActionProvider(services),
+        SignatureHelp: () => new MesaSignatureHelpProvider(),
     },
     validation: {
         ValidationRegistry: (services) => new MesaValidationRegistry(services),

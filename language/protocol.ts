@@ -14,6 +14,8 @@ export const Commands = {
     simulate: 'mesa.simulate',
     /** Show each environment's causal graph. */
     showGraph: 'mesa.showGraph',
+    /** Copy one of the shipped examples into the workspace folder as a new spec, and open it. */
+    newSpecFromExample: 'mesa.newSpecFromExample',
 } as const;
 
 export interface SimulateParams {
@@ -78,3 +80,9 @@ export interface MesaSettings {
 export const DEFAULT_SETTINGS: MesaSettings = {
     analysis: { trigger: 'onChange', maxStates: 200_000, timeBudgetMs: 2_000, debounceMs: 300 },
 };
+
+/** Settings the extension reads itself (the server never asks for them): section, key and default. */
+export const ClientSettings = {
+    /** Rerun the simulation of an out-of-date report when its spec is saved. */
+    reportAutoRefresh: { section: 'mesa', key: 'report.autoRefresh', default: false },
+} as const;

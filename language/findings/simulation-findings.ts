@@ -81,6 +81,32 @@ export function simulationFindings(spec: CompiledSpec, report: Report): Finding[
     return findings;
 }
 
+/**
+ * A verdict that settles what a static proxy warning on a mesa objective means
+ * (docs/analyses.md, When each kind runs): its ideal optimizer is robust (the relation
+ * does no harm) or misaligned (selection rejects it). Pseudo-aligned and undecided
+ * verdicts settle nothing.
+ */
+export type SettledVerdict = 'robust' | 'misaligned';
+
+/** The settled verdicts of a report: mesa objective name → the verdict of its implicit optimizer, when complete. */
+export function settledVerdicts(report: Pick<Report, 'optimizers'>): Map<string, SettledVerdict> {
+    const settled = new Map<string, SettledVerdict>();
+    for (const o of report.optimizers) {
+        if (o.implicit && o.name === o.objective && !o.incomplete && (o.verdict === 'robust' || o.verdict === 'misaligned')) {
+            settled.set(o.objective, o.verdict);
+        }
+    }
+    return settled;
+}
+
+/** The sentence a static proxy finding gains once the simulation has settled its objective's verdict. */
+export function verdictNote(objective: string, base: string, verdict: SettledVerdict): string {
+    return verdict === 'robust'
+        ? `The simulation shows ${objective} is robust: in training and deployment it allows exactly ${base}'s optimal choices, so this relation does no harm here.`
+        : `The simulation shows ${objective} is misaligned: it does not fit training, so selection would reject it.`;
+}
+
 function isShifted(d: DeployInterval): boolean {
     return d.lo !== null && d.optimum !== null && d.lo < d.optimum - 1e-9 * Math.max(1, Math.abs(d.optimum));
 }

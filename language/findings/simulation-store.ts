@@ -1,9 +1,12 @@
 /**
- * The latest simulation-backed diagnostics of each open document. While a newer
- * analysis is pending, validation carries them over, moved to where their declarations
+ * The latest simulation-backed results of each open document: its diagnostics, and the
+ * verdicts that settle what its static proxy warnings mean. While a newer analysis is
+ * pending, validation carries the diagnostics over, moved to where their declarations
  * now are, so warnings don't flicker off and on at every keystroke; a fresh result
- * replaces them. Anchors are declaration names, not positions, so edits elsewhere
- * never leave a warning on the wrong text.
+ * replaces them. Anchors are declaration names, not positions, so edits elsewhere never
+ * leave a warning on the wrong text. While the spec has errors nothing is carried: the
+ * results are withdrawn and one info says the analysis waits (docs/editor.md,
+ * Diagnostics while typing).
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { AstNode } from 'langium';
@@ -11,6 +14,9 @@ import { GrammarUtils } from 'langium';
 import type { Spec } from '../generated/ast.js';
 import { isDeploy, isEnvironment, isObjective, isOptimizer, isSelect, isTrain } from '../generated/ast.js';
 import type { CompiledSpec, Range, SourceLocation } from '../model/spec.js';
+import { IssueCodes } from '../validation/codes.js';
+import type { SettledVerdict } from './simulation-findings.js';
+import { verdictNote } from './simulation-findings.js';
 
 export type Anchor =
     | { kind: 'objective' | 'optimizer' | 'environment'; name: string }
@@ -23,16 +29,36 @@ export interface AnchoredDiagnostic {
 
 /** Marks diagnostics carried over from an earlier analysis (not yet refreshed). */
 export const CARRIED = 'mesa-carried';
+/** On a static proxy diagnostic that a verdict settled: its severity and message before. */
+const UNSETTLED = 'mesa-unsettled';
+
+const PROXY_CODES: ReadonlySet<string> = new Set([IssueCodes.ProxySideEffect, IssueCodes.ProxyInstrumental, IssueCodes.ProxyGeneral]);
+
+interface StoredAnalysis {
+    diagnostics: AnchoredDiagnostic[];
+    verdicts: ReadonlyMap<string, SettledVerdict>;
+}
 
 export class SimulationStore {
-    private readonly byUri = new Map<string, AnchoredDiagnostic[]>();
+    private readonly byUri = new Map<string, StoredAnalysis>();
 
-    set(uri: string, diagnostics: AnchoredDiagnostic[]): void {
-        this.byUri.set(uri, diagnostics);
+    /** Replaces a document's results: its anchored diagnostics, and the settled verdicts of its mesa objectives. */
+    set(uri: string, diagnostics: AnchoredDiagnostic[], verdicts: ReadonlyMap<string, SettledVerdict> = new Map()): void {
+        this.byUri.set(uri, { diagnostics, verdicts });
     }
 
     get(uri: string): AnchoredDiagnostic[] {
-        return this.byUri.get(uri) ?? [];
+        return this.byUri.get(uri)?.diagnostics ?? [];
+    }
+
+    /** Objective name → settled verdict, from the document's last analysis. */
+    verdicts(uri: string): ReadonlyMap<string, SettledVerdict> {
+        return this.byUri.get(uri)?.verdicts ?? new Map();
+    }
+
+    /** Whether an analysis of the document has reached the editor (and not been forgotten since). */
+    has(uri: string): boolean {
+        return this.byUri.has(uri);
     }
 
     delete(uri: string): void {
@@ -50,10 +76,61 @@ export class SimulationStore {
         }
         return carried;
     }
+
+    /**
+     * Instead of the stored results, while the spec has `errors`: one info on `train`
+     * (or on the first error) saying the analysis waits for them to be fixed. Nothing
+     * when the document was never analysed.
+     */
+    waiting(uri: string, spec: Spec, errors: readonly Diagnostic[]): Diagnostic | undefined {
+        if (!this.has(uri)) return undefined;
+        const range = keywordRange(spec.declarations?.find(isTrain), 'train') ?? errors.find(d => d.severity === 1)?.range;
+        if (!range) return undefined;
+        const withdrawn = this.get(uri).filter(a => a.diagnostic.code !== IssueCodes.AnalysisFailed).length;
+        const what = withdrawn === 0 ? '' : withdrawn === 1 ? ': its earlier result is withdrawn until then' : `: its ${withdrawn} earlier results are withdrawn until then`;
+        return {
+            severity: 3, code: IssueCodes.AnalysisWaiting, source: 'mesa', range,
+            message: `The simulation-backed analysis waits for the errors to be fixed${what}.`,
+        };
+    }
 }
 
 export function isCarried(diagnostic: Diagnostic): boolean {
     return (diagnostic.data as Record<string, unknown> | undefined)?.[CARRIED] === true;
+}
+
+/**
+ * Static proxy warnings on mesa objectives whose verdict the simulation settled, said so
+ * and lowered to information (docs/analyses.md, When each kind runs); every other
+ * diagnostic unchanged. Diagnostics settled before by other verdicts are first restored,
+ * so the same list can be settled again when a fresh analysis arrives.
+ */
+export function settleByVerdicts(diagnostics: readonly Diagnostic[], spec: CompiledSpec, verdicts: ReadonlyMap<string, SettledVerdict>): Diagnostic[] {
+    const mesa = spec.objectives.filter(o => o.role === 'mesa');
+    return diagnostics.map(settled => {
+        const diagnostic = unsettled(settled);
+        if (!PROXY_CODES.has(String(diagnostic.code))) return diagnostic;
+        const objective = mesa.find(o => sameRange(o.location.range, diagnostic.range));
+        const verdict = objective && verdicts.get(objective.name);
+        if (!objective || !verdict) return diagnostic;
+        return {
+            ...diagnostic,
+            severity: 3,
+            message: `${diagnostic.message} ${verdictNote(objective.name, spec.base, verdict)}`,
+            data: { ...(diagnostic.data as object | undefined), [UNSETTLED]: { severity: diagnostic.severity, message: diagnostic.message } },
+        };
+    });
+}
+
+function unsettled(diagnostic: Diagnostic): Diagnostic {
+    const data = diagnostic.data as Record<string, unknown> | undefined;
+    const before = data?.[UNSETTLED] as Pick<Diagnostic, 'severity' | 'message'> | undefined;
+    if (!before) return diagnostic;
+    const rest = Object.fromEntries(Object.entries(data!).filter(([key]) => key !== UNSETTLED));
+    const restored: Diagnostic = { ...diagnostic, severity: before.severity, message: before.message };
+    if (Object.keys(rest).length > 0) restored.data = rest;
+    else delete restored.data;
+    return restored;
 }
 
 /** Which declaration of the compiled spec a finding's location is on. */
@@ -69,6 +146,11 @@ export function anchorOf(spec: CompiledSpec, location: SourceLocation): Anchor |
     if (same(spec.locations.train)) return { kind: 'train' };
     if (same(spec.locations.deploy)) return { kind: 'deploy' };
     return undefined;
+}
+
+/** Where a finding about the analysis as a whole goes: `train`, else the first environment, else the base objective. */
+export function wholeSpecLocation(spec: CompiledSpec): SourceLocation | undefined {
+    return spec.locations.train ?? spec.environments[0]?.location ?? spec.objectives.find(o => o.name === spec.base)?.location;
 }
 
 function anchorRange(spec: Spec, anchor: Anchor): Range | undefined {

@@ -1,38 +1,64 @@
 /**
- * Quick fixes: "Add distinguishing environments" on an `underdetermined-training`
- * diagnostic inserts the environments its data carries (computed by the simulation
- * analysis) and adds them to `train`. The edit is computed on the current document,
- * so it stays right while the diagnostic is carried over between analyses.
+ * Quick fixes (docs/editor.md, Features), each found by its diagnostic's `code`:
+ * - "Add distinguishing environments" on `underdetermined-training` inserts the
+ *   environments its data carries (computed by the simulation analysis) and adds them
+ *   to `train`. The edit is computed on the current document, so it stays right while
+ *   the diagnostic is carried over between analyses;
+ * - "Did you mean 'x'?" on `unresolved-name` (quick-fix-names.ts);
+ * - "Read 'y' with a delay (y@1)" on `cycle` (quick-fix-cycle.ts);
+ * - "Add a node for parameter 'k'" on an objective that reads a parameter
+ *   (quick-fix-parameter.ts).
  */
-import type { LangiumDocument } from 'langium';
+import type { LangiumDocument, ScopeProvider } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import type { CodeAction, CodeActionParams, Command } from 'vscode-languageserver';
+import type { CodeAction, CodeActionParams, Command, Diagnostic } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
 import { asDistinguishingData } from '../findings/distinguishing-data.js';
 import { distinguishingInsertions, insertionEdits } from '../findings/distinguishing-edits.js';
 import type { Spec } from '../generated/ast.js';
+import type { MesaServices } from '../mesa-module.js';
 import { IssueCodes } from '../validation/codes.js';
+import { delayActions } from './quick-fix-cycle.js';
+import { didYouMeanActions } from './quick-fix-names.js';
+import { parameterNodeActions } from './quick-fix-parameter.js';
 
 export const ADD_DISTINGUISHING_TITLE = 'Add distinguishing environments';
 
 export class MesaCodeActionProvider implements CodeActionProvider {
+    private readonly scopes: ScopeProvider;
+
+    constructor(services: MesaServices) {
+        this.scopes = services.references.ScopeProvider;
+    }
+
     getCodeActions(document: LangiumDocument, params: CodeActionParams): Array<Command | CodeAction> | undefined {
-        const actions: CodeAction[] = [];
-        for (const diagnostic of params.context.diagnostics) {
-            const code = diagnostic.code ?? (diagnostic.data as { code?: unknown } | undefined)?.code;
-            if (code !== IssueCodes.UnderdeterminedTraining) continue;
-            const data = asDistinguishingData(diagnostic.data);
-            if (!data) continue;
-            const insertions = distinguishingInsertions(document as LangiumDocument<Spec>, data);
-            if (insertions.length === 0) continue;
-            actions.push({
-                title: ADD_DISTINGUISHING_TITLE,
-                kind: CodeActionKind.QuickFix,
-                diagnostics: [diagnostic],
-                isPreferred: true,
-                edit: { changes: { [document.textDocument.uri]: insertionEdits(document, insertions) } },
-            });
-        }
+        const actions = params.context.diagnostics.flatMap(diagnostic => this.fixesOf(document, diagnostic));
         return actions.length > 0 ? actions : undefined;
     }
+
+    protected fixesOf(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const code = diagnostic.code ?? (diagnostic.data as { code?: unknown } | undefined)?.code;
+        switch (code) {
+            case IssueCodes.UnderdeterminedTraining: return addDistinguishing(document, diagnostic);
+            case IssueCodes.UnresolvedName: return didYouMeanActions(document, diagnostic, this.scopes);
+            case IssueCodes.Cycle: return delayActions(document, diagnostic);
+            // The code objectives reading a parameter get; the fix checks the name is one.
+            case IssueCodes.InvalidValue: return parameterNodeActions(document, diagnostic);
+            default: return [];
+        }
+    }
+}
+
+function addDistinguishing(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+    const data = asDistinguishingData(diagnostic.data);
+    if (!data) return [];
+    const insertions = distinguishingInsertions(document as LangiumDocument<Spec>, data);
+    if (insertions.length === 0) return [];
+    return [{
+        title: ADD_DISTINGUISHING_TITLE,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: true,
+        edit: { changes: { [document.textDocument.uri]: insertionEdits(document, insertions) } },
+    }];
 }

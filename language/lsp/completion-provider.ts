@@ -2,14 +2,17 @@
  * Completion of keywords and of the names in scope. The scope provider already decides
  * which names are visible (an environment's flattened members; for an objective, the
  * names of the environments it is evaluated in); this adds what a name is — its kind
- * and a detail such as a node's rule — and offers each name once.
+ * and a detail such as a node's rule — and offers each name once. A built-in function
+ * inserts its call with the parentheses (builtin-functions.ts), and a declaration keyword
+ * brings the snippets that write its declaration, where that declaration may stand
+ * (snippets.ts; docs/editor.md, Features).
  *
  * A scope can hold thousands of names, so items are kept lean: what describes a name is
  * computed once per parsed declaration, the replaced range once per request, and a
  * client that takes `itemDefaults.editRange` gets that range once per list instead of
  * once per item.
  */
-import type { AstNodeDescription, LangiumDocument, MaybePromise, ReferenceInfo, Stream } from 'langium';
+import type { AstNodeDescription, LangiumDocument, ReferenceInfo, Stream } from 'langium';
 import type { GrammarAST } from 'langium';
 import { AstUtils } from 'langium';
 import type { CompletionAcceptor, CompletionBacktrackingInformation, CompletionContext, CompletionValueItem, NextFeature } from 'langium/lsp';
@@ -17,10 +20,12 @@ import { DefaultCompletionProvider } from 'langium/lsp';
 import type { AstNode } from 'langium';
 import type { CancellationToken, ClientCapabilities, CompletionItem, CompletionList, CompletionParams, Position, Range, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CompletionItemKind } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
 import { isAction, isEnvironment, isNode, isObjective, isOptimizer, isParameter } from '../generated/ast.js';
 import { environmentChain, flattenEnvironment } from '../compile/environments.js';
+import { builtinFunction, callInsertText, functionDetail } from './builtin-functions.js';
 import { completionWindowStart } from './completion-window.js';
+import { snippetItem, snippetsFor } from './snippets.js';
 
 export class MesaCompletionProvider extends DefaultCompletionProvider {
     /** Offset of the declaration around the cursor during one completion request (see completion-window.ts). */
@@ -30,9 +35,14 @@ export class MesaCompletionProvider extends DefaultCompletionProvider {
     /** The typed prefix and the range it spans, per completion context of the current request. */
     private readonly spans = new WeakMap<CompletionContext, { prefix: string; range: Range }>();
 
+    /** Whether the client takes snippets (function calls with tab stops, the declaration snippets). */
+    private snippetSupport = false;
+
     /** Reads what the client supports; called once, on `initialize`. */
     useClientCapabilities(capabilities: ClientCapabilities): void {
-        this.editRangeDefault = capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange') ?? false;
+        const completion = capabilities.textDocument?.completion;
+        this.editRangeDefault = completion?.completionList?.itemDefaults?.includes('editRange') ?? false;
+        this.snippetSupport = completion?.completionItem?.snippetSupport ?? false;
     }
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
@@ -122,10 +132,22 @@ export class MesaCompletionProvider extends DefaultCompletionProvider {
         return candidates.filter(d => !isEnvironment(d.node) || !environmentChain(d.node).chain.includes(self));
     }
 
-    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
-        const signature = BUILTIN_SIGNATURES[keyword.value];
-        if (!signature) return super.completionForKeyword(context, keyword, acceptor);
-        return super.completionForKeyword(context, keyword, (ctx, item) => acceptor(ctx, { ...item, detail: signature }));
+    /**
+     * A function's item writes the call with its parentheses (a tab stop per parameter
+     * where the client takes snippets); a declaration keyword brings the snippets that
+     * write its declaration (see snippets.ts).
+     */
+    protected override async completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): Promise<void> {
+        const fn = builtinFunction(keyword.value);
+        if (fn) {
+            const call: Partial<CompletionValueItem> = this.snippetSupport
+                ? { insertText: callInsertText(keyword.value, fn, true), insertTextFormat: InsertTextFormat.Snippet }
+                : { insertText: callInsertText(keyword.value, fn, false) };
+            return super.completionForKeyword(context, keyword, (ctx, item) => acceptor(ctx, { ...item, detail: functionDetail(keyword.value, fn), ...call }));
+        }
+        await super.completionForKeyword(context, keyword, acceptor);
+        if (!this.snippetSupport || !this.filterKeyword(context, keyword)) return;
+        for (const snippet of snippetsFor(keyword)) acceptor(context, snippetItem(snippet));
     }
 
     /** Names are unique in a scope: one item per label and kind, the first (nearest) wins. */
@@ -141,7 +163,7 @@ export class MesaCompletionProvider extends DefaultCompletionProvider {
 
     /** `final` and `sum` only where they are allowed: at the top of an objective. */
     protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
-        if (AGGREGATES.has(keyword.value)) {
+        if (builtinFunction(keyword.value)?.objectiveOnly) {
             const objective = AstUtils.getContainerOfType(context.node, isObjective);
             return objective !== undefined && (objective.body === undefined || context.offset <= (objective.body.$cstNode?.offset ?? context.offset));
         }
@@ -149,14 +171,14 @@ export class MesaCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected override getKeywordCompletionItemKind(keyword: GrammarAST.Keyword): CompletionItemKind {
-        if (BUILTINS.has(keyword.value)) return CompletionItemKind.Function;
+        if (builtinFunction(keyword.value)) return CompletionItemKind.Function;
         if (keyword.value === 'true' || keyword.value === 'false') return CompletionItemKind.Constant;
         return CompletionItemKind.Keyword;
     }
 }
 
-/** The fields of a completion item besides its label and text edit. */
-const ITEM_FIELDS = ['kind', 'detail', 'labelDetails', 'documentation', 'sortText', 'filterText', 'insertText', 'insertTextFormat',
+/** The fields of a completion item besides its label and text edit (which carries the inserted text). */
+const ITEM_FIELDS = ['kind', 'detail', 'labelDetails', 'documentation', 'sortText', 'filterText', 'insertTextFormat',
     'insertTextMode', 'preselect', 'tags', 'command', 'commitCharacters', 'additionalTextEdits', 'data', 'textEditText'] as const;
 
 /**
@@ -172,17 +194,6 @@ export function hoistEditRange(list: CompletionList): CompletionList {
     const items = list.items.map(({ textEdit, ...item }) => textEdit!.newText === item.label ? item : { ...item, textEditText: textEdit!.newText });
     return { isIncomplete: list.isIncomplete, itemDefaults: { editRange: first.range }, items };
 }
-
-const AGGREGATES = new Set(['final', 'sum']);
-const BUILTIN_SIGNATURES: Record<string, string> = {
-    min: 'min(a, b, ...): the least argument',
-    max: 'max(a, b, ...): the greatest argument',
-    abs: 'abs(x): absolute value',
-    clamp: 'clamp(x, lo, hi): x limited to [lo, hi]',
-    final: 'final(e): e at the last step (top of an objective only)',
-    sum: 'sum(e): e summed over the episode, discounted (top of an objective only)',
-};
-const BUILTINS = new Set(['min', 'max', 'abs', 'clamp', ...AGGREGATES]);
 
 /** Kind, detail and label details of a name's completion item. */
 export function describe(description: AstNodeDescription): Partial<CompletionItem> {

@@ -3,6 +3,8 @@
  * document compiles, of the compiled model: a node's rule, parents and children with
  * signs and delays and the objectives reading it; an action's readers; an objective's
  * targets, bits and verdict; an environment's horizon, actions, nodes and `extends` chain.
+ * The first time `bits` or `depth` appears in a hover, a line in plain words says what
+ * it means (docs/simulation.md, Capability sweep and Description length).
  */
 import { AstUtils } from 'langium';
 import type { Action, Environment, Node, Objective, Optimizer, Parameter, Spec } from '../generated/ast.js';
@@ -11,6 +13,37 @@ import type { CausalEdge, CompiledEnvironment, CompiledSpec, Sign } from '../mod
 import { flattenEnvironment } from '../compile/environments.js';
 import { bits, trainingNames } from '../simulation/select.js';
 import { firstTrainingEnvironment } from './document-model.js';
+
+/** The terms a hover explains where it first uses them. */
+export type Term = 'bits' | 'depth';
+
+/** What each term means, in plain words (docs/simulation.md, Optimizers, Capability sweep, Description length). */
+export const TERM_EXPLANATIONS: Readonly<Record<Term, string>> = {
+    bits: '_Bits_: how long the objective is to write down, its size (names, numbers, operators) times the bits one of them takes. '
+        + '`penalty length` in `select` counts them against it.',
+    depth: '_Depth_: how many steps ahead an optimizer looks when it chooses, the current step included (unlimited: to the end of the episode). '
+        + 'A verdict gives the depth the optimizer needs: its declared one, or the fewest steps of look-ahead that reach its own objective\'s best in training. '
+        + '`penalty depth` in `select` counts it against the optimizer.',
+};
+
+/** The hover of the keywords `depth` and `length` (in an optimizer or a `select` penalty). */
+export function keywordHover(keyword: string): string | undefined {
+    if (keyword === 'depth') return `**depth**\n\n${TERM_EXPLANATIONS.depth}`;
+    if (keyword === 'length') return `**length**: the objective's description length, in bits\n\n${TERM_EXPLANATIONS.bits}`;
+    return undefined;
+}
+
+/** The terms a hover has explained so far: each is explained once, where it first appears. */
+export class Explained {
+    private readonly done = new Set<Term>();
+
+    /** The explanation of `term` the first time it is asked for, then nothing. */
+    first(term: Term): string[] {
+        if (this.done.has(term)) return [];
+        this.done.add(term);
+        return [TERM_EXPLANATIONS[term]];
+    }
+}
 
 /** Signs as the editor shows them (a real minus sign). */
 export function showSign(sign: Sign | '+' | '-'): string {
@@ -63,7 +96,7 @@ function readers(name: string, env: Environment, compiled: CompiledEnvironment |
     }
     const nodes = flattenEnvironment(env).nodes
         .flatMap(n => [...syntaxReads(n).filter(r => r.name === name).map(r => edgeText(n.name, r)),
-            ...n.parents.filter(p => p.target.$refText === name).map(p => edgeText(n.name, { sign: p.sign as Sign, delay: 0 }))]);
+            ...n.parents.filter(p => p.target?.$refText === name).map(p => edgeText(n.name, { sign: p.sign as Sign, delay: 0 }))]);
     const spec = AstUtils.getContainerOfType(env, (n): n is Spec => n.$type === 'Spec');
     const objectives = (spec ? objectivesOf(spec) : [])
         .flatMap(o => syntaxReads(o).filter(r => r.name === name).map(r => edgeText(o.name, r)));
@@ -76,7 +109,8 @@ export function nodeHover(node: Node, env: Environment, compiled: CompiledEnviro
     if (compiled) {
         parents = compiled.graph.edges.filter(e => e.to === node.name && !e.toObjective).map(e => edgeText(e.from, e));
     } else if (node.qualitative) {
-        parents = node.parents.map(p => edgeText(p.target.$refText, { sign: p.sign as Sign, delay: 0 }));
+        // A parent the parser recovered without its name (half-typed) has no target yet.
+        parents = node.parents.filter(p => p.target).map(p => edgeText(p.target.$refText, { sign: p.sign as Sign, delay: 0 }));
     } else {
         parents = node.rule ? syntaxReads(node).map(r => edgeText(r.name, r)) : [];
     }
@@ -108,7 +142,7 @@ export function environmentHover(env: Environment): string {
     return lines.join('\n\n');
 }
 
-export function objectiveHover(objective: Objective, spec: CompiledSpec | undefined, verdict: string | undefined): string {
+export function objectiveHover(objective: Objective, spec: CompiledSpec | undefined, verdict: string | undefined, explained = new Explained()): string {
     const lines = [`**${objective.kind} objective** ${code(objective.name)}`, block(`objective ${objective.kind} ${objective.name} = ${sourceText(objective.body)}`)];
     const compiled = spec?.objectives.find(o => o.name === objective.name);
     const train = spec ? firstTrainingEnvironment(spec) : undefined;
@@ -116,23 +150,29 @@ export function objectiveHover(objective: Objective, spec: CompiledSpec | undefi
         const targets = train.graph.edges.filter((e: CausalEdge) => e.toObjective && e.to === objective.name);
         lines.push(`${list('Targets', targets.map(e => edgeText(e.from, e)))} (in ${code(train.label)})`);
         const names = trainingNames(spec).size;
-        lines.push(`**Bits:** ${bits(spec, compiled).toFixed(2)} (size ${compiled.size} × log2(${names} names + 12))`);
+        lines.push(`**Bits:** ${bits(spec, compiled).toFixed(2)} (size ${compiled.size} × log2(${names} names + 12))`, ...explained.first('bits'));
         lines.push(`**Aggregate:** ${compiled.aggregate === 'final' ? 'value at the last step' : 'summed over the episode'}`);
     } else {
         lines.push(list('Reads', syntaxReads(objective).map(r => edgeText(r.name, r))));
     }
-    if (verdict) lines.push(`**Verdict:** ${verdict}`);
+    if (verdict) lines.push(`**Verdict:** ${verdict}`, ...verdictTerms(verdict, explained));
     return lines.join('\n\n');
 }
 
-export function optimizerHover(optimizer: Optimizer, verdict: string | undefined): string {
-    const objective = optimizer.settings.find(isObjectiveSetting)?.objective.$refText;
-    const model = optimizer.settings.find(isModelSetting)?.model.$refText;
+/** The explanation of the depth a verdict names (`robust · depth 11`), if not given yet. */
+function verdictTerms(verdict: string, explained: Explained): string[] {
+    return /\bdepth\b/.test(verdict) ? explained.first('depth') : [];
+}
+
+export function optimizerHover(optimizer: Optimizer, verdict: string | undefined, explained = new Explained()): string {
+    const objective = optimizer.settings.find(isObjectiveSetting)?.objective?.$refText;
+    const model = optimizer.settings.find(isModelSetting)?.model?.$refText;
     const depth = optimizer.settings.find(isDepthSetting)?.value;
     const lines = [
         `**optimizer** ${code(optimizer.name)}`,
         `**Objective:** ${objective ? code(objective) : 'missing'} · **model:** ${model ? code(model) : 'the true environment'} · **depth:** ${depth ?? 'unlimited'}`,
+        ...explained.first('depth'),
     ];
-    if (verdict) lines.push(`**Verdict:** ${verdict}`);
+    if (verdict) lines.push(`**Verdict:** ${verdict}`, ...verdictTerms(verdict, explained));
     return lines.join('\n\n');
 }

@@ -2,7 +2,10 @@
  * Runs simulation jobs: in a worker thread in the language server (so completion and
  * hover never wait on a simulation), or inline for tests and hosts without workers.
  * Each run can be cancelled; a cancelled or superseded run resolves with `cancelled`.
+ * A worker that dies (at its memory limit, or exiting) rejects its jobs with the reason
+ * in words, and the next job starts a fresh one.
  */
+import type { ResourceLimits } from 'node:worker_threads';
 import { Worker } from 'node:worker_threads';
 import type { Finding } from '../../language/findings/finding.js';
 import { analyzeBySimulation } from '../../language/findings/simulation-analysis.js';
@@ -39,7 +42,8 @@ export class WorkerRunner implements AnalysisRunner {
     private nextId = 1;
     private readonly pending = new Map<number, { resolve: (r: RunResult) => void; reject: (e: Error) => void }>();
 
-    constructor(private readonly script: string, private readonly log: (message: string) => void) {}
+    /** `resourceLimits`: the worker's heap limits (Node's defaults when absent). */
+    constructor(private readonly script: string, private readonly log: (message: string) => void, private readonly resourceLimits?: ResourceLimits) {}
 
     run(spec: CompiledSpec, options: RunOptions): RunHandle {
         const cancel = new SharedArrayBuffer(4);
@@ -56,7 +60,7 @@ export class WorkerRunner implements AnalysisRunner {
 
     private ensureWorker(): Worker {
         if (this.worker) return this.worker;
-        const worker = new Worker(this.script);
+        const worker = new Worker(this.script, this.resourceLimits ? { resourceLimits: this.resourceLimits } : {});
         worker.on('message', (message: FromWorker) => {
             const waiting = this.pending.get(message.id);
             this.pending.delete(message.id);
@@ -75,12 +79,19 @@ export class WorkerRunner implements AnalysisRunner {
             this.pending.clear();
             this.worker = undefined;
         };
-        worker.on('error', error => fail(error.message));
-        worker.on('exit', code => { if (this.worker === worker) fail(`exit code ${code}`); });
+        worker.on('error', error => { if (this.worker === worker) fail(describeWorkerError(error)); });
+        worker.on('exit', code => { if (this.worker === worker) fail(`it exited with code ${code}`); });
         worker.unref();
         this.worker = worker;
         return worker;
     }
+}
+
+/** Why a worker stopped, in words the editor can show (docs/editor.md, Diagnostics while typing). */
+function describeWorkerError(error: Error): string {
+    return (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? `it ran out of memory (${error.message})`
+        : `it failed: ${error.message}`;
 }
 
 /** Runs jobs on the calling thread (tests; environments without worker threads). */

@@ -3,13 +3,18 @@
  * debounce following an edit (or on save, or never, per the `mesa.analysis.trigger`
  * setting), within the editor's budgets, off the main thread. A newer edit cancels an
  * older analysis, and a result whose document has changed since is dropped, so stale
- * results never overwrite fresh ones.
+ * results never overwrite fresh ones. A result also settles the document's static proxy
+ * warnings by its verdicts; a failed analysis (its worker died) withdraws the last
+ * results and says why (docs/editor.md, Diagnostics while typing).
  */
 import type { LangiumDocument } from 'langium';
 import { DocumentState, URI } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { anchorOf, isCarried } from '../../language/findings/simulation-store.js';
+import { anchorOf, isCarried, settleByVerdicts, wholeSpecLocation } from '../../language/findings/simulation-store.js';
 import type { AnchoredDiagnostic } from '../../language/findings/simulation-store.js';
+import { settledVerdicts } from '../../language/findings/simulation-findings.js';
+import type { CompiledSpec } from '../../language/model/spec.js';
+import { IssueCodes } from '../../language/validation/codes.js';
 import { CompileError } from '../../language/compile/compile-spec.js';
 import { compiledModelOf } from '../../language/compile/model-cache.js';
 import { findingToDiagnostic } from '../../language/findings/finding-to-diagnostic.js';
@@ -28,6 +33,8 @@ export interface AnalysisEvent {
     report?: Report;
     diagnostics: Diagnostic[];
     ms: number;
+    /** Why the analysis failed (its worker died), when it did: `diagnostics` then say so instead of results. */
+    failed?: string;
 }
 
 export interface SchedulerHost {
@@ -99,30 +106,65 @@ export class AnalysisScheduler {
         this.cancel(uri);
         const handle = this.runner.run(spec, { maxStates: settings.maxStates, timeBudgetMs: settings.timeBudgetMs });
         this.running.set(uri, handle);
+        const current = () => {
+            const now = this.document(uri);
+            // A newer text is scheduled or being analysed: this result is not for it.
+            return now && now.textDocument.version === version && now.parseResult === parse ? now : undefined;
+        };
         let result;
         try {
             result = await handle.result;
         } catch (error) {
-            this.host.log(`Analysis of ${uri} failed: ${error instanceof Error ? error.message : String(error)}`);
+            const why = error instanceof Error ? error.message : String(error);
+            this.host.log(`Analysis of ${uri} failed: ${why}`);
+            const still = current();
+            if (still) this.failed(still, spec, why);
             return;
         } finally {
             if (this.running.get(uri) === handle) this.running.delete(uri);
         }
         if (result.cancelled) return;
-        const current = this.document(uri);
-        if (!current || current.textDocument.version !== version || current.parseResult !== parse || result.report?.incomplete.some(i => i.budget === 'cancelled')) {
-            return; // superseded: a newer analysis is scheduled or running
-        }
+        const analysed = current();
+        if (!analysed || result.report?.incomplete.some(i => i.budget === 'cancelled')) return;
         const anchored: AnchoredDiagnostic[] = [];
         for (const finding of result.findings) {
             const anchor = anchorOf(spec, finding.location);
             if (anchor) anchored.push({ diagnostic: findingToDiagnostic(finding), anchor });
         }
-        this.services.analysis.SimulationStore.set(uri, anchored);
+        const verdicts = result.report ? settledVerdicts(result.report) : new Map();
+        this.services.analysis.SimulationStore.set(uri, anchored, verdicts);
         if (result.report) this.services.analysis.VerdictCache.setFromReport(uri, result.report);
-        const diagnostics = [...(current.diagnostics ?? []).filter(d => !isCarried(d)), ...anchored.map(a => a.diagnostic)];
+        this.publish(analysed, spec, anchored, { ms: result.ms, ...(result.report ? { report: result.report } : {}) });
+    }
+
+    /**
+     * The analysis stopped (its worker died): its last results are withdrawn, and one
+     * warning on `train` says what happened, carried over edits until a fresh analysis
+     * replaces it (docs/editor.md, Diagnostics while typing).
+     */
+    private failed(document: LangiumDocument, spec: CompiledSpec, why: string): void {
+        const uri = document.uri.toString();
+        const location = wholeSpecLocation(spec);
+        const anchor = location && anchorOf(spec, location);
+        const anchored: AnchoredDiagnostic[] = location && anchor ? [{
+            anchor,
+            diagnostic: {
+                severity: 2, code: IssueCodes.AnalysisFailed, source: 'mesa', range: location.range,
+                message: `The simulation-backed analysis failed (${why}); its earlier results are withdrawn. It runs again after the next edit or save; if it keeps failing, lower mesa.analysis.maxStates.`,
+            },
+        }] : [];
+        this.services.analysis.SimulationStore.set(uri, anchored);
+        this.services.analysis.VerdictCache.delete(uri);
+        this.publish(document, spec, anchored, { ms: 0, failed: why });
+    }
+
+    /** Publishes the document's own diagnostics, settled by the stored verdicts, with the analysis's. */
+    private publish(document: LangiumDocument, spec: CompiledSpec, anchored: AnchoredDiagnostic[], outcome: Pick<AnalysisEvent, 'ms' | 'report' | 'failed'>): void {
+        const uri = document.uri.toString();
+        const own = settleByVerdicts((document.diagnostics ?? []).filter(d => !isCarried(d)), spec, this.services.analysis.SimulationStore.verdicts(uri));
+        const diagnostics = [...own, ...anchored.map(a => a.diagnostic)];
         this.host.publish(uri, diagnostics);
-        const event: AnalysisEvent = { uri, version, diagnostics, ms: result.ms, ...(result.report ? { report: result.report } : {}) };
+        const event: AnalysisEvent = { uri, version: document.textDocument.version, diagnostics, ...outcome };
         for (const listener of this.listeners) listener(event);
     }
 

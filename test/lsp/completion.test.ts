@@ -7,7 +7,7 @@ import { EmptyFileSystem } from 'langium';
 import { clearDocuments, expectCompletion } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver';
-import { CompletionItemKind } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
 import { hoistEditRange } from '../../language/lsp/completion-provider.js';
 import { createMesaServices } from '../../language/mesa-module.js';
 import { exampleText } from '../helpers/services.js';
@@ -52,6 +52,26 @@ describe('keywords', () => {
     test('built-in functions carry their signature', async () => {
         const clamp = (await itemsAt(`${base}objective mesa M = <|>`)).find(i => i.label === 'clamp');
         expect(clamp).toMatchObject({ kind: CompletionItemKind.Function, detail: 'clamp(x, lo, hi): x limited to [lo, hi]' });
+    });
+
+    test('a function inserts its parentheses: a tab stop per parameter, or `()` without snippets', async () => {
+        const provider = services.Mesa.lsp.CompletionProvider;
+        const at = { start: { line: 2, character: 19 }, end: { line: 2, character: 19 } };
+        provider.useClientCapabilities({ textDocument: { completion: { completionItem: { snippetSupport: true } } } });
+        try {
+            const items = await itemsAt(`${base}objective mesa M = <|>`);
+            expect(items.find(i => i.label === 'clamp')).toMatchObject({ insertTextFormat: InsertTextFormat.Snippet, textEdit: { newText: 'clamp(${1:x}, ${2:lo}, ${3:hi})', range: at } });
+            expect(items.find(i => i.label === 'min')?.textEdit?.newText).toBe('min(${1:a}, ${2:b})');
+            expect(items.find(i => i.label === 'final')?.textEdit?.newText).toBe('final(${1:e})');
+            // Keywords and names insert themselves.
+            expect(items.find(i => i.label === 'if')).toMatchObject({ textEdit: { newText: 'if' } });
+            expect(items.find(i => i.label === 'if')?.insertTextFormat).toBeUndefined();
+        } finally {
+            provider.useClientCapabilities({});
+        }
+        const plain = (await itemsAt(`${base}objective mesa M = <|>`)).find(i => i.label === 'abs');
+        expect(plain?.textEdit?.newText).toBe('abs()');
+        expect(plain?.insertTextFormat).toBeUndefined();
     });
 });
 

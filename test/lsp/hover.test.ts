@@ -7,6 +7,7 @@
 import { EmptyFileSystem } from 'langium';
 import { clearDocuments, expectHover, parseHelper } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
+import { TERM_EXPLANATIONS } from '../../language/lsp/hover-content.js';
 import { createMesaServices } from '../../language/mesa-module.js';
 import { simulate } from '../../language/simulation/simulate.js';
 import { compiled, exampleText } from '../helpers/services.js';
@@ -122,7 +123,8 @@ describe('other declarations', () => {
     test('an optimizer: objective, model and depth', async () => {
         await hover({
             text: at(exampleText('believer'), 'optimizer Believer', 'Believer'), index: 0,
-            hover: '**optimizer** `Believer`\n\n**Objective:** `Minimalism` · **model:** `DustVanishes` · **depth:** unlimited',
+            hover: '**optimizer** `Believer`\n\n**Objective:** `Minimalism` · **model:** `DustVanishes` · **depth:** unlimited\n\n'
+                + TERM_EXPLANATIONS.depth,
         });
     });
 
@@ -138,5 +140,20 @@ describe('other declarations', () => {
             text: 'environment C(co<|>in: 0..9) { horizon 2 action a node x = coin * a }', index: 0,
             hover: '**parameter** `coin` of environment `C`: integer in 0..9',
         });
+    });
+});
+
+describe('half-typed text', () => {
+    test('a qualitative node whose parent is not named yet still has a hover', async () => {
+        const text = 'environment E {\n  action press\n  node glow <- +node, +press\n}\n';
+        // Recovery keeps `node glow <- +` with one parent that has no name yet.
+        const value = await hoverText(at(text, 'node glow', 'glow'));
+        expect(value).toContain('**node** `glow` in environment `E` (qualitative)');
+        expect(value).toContain('**Parents:** none');
+    });
+
+    test('an optimizer whose objective is not named yet says it is missing', async () => {
+        const text = 'environment E { horizon 2 action a node x = a }\nobjective base B = x\noptimizer Opt { objective model E }\n';
+        expect(await hoverText(at(text, 'optimizer Opt', 'Opt'))).toContain('**Objective:** missing');
     });
 });

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { Commands, DEFAULT_SETTINGS } from '../../language/protocol.js';
+import { ClientSettings, Commands, DEFAULT_SETTINGS } from '../../language/protocol.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -47,23 +47,40 @@ describe('the thin client', () => {
 });
 
 describe('the manifest', () => {
-    test('every contributed command is registered, in the palette and in the editor title', () => {
+    test('every contributed command is registered, and in the palette', () => {
         const main = read('client/main.ts');
         expect(manifest.contributes.commands.map(c => c.command)).toEqual(Object.values(Commands));
-        for (const [key, command] of Object.entries(Commands)) {
-            expect(main).toContain(`registerCommand(Commands.${key},`);
+        for (const key of Object.keys(Commands)) expect(main).toContain(`registerCommand(Commands.${key},`);
+        expect(manifest.contributes.commands.map(c => `${c.category}: ${c.title}`))
+            .toEqual(['Mesa: Run Simulation', 'Mesa: Show Causal Graph', 'Mesa: New Spec from Example']);
+    });
+
+    test('the two commands on a spec are offered with a spec open, in the palette and the editor title', () => {
+        for (const command of [Commands.simulate, Commands.showGraph]) {
             expect(manifest.contributes.menus['commandPalette']).toContainEqual({ command, when: 'editorLangId == mesa' });
             expect(manifest.contributes.menus['editor/title']?.some(m => m.command === command && m.group?.startsWith('navigation'))).toBe(true);
         }
-        expect(manifest.contributes.commands.map(c => `${c.category}: ${c.title}`)).toEqual(['Mesa: Run Simulation', 'Mesa: Show Causal Graph']);
     });
 
-    test('the settings are those the server reads, with its defaults', () => {
+    test('New Spec from Example is in the palette with or without a spec open', () => {
+        expect(manifest.contributes.menus['commandPalette']).toContainEqual({ command: Commands.newSpecFromExample });
+        expect(manifest.contributes.menus['editor/title']?.some(m => m.command === Commands.newSpecFromExample)).toBe(false);
+    });
+
+    test('snippets come from the server only, where their declaration may stand', () => {
+        // A contributed snippet file would show every snippet everywhere, beside the server's.
+        expect(manifest.contributes).not.toHaveProperty('snippets');
+    });
+
+    test('the settings are those the server reads, with its defaults, and the client\'s own', () => {
         const properties = manifest.contributes.configuration.properties;
         for (const [key, value] of Object.entries(DEFAULT_SETTINGS.analysis)) {
             expect(properties[`mesa.analysis.${key}`]?.default, key).toBe(value);
         }
         expect(properties['mesa.trace.server']?.default).toBe('off');
+        for (const setting of Object.values(ClientSettings)) {
+            expect(properties[`${setting.section}.${setting.key}`]?.default, setting.key).toBe(setting.default);
+        }
     });
 
     test('the .vsix ships the bundles, not sources or node_modules', () => {

@@ -5,33 +5,18 @@
  */
 import { DocumentState, EmptyFileSystem, URI } from 'langium';
 import { describe, expect, test } from 'vitest';
-import type { Diagnostic } from 'vscode-languageserver-types';
 import { createMesaServices } from '../../language/mesa-module.js';
 import type { AnalysisSettings } from '../../server/analysis/scheduler.js';
 import { AnalysisScheduler } from '../../server/analysis/scheduler.js';
 import type { AnalysisRunner, RunResult } from '../../server/analysis/runner.js';
 import { InlineRunner } from '../../server/analysis/runner.js';
 import { exampleText, load } from '../helpers/services.js';
+import { setupScheduler } from './scheduler-setup.js';
 
+/** The shared scheduler set-up, with each analysis given as the diagnostics it published. */
 function setup(settings: Partial<AnalysisSettings> = {}) {
-    const services = createMesaServices(EmptyFileSystem).Mesa;
-    const published: { uri: string; diagnostics: Diagnostic[] }[] = [];
-    const scheduler = new AnalysisScheduler(services, new InlineRunner(), {
-        publish: (uri, diagnostics) => published.push({ uri, diagnostics }),
-        settings: async () => ({ trigger: 'onChange', maxStates: 200_000, timeBudgetMs: 10_000, debounceMs: 0, ...settings }),
-        log: () => undefined,
-    });
-    const open = async (text: string, uri = 'file:///work/button-lamp.mesa') => {
-        const shared = services.shared.workspace;
-        const parsed = URI.parse(uri);
-        if (shared.LangiumDocuments.hasDocument(parsed)) shared.LangiumDocuments.deleteDocument(parsed);
-        const document = shared.LangiumDocumentFactory.fromString(text, parsed);
-        shared.LangiumDocuments.addDocument(document);
-        await shared.DocumentBuilder.build([document], { validation: true });
-        return document;
-    };
-    const analyzed = () => new Promise<Diagnostic[]>(resolve => scheduler.onAnalyzed(event => resolve(event.diagnostics)));
-    return { services, scheduler, published, open, analyzed };
+    const { services, scheduler, published, open, analyzed } = setupScheduler(settings);
+    return { services, scheduler, published, open, analyzed: () => analyzed().then(event => event.diagnostics) };
 }
 
 describe('analysis scheduler', () => {

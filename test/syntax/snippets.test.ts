@@ -1,5 +1,5 @@
 /**
- * The snippets (snippets/mesa.json) and the language configuration: every snippet,
+ * The snippets (language/lsp/snippets.json) and the language configuration: every snippet,
  * expanded with its default placeholders, parses as the declaration it offers; the
  * configuration's regular expressions compile and its word pattern matches Mesa names.
  */
@@ -14,16 +14,22 @@ const root = join(import.meta.dirname, '..', '..');
 const services = createMesaServices(EmptyFileSystem);
 afterEach(() => clearDocuments(services.shared));
 
-const snippets = JSON.parse(readFileSync(join(root, 'snippets', 'mesa.json'), 'utf8')) as Record<string, { prefix: string; body: string[]; description: string }>;
+const snippets = JSON.parse(readFileSync(join(root, 'language', 'lsp', 'snippets.json'), 'utf8')) as Record<string, { prefix: string; body: string[]; description: string }>;
 
-/** A snippet body with every placeholder replaced by its default (choices: the first), innermost first. */
-function expand(body: string[]): string {
-    const defaults = new Map<string, string>();
+/**
+ * A snippet body with every placeholder replaced by its default (choices: the first),
+ * innermost first, or by what `typed` says the user typed into it.
+ */
+function expand(body: string[], typed: Record<string, string> = {}): string {
+    const defaults = new Map<string, string>(Object.entries(typed));
     let text = body.join('\n');
     for (let before = ''; before !== text;) {
         before = text;
         text = text
-            .replace(/\$\{(\d+):([^{}]*)\}/g, (_, n: string, value: string) => { defaults.set(n, value); return value; })
+            .replace(/\$\{(\d+):([^{}]*)\}/g, (_, n: string, value: string) => {
+                if (!defaults.has(n)) defaults.set(n, value);
+                return defaults.get(n)!;
+            })
             .replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1')
             .replace(/\$\{(\d+)\}/g, (_, n: string) => defaults.get(n) ?? '');
     }
@@ -47,6 +53,15 @@ describe('snippets', () => {
         const source = member ? `environment E { horizon 2 action input, parent\n${text}\n}` : text;
         const document = await parseHelper(services.Mesa)(source);
         expect(document.parseResult.lexerErrors).toEqual([]);
+        expect(document.parseResult.parserErrors.map(e => e.message)).toEqual([]);
+    });
+
+    // The `action` placeholder takes a list; no other placeholder may mirror it (a rule `walk, cut` does not parse).
+    test.each(Object.entries(snippets).filter(([, s]) => s.body.some(line => /action \$\{\d+:/.test(line))))('%s takes a list of actions', async (_name, snippet) => {
+        const placeholder = /action \$\{(\d+):/.exec(snippet.body.join('\n'))![1]!;
+        const text = expand(snippet.body, { [placeholder]: 'walk, cut' });
+        expect(text).toContain('action walk, cut\n');
+        const document = await parseHelper(services.Mesa)(text);
         expect(document.parseResult.parserErrors.map(e => e.message)).toEqual([]);
     });
 });

@@ -1,5 +1,6 @@
 // Helpers of the end-to-end suite: find the workspace's examples, open them, and wait on
-// VS Code's events (never on timers) for the diagnostics a test expects.
+// VS Code's and the extension's events (never on timers) for the diagnostics or the
+// report state a test expects.
 'use strict';
 const vscode = require('vscode');
 
@@ -54,10 +55,30 @@ async function setText(document, text) {
     if (!await vscode.workspace.applyEdit(edit)) throw new Error('the edit was not applied');
 }
 
+/**
+ * Resolves once `accept()` holds for the report view, checking now and on every
+ * onDidUpdateReport of the extension's API. `timeoutMs` only bounds a failing wait.
+ */
+function waitForReport(api, accept, what, timeoutMs = 30000) {
+    if (accept()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+            subscription.dispose();
+            reject(new Error(`timed out waiting for ${what}; the report is ${api.reportStale() ? 'out of date' : 'current or absent'}`));
+        }, timeoutMs);
+        const subscription = api.onDidUpdateReport(() => {
+            if (!accept()) return;
+            clearTimeout(timer);
+            subscription.dispose();
+            resolve();
+        });
+    });
+}
+
 function mesaApi() {
     const extension = vscode.extensions.getExtension('mesa-tools.mesa');
     if (!extension) throw new Error('the Mesa extension is not loaded');
     return extension.activate();
 }
 
-module.exports = { exampleUri, openExample, codeOf, waitForDiagnostics, hasCode, setText, mesaApi };
+module.exports = { exampleUri, openExample, codeOf, waitForDiagnostics, hasCode, setText, mesaApi, waitForReport };
