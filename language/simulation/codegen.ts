@@ -14,7 +14,7 @@
  */
 import type { CompiledEnvironment, CompiledObjective, Expr, SourceLocation } from '../model/spec.js';
 import { OVERFLOW, SimulationError } from './errors.js';
-import { CHUNK_CHARS, stepSource, type Statement } from './step-source.js';
+import { CHUNK_CHARS, linkStep, stepParts, type Statement } from './step-source.js';
 
 /** step(I, so, O, ko, choice, gamma^(t-1), t, R): reads the state at I[so..], writes the next key at O[ko..] (I and O may be the same array), rewards in R. */
 export type StepFunction = (
@@ -77,10 +77,15 @@ const SHIFT_LOOP = 32;
 
 /** Compiles an environment; `chunkChars` bounds each generated function (tests pass small ones). */
 export function compileEnvironment(env: CompiledEnvironment, allObjectives: CompiledObjective[], chunkChars = CHUNK_CHARS): CompiledEnv {
+    // Values are numbered nodes first: an intervention that adds an action leaves every
+    // node's number, and so the generated source of the parts, as it was (step-source.ts).
     const index = new Map<string, number>();
-    env.actions.forEach((a, i) => index.set(a, i));
-    env.nodes.forEach((n, i) => index.set(n.name, env.actions.length + i));
+    env.nodes.forEach((n, i) => index.set(n.name, i));
+    env.actions.forEach((a, j) => index.set(a, env.nodes.length + j));
     const nValues = env.actions.length + env.nodes.length;
+    const nNodes = env.nodes.length;
+    /** An action's value at the current step, written where it is read (it needs no statement). */
+    const actionValue = (i: number): string => `(choice===${i - nNodes + 1}?1:0)`;
 
     const objectives: CompiledObjective[] = [];
     const missing = new Map<string, string[]>();
@@ -129,7 +134,7 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
             case 'ref': {
                 const i = index.get(e.name);
                 if (i === undefined) throw new SimulationError(`'${e.name}' is not a name of environment ${env.label}`, env.location);
-                if (e.delay <= 0) return value(i);
+                if (e.delay <= 0) return i >= nNodes ? actionValue(i) : value(i);
                 if (e.delay >= H) return literal(initOf.get(e.name)! + 0);
                 return `I[so+${slotBase.get(e.name)! + e.delay - 1}]`;
             }
@@ -165,14 +170,13 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
     const readsOf = (e: Expr): number[] => {
         const r = new Set<string>();
         currentReads(e, r);
-        return [...r].map(n => index.get(n)!);
+        return [...r].map(n => index.get(n)!).filter(i => i < nNodes);
     };
-    env.actions.forEach((_, i) => statements.push({ defines: i, reads: [], emit: () => `choice===${i + 1}?1:0` }));
     // What each finiteness check names: a node (site i: node i), else objective i − nodes.length's reward.
     env.nodes.forEach((n, i) => {
         const rule = n.rule;
         if (!rule) throw new SimulationError(`node ${n.name} of ${env.label} is qualitative`, n.location);
-        statements.push({ defines: env.actions.length + i, reads: readsOf(rule), emit: v => gen(rule, v), finite: i });
+        statements.push({ defines: i, reads: readsOf(rule), emit: v => gen(rule, v), finite: i });
     });
     objectives.forEach((o, i) => {
         const final = o.aggregate === 'final';
@@ -193,7 +197,8 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
         }
         const i = index.get(name)!;
         // `+ 0` turns −0 into 0, so that equal states have equal bits.
-        statements.push({ defines: -1, reads: [i], emit: v => `O[ko+${base}]=${v(i)}+0;` });
+        if (i >= nNodes) statements.push({ defines: -1, reads: [], emit: () => `O[ko+${base}]=${actionValue(i)};` });
+        else statements.push({ defines: -1, reads: [i], emit: v => `O[ko+${base}]=${v(i)}+0;` });
     }
     const div = (l: number, r: number, k: number): number => {
         if (r === 0) {
@@ -210,8 +215,6 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
             node ? node.location : objective?.location);
     };
     const c = new Float64Array(Math.max(1, nValues));
-    const factory = new Function('$div', '$nf', 'c', `"use strict";${stepSource(statements, chunkChars)}`) as
-        (d: typeof div, nf: typeof nonFinite, c: Float64Array) => StepFunction;
     return {
         env,
         width,
@@ -220,7 +223,7 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
         slotNames,
         objectives,
         initial: Float64Array.from(initial),
-        step: factory(div, nonFinite, c),
+        step: linkStep(stepParts(statements, chunkChars), div, nonFinite, c),
         missing,
         cost: statements.length + width,
     };

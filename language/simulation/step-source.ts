@@ -7,6 +7,14 @@
  * stored in the shared scratch array `c` and read from there. Statements only
  * communicate through locals, `c`, the state arrays and `R`, so every cut between
  * statements keeps the semantics.
+ *
+ * Each part is compiled on its own and kept by its source: the distinguishing
+ * interventions derive thousands of environments that differ from their training
+ * environment in one node or one action, and compiling every derived environment's
+ * whole step again cost most of the analysis of a long chain (docs/simulation.md,
+ * Distinguishing environments). Cuts fall at fixed statement positions (and where a part
+ * would grow too long), so a change to one statement leaves the other parts' sources, and
+ * their compiled code, as they were.
  */
 
 /** One statement of the step: it may define value `defines` and reads the values `reads` of the same step. */
@@ -27,17 +35,20 @@ export interface Statement {
 /** Largest body, in characters of generated source, of one generated function (a few hundred statements). */
 export const CHUNK_CHARS = 8_000;
 
+/** A part also ends after this many statements, at fixed positions, so that one changed statement changes one part. */
+const PART_STATEMENTS = 96;
+
 /** Parameters of the step function and of each part. */
 const PARAMS = 'I,so,O,ko,choice,g,t,R';
 
-/** The factory body: declares the parts and returns `step`; the factory receives `$div`, `$nf` and `c`. */
-export function stepSource(statements: Statement[], chunkChars = CHUNK_CHARS): string {
-    // Pass 1: cut into chunks by an estimate of each statement's length.
+/** The bodies of the parts of a step, in the order `step` calls them. */
+export function stepParts(statements: Statement[], chunkChars = CHUNK_CHARS): string[] {
+    // Pass 1: cut at fixed positions, and earlier where a part would grow past chunkChars.
     const chunkOf = new Int32Array(statements.length);
     let chunk = 0, size = 0;
     statements.forEach((st, k) => {
         const length = st.emit(i => `c[${i}]`).length + 12;
-        if (size > 0 && size + length > chunkChars) { chunk++; size = 0; }
+        if (size > 0 && (size + length > chunkChars || k % PART_STATEMENTS === 0)) { chunk++; size = 0; }
         chunkOf[k] = chunk;
         size += length;
     });
@@ -62,8 +73,49 @@ export function stepSource(statements: Statement[], chunkChars = CHUNK_CHARS): s
         if (st.finite !== undefined) body.push(`if(v${st.defines}-v${st.defines}!==0)$nf(${st.finite},t,v${st.defines});`);
         if (exported.has(st.defines)) body.push(`c[${st.defines}]=v${st.defines};`);
     });
-    if (nChunks === 1) return `return function step(${PARAMS}){\n${bodies[0]!.join('\n')}\n};`;
-    const parts = bodies.map((body, k) => `function p${k}(${PARAMS}){\n${body.join('\n')}\n}`);
-    const calls = bodies.map((_, k) => `p${k}(${PARAMS});`).join('');
-    return `${parts.join('\n')}\nreturn function step(${PARAMS}){${calls}};`;
+    return bodies.map(body => body.join('\n'));
+}
+
+type Part = (I: Float64Array, so: number, O: Float64Array, ko: number, choice: number, g: number, t: number, R: Float64Array) => void;
+/** What a part's compiled source makes, given the environment's division and finiteness checks and its scratch array. */
+type PartFactory = (div: unknown, nf: unknown, c: Float64Array) => Part;
+/** What the step's compiled source makes, given its parts. */
+type StepFactory = (...parts: Part[]) => Part;
+
+/** Compiled parts by their body; emptied when it grows past PART_CACHE entries (a few tens of MB of source at most). */
+const partCache = new Map<string, PartFactory>();
+const PART_CACHE = 4_096;
+/** Compiled steps by their number of parts. */
+const stepCache = new Map<number, StepFactory>();
+
+let compiledParts = 0;
+
+/** How many part sources have been compiled so far in this process (the rest came from the cache). */
+export function partsCompiled(): number {
+    return compiledParts;
+}
+
+/** A part's factory: compiled once per distinct body. */
+function partFactory(body: string): PartFactory {
+    let factory = partCache.get(body);
+    if (!factory) {
+        if (partCache.size >= PART_CACHE) partCache.clear();
+        compiledParts++;
+        factory = new Function('$div', '$nf', 'c', `"use strict";return function part(${PARAMS}){\n${body}\n};`) as PartFactory;
+        partCache.set(body, factory);
+    }
+    return factory;
+}
+
+/** The step of `parts` (from stepParts), with the environment's `$div`, `$nf` and scratch array `c`. */
+export function linkStep(parts: string[], div: unknown, nf: unknown, c: Float64Array): Part {
+    const made = parts.map(body => partFactory(body)(div, nf, c));
+    if (made.length === 1) return made[0]!;
+    let step = stepCache.get(made.length);
+    if (!step) {
+        const names = made.map((_, k) => `p${k}`);
+        step = new Function(...names, `"use strict";return function step(${PARAMS}){${names.map(n => `${n}(${PARAMS});`).join('')}};`) as StepFactory;
+        stepCache.set(made.length, step);
+    }
+    return step(...made);
 }
