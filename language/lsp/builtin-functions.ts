@@ -1,43 +1,16 @@
 /**
  * The built-in functions as the editor presents them (docs/language.md, Expressions):
- * one entry per function, from which completion takes its detail and the parentheses it
- * inserts, and signature help its labels. A function the grammar gains (a chance
- * function such as `bernoulli(p)`, say) needs one entry here and nothing else in the
- * editor; a test checks that this table and the grammar's calls list the same names.
+ * completion's detail and the parentheses it inserts, and signature help's labels, all
+ * made from the one table in validation/builtin-functions.ts, which also gives the
+ * checks each function's number of arguments. A function the grammar gains (a chance
+ * function such as `bernoulli(p)`, say) needs one entry there and nothing else; a test
+ * checks that the table and the grammar's calls list the same names.
  */
 import type { ParameterInformation, SignatureInformation } from 'vscode-languageserver';
+import type { BuiltinFunction } from '../validation/builtin-functions.js';
 
-export interface BuiltinParameter {
-    readonly name: string;
-    /** What the argument is, in a few words. */
-    readonly about: string;
-}
-
-export interface BuiltinFunction {
-    readonly parameters: readonly BuiltinParameter[];
-    /** The last parameter may be repeated (`min(a, b, ...)`). */
-    readonly variadic?: boolean;
-    /** What the call gives, in a few words. */
-    readonly gives: string;
-    /** Allowed at the top of an objective only (docs/language.md, Objectives). */
-    readonly objectiveOnly?: boolean;
-}
-
-export const BUILTIN_FUNCTIONS: Readonly<Record<string, BuiltinFunction>> = {
-    min: { parameters: [{ name: 'a', about: 'a value' }, { name: 'b', about: 'another value; more may follow' }], variadic: true, gives: 'the least argument' },
-    max: { parameters: [{ name: 'a', about: 'a value' }, { name: 'b', about: 'another value; more may follow' }], variadic: true, gives: 'the greatest argument' },
-    abs: { parameters: [{ name: 'x', about: 'a value' }], gives: 'absolute value' },
-    clamp: {
-        parameters: [{ name: 'x', about: 'the value to limit' }, { name: 'lo', about: 'the least value returned' }, { name: 'hi', about: 'the greatest value returned' }],
-        gives: 'x limited to [lo, hi]',
-    },
-    final: { parameters: [{ name: 'e', about: 'the expression taken at the last step' }], gives: 'e at the last step (top of an objective only)', objectiveOnly: true },
-    sum: { parameters: [{ name: 'e', about: 'the expression summed' }], gives: 'e summed over the episode, discounted (top of an objective only)', objectiveOnly: true },
-};
-
-export function builtinFunction(name: string): BuiltinFunction | undefined {
-    return Object.hasOwn(BUILTIN_FUNCTIONS, name) ? BUILTIN_FUNCTIONS[name] : undefined;
-}
+export type { BuiltinFunction, BuiltinParameter } from '../validation/builtin-functions.js';
+export { BUILTIN_FUNCTIONS, builtinFunction } from '../validation/builtin-functions.js';
 
 /** The call as written in a signature: `clamp(x, lo, hi)`, `min(a, b, ...)`. */
 export function callLabel(name: string, fn: BuiltinFunction): string {

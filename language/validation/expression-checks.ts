@@ -12,6 +12,7 @@ import { deploymentEnvironments, evaluationEnvironments, flattenEnvironment, tra
 import { treeDepth, walkAst } from '../parse/ast-walk.js';
 import { extendsUnknown } from '../scoping/scope-provider.js';
 import { IssueCodes } from './codes.js';
+import { arityOf, builtinFunction } from './builtin-functions.js';
 
 export function checkDelay(ref: NameReference, accept: ValidationAcceptor): void {
     if (ref.delay === undefined) return;
@@ -21,12 +22,9 @@ export function checkDelay(ref: NameReference, accept: ValidationAcceptor): void
     }
 }
 
-const ARITY: Record<string, [number, number]> = {
-    min: [1, Infinity], max: [1, Infinity], abs: [1, 1], clamp: [3, 3], final: [1, 1], sum: [1, 1],
-};
-
 export function checkCall(call: Call, accept: ValidationAcceptor): void {
-    const [least, most] = ARITY[call.function] ?? [0, Infinity];
+    const fn = builtinFunction(call.function);
+    const [least, most] = fn ? arityOf(fn) : [0, Infinity];
     if (call.args.length < least || call.args.length > most) {
         const expected = least === most ? `${least}` : `at least ${least}`;
         accept('error', `${call.function}(...) takes ${expected} argument${least === 1 && most === 1 ? '' : 's'}, not ${call.args.length}.`,
