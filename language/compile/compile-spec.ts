@@ -9,19 +9,18 @@ import type { NodeCausalEdges } from '../model/causal-graph.js';
 import { buildCausalGraph, nodeCausalEdges, readsOf } from '../model/causal-graph.js';
 import { MinHeap } from '../model/min-heap.js';
 import type { CausalGraph, CompiledEnvironment, CompiledNode, CompiledObjective, CompiledOptimizer, CompiledSpec, Expr } from '../model/spec.js';
-import { flattenEnvironment, trainingEnvironments } from './environments.js';
-import { compileExpression, evaluateConstant, expressionSize, keywordLocationOf, locationOf, stillLocated } from './expressions.js';
+import type { FlatEnvironment } from './environments.js';
+import { flattenEnvironment, topLevelTables, trainingEnvironments } from './environments.js';
+import type { TableResolver } from './expressions.js';
+import { CompileError, compileExpression, draws, holdsLocation, evaluateConstant, expressionSize, keywordLocationOf, locationOf, outcomesOf, stillLocated } from './expressions.js';
 import { MAX_CONCRETE_ENVIRONMENTS } from '../validation/codes.js';
+import { isGrid, isTable } from '../generated/ast.js';
 
-/** A problem found while compiling that validation cannot see (e.g. an init dividing by zero). */
-export class CompileError extends Error {
-    constructor(message: string, readonly location: ReturnType<typeof locationOf>) {
-        super(message);
-    }
-}
+export { CompileError };
 
 export function compileSpec(spec: Spec, uri: string): CompiledSpec {
-    const objectives = spec.declarations.filter(isObjective).map(compileObjective);
+    const topTables = topLevelTables(spec);
+    const objectives = spec.declarations.filter(isObjective).map(o => compileObjective(o, name => topTables.get(name)));
     const environments = new Map<string, CompiledEnvironment>();
     const add = (env: Environment, params: Record<string, number>): string => {
         const label = environmentLabel(env.name, params);
@@ -31,11 +30,14 @@ export function compileSpec(spec: Spec, uri: string): CompiledSpec {
         return label;
     };
     const trainUses = spec.declarations.filter(isTrain).flatMap(t => t.uses);
-    const train = trainUses.length > 0
-        ? trainUses.flatMap(use => expandUse(use).map(params => add(use.environment.ref!, params)))
-        : trainingEnvironments(spec).flatMap(env => bounded(allBindings(env), env).map(params => add(env, params)));
-    const deploy = spec.declarations.filter(isDeploy).flatMap(d => d.uses)
-        .flatMap(use => expandUse(use).map(params => add(use.environment.ref!, params)));
+    const deployUses = spec.declarations.filter(isDeploy).flatMap(d => d.uses);
+    const weighted = [...trainUses, ...deployUses].some(use => use.weight !== undefined);
+    const trainWeights = trainUses.length > 0
+        ? weightedUses(trainUses, add)
+        : trainingEnvironments(spec).flatMap(env => bounded(allBindings(env), env).map(params => ({ label: add(env, params), weight: 1 })));
+    const deployWeights = weightedUses(deployUses, add);
+    const train = trainWeights.map(w => w.label);
+    const deploy = deployWeights.map(w => w.label);
     const optimizers: CompiledOptimizer[] = spec.declarations.filter(isOptimizer).map(optimizer => {
         const model = optimizer.settings.find(isModelSetting)?.model.ref;
         const depth = optimizer.settings.find(isDepthSetting)?.value;
@@ -55,6 +57,8 @@ export function compileSpec(spec: Spec, uri: string): CompiledSpec {
         environments: [...environments.values()],
         train: unique(train),
         deploy: unique(deploy),
+        weights: { train: normalised(trainWeights), deploy: normalised(deployWeights) },
+        weighted,
         objectives,
         base: objectives.find(o => o.role === 'base')?.name ?? '',
         optimizers,
@@ -82,7 +86,7 @@ export function environmentLabel(name: string, params: Record<string, number>): 
  */
 const objectiveBodies = new WeakMap<Objective, Omit<CompiledObjective, 'location'>>();
 
-function compileObjective(objective: Objective): CompiledObjective {
+function compileObjective(objective: Objective, tables: TableResolver): CompiledObjective {
     let body = objectiveBodies.get(objective);
     if (!body) {
         const expr = objective.body;
@@ -93,11 +97,12 @@ function compileObjective(objective: Objective): CompiledObjective {
             name: objective.name,
             role: objective.kind === 'base' ? 'base' : 'mesa',
             aggregate,
-            expression: compileExpression(inner, {}),
+            expression: compileExpression(inner, {}, tables),
             size: expressionSize(expr),
             text,
         };
-        if (!text.includes('/')) objectiveBodies.set(objective, body);
+        // A division holds its location; a table read the values another declaration holds.
+        if (!holdsLocation(body.expression)) objectiveBodies.set(objective, body);
     }
     return { ...body, location: locationOf(objective, 'name') };
 }
@@ -107,7 +112,8 @@ function compileEnvironment(env: Environment, params: Record<string, number>, la
     const actions = flat.actions.map(a => a.name);
     // Without parameters a node compiles the same until it is reparsed (see compiledNodeBody).
     const reusable = flat.parameters.length === 0;
-    const bodies = flat.nodes.map(node => compiledNodeBody(node, params, label, reusable));
+    const tables = tablesOf(flat);
+    const bodies = flat.nodes.map(node => compiledNodeBody(node, params, label, reusable, tables));
     const level = nodeLevelOf(env, label, actions, bodies);
     const nodes: CompiledNode[] = level.order.map(i => placedNode(bodies[i]!, flat.nodes[i]!));
     const { graph, maxDelay } = graphOf(level, actions, nodes, objectives);
@@ -121,7 +127,42 @@ function compileEnvironment(env: Environment, params: Record<string, number>, la
         graph,
         location: locationOf(env, 'name'),
         actionLocations: Object.fromEntries(flat.actions.map(a => [a.name, locationOf(a, 'name')])),
+        chance: nodes.some(n => n.initOutcomes !== undefined || (n.rule !== undefined && draws(n.rule))),
+        ...shownGrid(flat, tables),
     };
+}
+
+/** The tables and grids an environment's rules see, by name: its chain's, else the top-level ones. */
+function tablesOf(flat: FlatEnvironment): TableResolver {
+    return name => {
+        const member = flat.members.get(name);
+        return isTable(member) || isGrid(member) ? member : undefined;
+    };
+}
+
+/** `show grid at (x, y)`, with the grid this environment sees under that name. */
+function shownGrid(flat: FlatEnvironment, tables: TableResolver): Pick<CompiledEnvironment, 'show'> {
+    const show = flat.show;
+    const grid = show ? tables(show.grid.$refText) : undefined;
+    if (!show || !grid || !isGrid(grid)) return {};
+    return { show: { grid: grid.name, rows: [...grid.rows], x: show.x.$refText, y: show.y.$refText, location: locationOf(show) } };
+}
+
+/** The environments some uses stand for, each with its weight (a range shares its use's weight equally). */
+function weightedUses(uses: EnvironmentUse[], add: (env: Environment, params: Record<string, number>) => string): { label: string; weight: number }[] {
+    return uses.flatMap(use => {
+        const bindings = expandUse(use);
+        const weight = use.weight ?? 1;
+        return bindings.map(params => ({ label: add(use.environment.ref!, params), weight: weight / bindings.length }));
+    });
+}
+
+/** Weights per distinct label (a label used twice adds up), in first-use order, summing to 1 (equal when they sum to 0). */
+function normalised(weights: { label: string; weight: number }[]): number[] {
+    const byLabel = new Map<string, number>();
+    for (const { label, weight } of weights) byLabel.set(label, (byLabel.get(label) ?? 0) + weight);
+    const total = [...byLabel.values()].reduce((s, w) => s + w, 0);
+    return [...byLabel.values()].map(w => (total > 0 ? w / total : 1 / byLabel.size));
 }
 
 /** A node compiled, without its location (which moves with edits above it). */
@@ -136,20 +177,25 @@ type NodeBody = Omit<CompiledNode, 'location'>;
  */
 const nodeBodies = new WeakMap<Node, NodeBody>();
 
-function compiledNodeBody(node: Node, params: Record<string, number>, label: string, reusable: boolean): NodeBody {
+function compiledNodeBody(node: Node, params: Record<string, number>, label: string, reusable: boolean, tables: TableResolver): NodeBody {
     const kept = reusable ? nodeBodies.get(node) : undefined;
     if (kept) return kept;
-    const init = node.init ? evaluateConstant(compileExpression(node.init, params)) : 0;
-    if (!Number.isFinite(init)) {
+    const initExpr = node.init ? compileExpression(node.init, params, tables) : undefined;
+    const outcomes = initExpr && draws(initExpr) ? outcomesOf(initExpr, locationOf(node.init!)) : undefined;
+    const init = outcomes ? outcomes.reduce((best, o) => (o.p > best.p ? o : best), outcomes[0]!).value : initExpr ? evaluateConstant(initExpr) : 0;
+    const values = outcomes ? outcomes.map(o => o.value) : [init];
+    if (!values.every(Number.isFinite)) {
         throw new CompileError(`The init of '${node.name}' in '${label}' is not a finite number (a division by zero?).`, locationOf(node.init!));
     }
     const body: NodeBody = {
         name: node.name,
         init,
-        ...(node.rule ? { rule: compileExpression(node.rule, params) } : {}),
+        ...(outcomes && outcomes.length > 1 ? { initOutcomes: outcomes } : {}),
+        ...(node.rule ? { rule: compileExpression(node.rule, params, tables) } : {}),
         ...(node.qualitative ? { parents: node.parents.map(p => ({ name: p.target.$refText, sign: p.sign as '+' | '-' })) } : {}),
     };
-    if (reusable && !node.$cstNode?.text.includes('/')) nodeBodies.set(node, body);
+    // A division, a draw or a table read holds a source location (and a table values another declaration holds).
+    if (reusable && !(initExpr && holdsLocation(initExpr)) && !(body.rule && holdsLocation(body.rule))) nodeBodies.set(node, body);
     return body;
 }
 

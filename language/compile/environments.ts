@@ -1,25 +1,33 @@
 /**
  * What an environment declaration means once `extends` is followed: its chain of
- * ancestors, its flattened members (a child's node replaces its parent's), its horizon,
- * discount and parameters; and which environments a spec trains and deploys in.
+ * ancestors, its flattened members (a child's node or table replaces its parent's, and
+ * any of them a top-level table of the same name), its horizon, discount, parameters
+ * and shown grid; and which environments a spec trains and deploys in.
  * Results are memoised per AST node, so scoping and validation share one computation.
  */
-import type { Action, Environment, EnvironmentUse, Node, Parameter, Spec } from '../generated/ast.js';
-import { isActionGroup, isDeploy, isDiscount, isEnvironment, isHorizon, isNode, isTrain } from '../generated/ast.js';
+import type { Action, Environment, EnvironmentUse, Grid, Node, Parameter, Show, Spec, Table } from '../generated/ast.js';
+import { isActionGroup, isDeploy, isDiscount, isEnvironment, isGrid, isHorizon, isNode, isShow, isSpec, isTable, isTrain } from '../generated/ast.js';
 import { parseStampOf } from '../parse/per-parse-cache.js';
 
-export type Member = Action | Node | Parameter;
+export type Member = Action | Node | Parameter | Table | Grid;
+
+/** A constant table or a grid: read by indexing (docs/language.md, Tables and grids). */
+export type TableLike = Table | Grid;
 
 export interface FlatEnvironment {
     /** The environment itself first, then its ancestors; stops before a repeated one. */
     chain: Environment[];
     /** True when `extends` leads back into the chain. */
     cyclic: boolean;
-    /** Every readable name: parameters, actions and nodes, nearest declaration wins. */
+    /** Every readable name: parameters, actions, nodes and tables, nearest declaration wins. */
     members: Map<string, Member>;
     actions: Action[];
     nodes: Node[];
     parameters: Parameter[];
+    /** Tables and grids declared in the chain, nearest first wins (top-level ones are in `members` only). */
+    tables: Map<string, TableLike>;
+    /** The nearest `show` of the chain. */
+    show?: Show;
     horizon?: number;
     discount?: number;
     qualitative: boolean;
@@ -88,6 +96,8 @@ interface Gathered {
     parameters: Map<string, Parameter>;
     actions: Map<string, Action>;
     nodes: Map<string, Node>;
+    tables: Map<string, TableLike>;
+    show?: Show;
     horizon?: number;
     discount?: number;
 }
@@ -110,13 +120,17 @@ function gather(into: Gathered, decl: Environment): void {
             }
         } else if (isNode(member) && member.name) {
             into.nodes.set(member.name, member);
+        } else if ((isTable(member) || isGrid(member)) && member.name) {
+            into.tables.set(member.name, member);
+        } else if (isShow(member)) {
+            into.show = member;
         }
     }
 }
 
-function flatOf(g: Gathered, chain: () => Environment[], cyclic: boolean): FlatEnvironment {
+function flatOf(g: Gathered, chain: () => Environment[], cyclic: boolean, spec: Spec | undefined): FlatEnvironment {
     const members = new Map<string, Member>();
-    for (const map of [g.parameters, g.actions, g.nodes] as Map<string, Member>[]) {
+    for (const map of [topLevelTables(spec), g.parameters, g.actions, g.nodes, g.tables] as Map<string, Member>[]) {
         for (const [name, member] of map) {
             members.set(name, member);
         }
@@ -129,6 +143,8 @@ function flatOf(g: Gathered, chain: () => Environment[], cyclic: boolean): FlatE
         actions: [...g.actions.values()],
         nodes,
         parameters: [...g.parameters.values()],
+        tables: g.tables,
+        ...(g.show ? { show: g.show } : {}),
         horizon: g.horizon, discount: g.discount,
         qualitative: nodes.some(n => n.qualitative),
     };
@@ -140,20 +156,41 @@ function extended(parent: FlatEnvironment | undefined, env: Environment): FlatEn
         parameters: new Map(parent?.parameters.map(p => [p.name, p])),
         actions: new Map(parent?.actions.map(a => [a.name, a])),
         nodes: new Map(parent?.nodes.map(n => [n.name, n])),
+        tables: new Map(parent?.tables),
+        show: parent?.show,
         horizon: parent?.horizon,
         discount: parent?.discount,
     };
     gather(g, env);
-    return flatOf(g, () => environmentChain(env).chain, false);
+    return flatOf(g, () => environmentChain(env).chain, false, specOf(env));
 }
 
 /** `env` flattened by walking its own chain (one that runs into a cycle). */
 function flattenChain(env: Environment): FlatEnvironment {
     const { chain, cyclic } = environmentChain(env);
-    const g: Gathered = { parameters: new Map(), actions: new Map(), nodes: new Map() };
+    const g: Gathered = { parameters: new Map(), actions: new Map(), nodes: new Map(), tables: new Map() };
     // Walk from the root ancestor down so that nearer declarations replace farther ones.
     for (const decl of [...chain].reverse()) gather(g, decl);
-    return flatOf(g, () => chain, cyclic);
+    return flatOf(g, () => chain, cyclic, specOf(env));
+}
+
+function specOf(env: Environment): Spec | undefined {
+    return isSpec(env.$container) ? env.$container : undefined;
+}
+
+/** The top-level tables and grids of the current parse, by name (the first declaration wins). */
+const topLevel = new WeakMap<Spec, { stamp: object; tables: Map<string, TableLike> }>();
+
+export function topLevelTables(spec: Spec | undefined): Map<string, TableLike> {
+    if (!spec) return new Map();
+    const entry = topLevel.get(spec);
+    if (entry && entry.stamp === parseStampOf(spec)) return entry.tables;
+    const tables = new Map<string, TableLike>();
+    for (const d of spec.declarations) {
+        if ((isTable(d) || isGrid(d)) && d.name && !tables.has(d.name)) tables.set(d.name, d);
+    }
+    topLevel.set(spec, { stamp: parseStampOf(spec), tables });
+    return tables;
 }
 
 export function environmentsOf(spec: Spec): Environment[] {

@@ -10,6 +10,8 @@ export const MesaTerminals = {
     WS: /\s+/,
     ID: /[_a-zA-Z][\w]*/,
     NUMBER: /\d+(\.\d+)?([eE][+-]?\d+)?/,
+    STRING: /"[^"\r\n]*"/,
+    CHAR: /'[^'\r\n]'/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
     SL_COMMENT: /\/\/[^\n\r]*/,
 };
@@ -35,11 +37,17 @@ export type MesaKeywordNames =
     | ">"
     | ">="
     | "@"
+    | "["
+    | "]"
     | "abs"
     | "action"
     | "and"
+    | "at"
     | "base"
+    | "bernoulli"
+    | "choose"
     | "clamp"
+    | "const"
     | "deploy"
     | "depth"
     | "discount"
@@ -48,6 +56,7 @@ export type MesaKeywordNames =
     | "extends"
     | "false"
     | "final"
+    | "grid"
     | "horizon"
     | "if"
     | "in"
@@ -64,10 +73,13 @@ export type MesaKeywordNames =
     | "or"
     | "penalty"
     | "select"
+    | "show"
     | "sum"
     | "then"
     | "train"
     | "true"
+    | "uniform"
+    | "weight"
     | "{"
     | "}";
 
@@ -106,7 +118,7 @@ export function isActionGroup(item: unknown): item is ActionGroup {
 }
 
 export interface BinaryExpression extends langium.AstNode {
-    readonly $container: BinaryExpression | Call | IfExpression | Node | Objective | UnaryExpression;
+    readonly $container: BinaryExpression | Call | ChooseOption | IfExpression | NameReference | Node | Objective | UnaryExpression;
     readonly $type: 'BinaryExpression';
     left: Expression;
     operator: '!=' | '*' | '+' | '-' | '/' | '<' | '<=' | '==' | '>' | '>=' | 'and' | 'or';
@@ -146,7 +158,7 @@ export function isBinding(item: unknown): item is Binding {
 }
 
 export interface BooleanLiteral extends langium.AstNode {
-    readonly $container: BinaryExpression | Call | IfExpression | Node | Objective | UnaryExpression;
+    readonly $container: BinaryExpression | Call | ChooseOption | IfExpression | NameReference | Node | Objective | UnaryExpression;
     readonly $type: 'BooleanLiteral';
     value: 'false' | 'true';
 }
@@ -161,10 +173,10 @@ export function isBooleanLiteral(item: unknown): item is BooleanLiteral {
 }
 
 export interface Call extends langium.AstNode {
-    readonly $container: BinaryExpression | Call | IfExpression | Node | Objective | UnaryExpression;
+    readonly $container: BinaryExpression | Call | ChooseOption | IfExpression | NameReference | Node | Objective | UnaryExpression;
     readonly $type: 'Call';
     args: Array<Expression>;
-    function: 'abs' | 'clamp' | 'final' | 'max' | 'min' | 'sum';
+    function: 'abs' | 'bernoulli' | 'clamp' | 'final' | 'max' | 'min' | 'sum' | 'uniform';
 }
 
 export const Call = {
@@ -177,7 +189,55 @@ export function isCall(item: unknown): item is Call {
     return reflection.isInstance(item, Call.$type);
 }
 
-export type Declaration = Deploy | Environment | Objective | Optimizer | Select | Train;
+export interface CharLiteral extends langium.AstNode {
+    readonly $container: BinaryExpression | Call | ChooseOption | IfExpression | NameReference | Node | Objective | UnaryExpression;
+    readonly $type: 'CharLiteral';
+    value: string;
+}
+
+export const CharLiteral = {
+    $type: 'CharLiteral',
+    value: 'value'
+} as const;
+
+export function isCharLiteral(item: unknown): item is CharLiteral {
+    return reflection.isInstance(item, CharLiteral.$type);
+}
+
+export interface Choose extends langium.AstNode {
+    readonly $container: BinaryExpression | Call | ChooseOption | IfExpression | NameReference | Node | Objective | UnaryExpression;
+    readonly $type: 'Choose';
+    options: Array<ChooseOption>;
+}
+
+export const Choose = {
+    $type: 'Choose',
+    options: 'options'
+} as const;
+
+export function isChoose(item: unknown): item is Choose {
+    return reflection.isInstance(item, Choose.$type);
+}
+
+/** One outcome of `choose`: its probability, then its value. */
+export interface ChooseOption extends langium.AstNode {
+    readonly $container: Choose;
+    readonly $type: 'ChooseOption';
+    probability: Expression;
+    value: Expression;
+}
+
+export const ChooseOption = {
+    $type: 'ChooseOption',
+    probability: 'probability',
+    value: 'value'
+} as const;
+
+export function isChooseOption(item: unknown): item is ChooseOption {
+    return reflection.isInstance(item, ChooseOption.$type);
+}
+
+export type Declaration = Deploy | Environment | Grid | Objective | Optimizer | Select | Table | Train;
 
 export const Declaration = {
     $type: 'Declaration'
@@ -262,19 +322,21 @@ export interface EnvironmentUse extends langium.AstNode {
     readonly $type: 'EnvironmentUse';
     bindings: Array<Binding>;
     environment: langium.Reference<Environment>;
+    weight?: SignedNumber;
 }
 
 export const EnvironmentUse = {
     $type: 'EnvironmentUse',
     bindings: 'bindings',
-    environment: 'environment'
+    environment: 'environment',
+    weight: 'weight'
 } as const;
 
 export function isEnvironmentUse(item: unknown): item is EnvironmentUse {
     return reflection.isInstance(item, EnvironmentUse.$type);
 }
 
-export type Expression = BinaryExpression | BooleanLiteral | Call | IfExpression | NameReference | NumberLiteral | UnaryExpression;
+export type Expression = BinaryExpression | BooleanLiteral | Call | CharLiteral | Choose | IfExpression | NameReference | NumberLiteral | UnaryExpression;
 
 export const Expression = {
     $type: 'Expression'
@@ -282,6 +344,24 @@ export const Expression = {
 
 export function isExpression(item: unknown): item is Expression {
     return reflection.isInstance(item, Expression.$type);
+}
+
+/** A map written as rows of characters; `name[y][x]` is the code of the character in row y, column x. */
+export interface Grid extends langium.AstNode {
+    readonly $container: Environment | Spec;
+    readonly $type: 'Grid';
+    name: string;
+    rows: Array<string>;
+}
+
+export const Grid = {
+    $type: 'Grid',
+    name: 'name',
+    rows: 'rows'
+} as const;
+
+export function isGrid(item: unknown): item is Grid {
+    return reflection.isInstance(item, Grid.$type);
 }
 
 /** Episode length in steps. */
@@ -301,7 +381,7 @@ export function isHorizon(item: unknown): item is Horizon {
 }
 
 export interface IfExpression extends langium.AstNode {
-    readonly $container: BinaryExpression | Call | IfExpression | Node | Objective | UnaryExpression;
+    readonly $container: BinaryExpression | Call | ChooseOption | IfExpression | NameReference | Node | Objective | UnaryExpression;
     readonly $type: 'IfExpression';
     condition: Expression;
     else: Expression;
@@ -319,7 +399,7 @@ export function isIfExpression(item: unknown): item is IfExpression {
     return reflection.isInstance(item, IfExpression.$type);
 }
 
-export type Member = ActionGroup | Discount | Horizon | Node;
+export type Member = ActionGroup | Discount | Grid | Horizon | Node | Show | Table;
 
 export const Member = {
     $type: 'Member'
@@ -344,7 +424,7 @@ export function isModelSetting(item: unknown): item is ModelSetting {
     return reflection.isInstance(item, ModelSetting.$type);
 }
 
-export type NamedElement = Action | Node | Parameter;
+export type NamedElement = Action | Grid | Node | Parameter | Table;
 
 export const NamedElement = {
     $type: 'NamedElement'
@@ -355,15 +435,17 @@ export function isNamedElement(item: unknown): item is NamedElement {
 }
 
 export interface NameReference extends langium.AstNode {
-    readonly $container: BinaryExpression | Call | IfExpression | Node | Objective | UnaryExpression;
+    readonly $container: BinaryExpression | Call | ChooseOption | IfExpression | NameReference | Node | Objective | UnaryExpression;
     readonly $type: 'NameReference';
     delay?: SignedNumber;
+    indices: Array<Expression>;
     target: langium.Reference<NamedElement>;
 }
 
 export const NameReference = {
     $type: 'NameReference',
     delay: 'delay',
+    indices: 'indices',
     target: 'target'
 } as const;
 
@@ -399,7 +481,7 @@ export function isNode(item: unknown): item is Node {
 }
 
 export interface NumberLiteral extends langium.AstNode {
-    readonly $container: BinaryExpression | Call | IfExpression | Node | Objective | UnaryExpression;
+    readonly $container: BinaryExpression | Call | ChooseOption | IfExpression | NameReference | Node | Objective | UnaryExpression;
     readonly $type: 'NumberLiteral';
     value: number;
 }
@@ -529,6 +611,26 @@ export function isSelect(item: unknown): item is Select {
     return reflection.isInstance(item, Select.$type);
 }
 
+/** Draw a grid as the picture of its environment, with nodes x and y as the agent's position. */
+export interface Show extends langium.AstNode {
+    readonly $container: Environment;
+    readonly $type: 'Show';
+    grid: langium.Reference<NamedElement>;
+    x: langium.Reference<NamedElement>;
+    y: langium.Reference<NamedElement>;
+}
+
+export const Show = {
+    $type: 'Show',
+    grid: 'grid',
+    x: 'x',
+    y: 'y'
+} as const;
+
+export function isShow(item: unknown): item is Show {
+    return reflection.isInstance(item, Show.$type);
+}
+
 export type SignedNumber = number;
 
 export function isSignedNumber(item: unknown): item is SignedNumber {
@@ -567,6 +669,45 @@ export function isSpec(item: unknown): item is Spec {
     return reflection.isInstance(item, Spec.$type);
 }
 
+/**
+ * A constant table, indexed from 0: a list of numbers (`const reward = [1, 0, 2]`) or a
+ * list of rows of one length (`const cost = [[1, 1], [1, 0]]`). In an environment it
+ * replaces an inherited or top-level table of the same name.
+ */
+export interface Table extends langium.AstNode {
+    readonly $container: Environment | Spec;
+    readonly $type: 'Table';
+    name: string;
+    rows: Array<TableRow>;
+    values: Array<SignedNumber>;
+}
+
+export const Table = {
+    $type: 'Table',
+    name: 'name',
+    rows: 'rows',
+    values: 'values'
+} as const;
+
+export function isTable(item: unknown): item is Table {
+    return reflection.isInstance(item, Table.$type);
+}
+
+export interface TableRow extends langium.AstNode {
+    readonly $container: Table;
+    readonly $type: 'TableRow';
+    values: Array<SignedNumber>;
+}
+
+export const TableRow = {
+    $type: 'TableRow',
+    values: 'values'
+} as const;
+
+export function isTableRow(item: unknown): item is TableRow {
+    return reflection.isInstance(item, TableRow.$type);
+}
+
 /** The training environments. */
 export interface Train extends langium.AstNode {
     readonly $container: Spec;
@@ -584,7 +725,7 @@ export function isTrain(item: unknown): item is Train {
 }
 
 export interface UnaryExpression extends langium.AstNode {
-    readonly $container: BinaryExpression | Call | IfExpression | Node | Objective | UnaryExpression;
+    readonly $container: BinaryExpression | Call | ChooseOption | IfExpression | NameReference | Node | Objective | UnaryExpression;
     readonly $type: 'UnaryExpression';
     operand: Expression;
     operator: '-' | 'not';
@@ -607,6 +748,9 @@ export type MesaAstType = {
     Binding: Binding
     BooleanLiteral: BooleanLiteral
     Call: Call
+    CharLiteral: CharLiteral
+    Choose: Choose
+    ChooseOption: ChooseOption
     Declaration: Declaration
     Deploy: Deploy
     DepthSetting: DepthSetting
@@ -614,6 +758,7 @@ export type MesaAstType = {
     Environment: Environment
     EnvironmentUse: EnvironmentUse
     Expression: Expression
+    Grid: Grid
     Horizon: Horizon
     IfExpression: IfExpression
     Member: Member
@@ -629,8 +774,11 @@ export type MesaAstType = {
     Parameter: Parameter
     Penalty: Penalty
     Select: Select
+    Show: Show
     SignedParent: SignedParent
     Spec: Spec
+    Table: Table
+    TableRow: TableRow
     Train: Train
     UnaryExpression: UnaryExpression
 }
@@ -712,6 +860,37 @@ export class MesaAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Expression.$type]
         },
+        CharLiteral: {
+            name: CharLiteral.$type,
+            properties: {
+                value: {
+                    name: CharLiteral.value
+                }
+            },
+            superTypes: [Expression.$type]
+        },
+        Choose: {
+            name: Choose.$type,
+            properties: {
+                options: {
+                    name: Choose.options,
+                    defaultValue: []
+                }
+            },
+            superTypes: [Expression.$type]
+        },
+        ChooseOption: {
+            name: ChooseOption.$type,
+            properties: {
+                probability: {
+                    name: ChooseOption.probability
+                },
+                value: {
+                    name: ChooseOption.value
+                }
+            },
+            superTypes: []
+        },
         Declaration: {
             name: Declaration.$type,
             properties: {
@@ -777,6 +956,9 @@ export class MesaAstReflection extends langium.AbstractAstReflection {
                 environment: {
                     name: EnvironmentUse.environment,
                     referenceType: Environment.$type
+                },
+                weight: {
+                    name: EnvironmentUse.weight
                 }
             },
             superTypes: []
@@ -786,6 +968,19 @@ export class MesaAstReflection extends langium.AbstractAstReflection {
             properties: {
             },
             superTypes: []
+        },
+        Grid: {
+            name: Grid.$type,
+            properties: {
+                name: {
+                    name: Grid.name
+                },
+                rows: {
+                    name: Grid.rows,
+                    defaultValue: []
+                }
+            },
+            superTypes: [Declaration.$type, Member.$type, NamedElement.$type]
         },
         Horizon: {
             name: Horizon.$type,
@@ -832,6 +1027,10 @@ export class MesaAstReflection extends langium.AbstractAstReflection {
             properties: {
                 delay: {
                     name: NameReference.delay
+                },
+                indices: {
+                    name: NameReference.indices,
+                    defaultValue: []
                 },
                 target: {
                     name: NameReference.target,
@@ -959,6 +1158,24 @@ export class MesaAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Declaration.$type]
         },
+        Show: {
+            name: Show.$type,
+            properties: {
+                grid: {
+                    name: Show.grid,
+                    referenceType: NamedElement.$type
+                },
+                x: {
+                    name: Show.x,
+                    referenceType: NamedElement.$type
+                },
+                y: {
+                    name: Show.y,
+                    referenceType: NamedElement.$type
+                }
+            },
+            superTypes: [Member.$type]
+        },
         SignedParent: {
             name: SignedParent.$type,
             properties: {
@@ -977,6 +1194,33 @@ export class MesaAstReflection extends langium.AbstractAstReflection {
             properties: {
                 declarations: {
                     name: Spec.declarations,
+                    defaultValue: []
+                }
+            },
+            superTypes: []
+        },
+        Table: {
+            name: Table.$type,
+            properties: {
+                name: {
+                    name: Table.name
+                },
+                rows: {
+                    name: Table.rows,
+                    defaultValue: []
+                },
+                values: {
+                    name: Table.values,
+                    defaultValue: []
+                }
+            },
+            superTypes: [Declaration.$type, Member.$type, NamedElement.$type]
+        },
+        TableRow: {
+            name: TableRow.$type,
+            properties: {
+                values: {
+                    name: TableRow.values,
                     defaultValue: []
                 }
             },

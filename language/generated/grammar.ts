@@ -49,28 +49,14 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@11"
+              "$ref": "#/rules@15"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@12"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@17"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
-              "$ref": "#/rules@18"
+              "$ref": "#/rules@16"
             },
             "arguments": []
           },
@@ -78,6 +64,34 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "$type": "RuleCall",
             "rule": {
               "$ref": "#/rules@21"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@22"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@25"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@11"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@13"
             },
             "arguments": []
           }
@@ -104,7 +118,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             }
@@ -176,7 +190,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@32"
+                      "$ref": "#/rules@37"
                     },
                     "arguments": []
                   },
@@ -228,7 +242,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             }
@@ -244,7 +258,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@30"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -260,7 +274,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@30"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -305,6 +319,27 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
               "$ref": "#/rules@9"
             },
             "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@11"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@13"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@14"
+            },
+            "arguments": []
           }
         ]
       },
@@ -329,7 +364,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@30"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -358,7 +393,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@30"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -431,7 +466,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
         "terminal": {
           "$type": "RuleCall",
           "rule": {
-            "$ref": "#/rules@32"
+            "$ref": "#/rules@37"
           },
           "arguments": []
         }
@@ -458,7 +493,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             }
@@ -483,7 +518,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@23"
+                            "$ref": "#/rules@27"
                           },
                           "arguments": []
                         }
@@ -502,7 +537,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@23"
+                        "$ref": "#/rules@27"
                       },
                       "arguments": []
                     }
@@ -602,7 +637,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@32"
+                  "$ref": "#/rules@37"
                 },
                 "arguments": []
               },
@@ -615,6 +650,327 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
       "entry": false,
       "fragment": false,
       "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Table",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "const"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "name",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@37"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "="
+          },
+          {
+            "$type": "Keyword",
+            "value": "["
+          },
+          {
+            "$type": "Alternatives",
+            "elements": [
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Assignment",
+                    "feature": "values",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@35"
+                      },
+                      "arguments": []
+                    }
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": ","
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "values",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@35"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ],
+                    "cardinality": "*"
+                  }
+                ]
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Assignment",
+                    "feature": "rows",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@12"
+                      },
+                      "arguments": []
+                    }
+                  },
+                  {
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": ","
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "rows",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@12"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ],
+                    "cardinality": "*"
+                  }
+                ]
+              }
+            ]
+          },
+          {
+            "$type": "Keyword",
+            "value": "]"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/**\\n * A constant table, indexed from 0: a list of numbers (\`const reward = [1, 0, 2]\`) or a\\n * list of rows of one length (\`const cost = [[1, 1], [1, 0]]\`). In an environment it\\n * replaces an inherited or top-level table of the same name.\\n */"
+    },
+    {
+      "$type": "ParserRule",
+      "name": "TableRow",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "["
+          },
+          {
+            "$type": "Assignment",
+            "feature": "values",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@35"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": ","
+              },
+              {
+                "$type": "Assignment",
+                "feature": "values",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@35"
+                  },
+                  "arguments": []
+                }
+              }
+            ],
+            "cardinality": "*"
+          },
+          {
+            "$type": "Keyword",
+            "value": "]"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Grid",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "grid"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "name",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@37"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "{"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "rows",
+            "operator": "+=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@39"
+              },
+              "arguments": []
+            },
+            "cardinality": "*"
+          },
+          {
+            "$type": "Keyword",
+            "value": "}"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/** A map written as rows of characters; \`name[y][x]\` is the code of the character in row y, column x. */"
+    },
+    {
+      "$type": "ParserRule",
+      "name": "Show",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "show"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "grid",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/types@0"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@37"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": "at"
+          },
+          {
+            "$type": "Keyword",
+            "value": "("
+          },
+          {
+            "$type": "Assignment",
+            "feature": "x",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/types@0"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@37"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": ","
+          },
+          {
+            "$type": "Assignment",
+            "feature": "y",
+            "operator": "=",
+            "terminal": {
+              "$type": "CrossReference",
+              "type": {
+                "$ref": "#/types@0"
+              },
+              "terminal": {
+                "$type": "RuleCall",
+                "rule": {
+                  "$ref": "#/rules@37"
+                },
+                "arguments": []
+              },
+              "deprecatedSyntax": false,
+              "isMulti": false
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": ")"
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/** Draw a grid as the picture of its environment, with nodes x and y as the agent's position. */"
     },
     {
       "$type": "ParserRule",
@@ -651,7 +1007,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             }
@@ -667,7 +1023,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@23"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             }
@@ -696,7 +1052,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@32"
+                "$ref": "#/rules@37"
               },
               "arguments": []
             }
@@ -712,7 +1068,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@13"
+                "$ref": "#/rules@17"
               },
               "arguments": []
             },
@@ -738,21 +1094,21 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@14"
+              "$ref": "#/rules@18"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@15"
+              "$ref": "#/rules@19"
             },
             "arguments": []
           },
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@16"
+              "$ref": "#/rules@20"
             },
             "arguments": []
           }
@@ -779,12 +1135,12 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "CrossReference",
               "type": {
-                "$ref": "#/rules@11"
+                "$ref": "#/rules@15"
               },
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@32"
+                  "$ref": "#/rules@37"
                 },
                 "arguments": []
               },
@@ -820,7 +1176,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@32"
+                  "$ref": "#/rules@37"
                 },
                 "arguments": []
               },
@@ -851,7 +1207,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@30"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -879,7 +1235,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@19"
+                "$ref": "#/rules@23"
               },
               "arguments": []
             }
@@ -898,7 +1254,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@19"
+                    "$ref": "#/rules@23"
                   },
                   "arguments": []
                 }
@@ -930,7 +1286,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@19"
+                "$ref": "#/rules@23"
               },
               "arguments": []
             }
@@ -949,7 +1305,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@19"
+                    "$ref": "#/rules@23"
                   },
                   "arguments": []
                 }
@@ -982,7 +1338,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@32"
+                  "$ref": "#/rules@37"
                 },
                 "arguments": []
               },
@@ -1004,7 +1360,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@20"
+                    "$ref": "#/rules@24"
                   },
                   "arguments": []
                 }
@@ -1023,7 +1379,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@20"
+                        "$ref": "#/rules@24"
                       },
                       "arguments": []
                     }
@@ -1034,6 +1390,28 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
               {
                 "$type": "Keyword",
                 "value": ")"
+              }
+            ],
+            "cardinality": "?"
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Keyword",
+                "value": "weight"
+              },
+              {
+                "$type": "Assignment",
+                "feature": "weight",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@35"
+                  },
+                  "arguments": []
+                }
               }
             ],
             "cardinality": "?"
@@ -1063,7 +1441,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@32"
+                  "$ref": "#/rules@37"
                 },
                 "arguments": []
               },
@@ -1088,7 +1466,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@30"
+                        "$ref": "#/rules@35"
                       },
                       "arguments": []
                     }
@@ -1109,7 +1487,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@30"
+                        "$ref": "#/rules@35"
                       },
                       "arguments": []
                     }
@@ -1125,7 +1503,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@30"
+                        "$ref": "#/rules@35"
                       },
                       "arguments": []
                     }
@@ -1161,7 +1539,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@22"
+                "$ref": "#/rules@26"
               },
               "arguments": []
             },
@@ -1213,7 +1591,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@30"
+                "$ref": "#/rules@35"
               },
               "arguments": []
             }
@@ -1237,7 +1615,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@24"
+              "$ref": "#/rules@28"
             },
             "arguments": []
           },
@@ -1247,7 +1625,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@26"
+                  "$ref": "#/rules@30"
                 },
                 "arguments": []
               },
@@ -1279,7 +1657,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@26"
+                        "$ref": "#/rules@30"
                       },
                       "arguments": []
                     }
@@ -1315,7 +1693,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@25"
+                        "$ref": "#/rules@29"
                       },
                       "arguments": []
                     }
@@ -1348,7 +1726,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@23"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             }
@@ -1364,7 +1742,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@23"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             }
@@ -1380,7 +1758,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@23"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             }
@@ -1404,7 +1782,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@26"
+              "$ref": "#/rules@30"
             },
             "arguments": []
           },
@@ -1436,7 +1814,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@26"
+                    "$ref": "#/rules@30"
                   },
                   "arguments": []
                 }
@@ -1486,7 +1864,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@26"
+                    "$ref": "#/rules@30"
                   },
                   "arguments": []
                 }
@@ -1499,7 +1877,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@29"
+                  "$ref": "#/rules@33"
                 },
                 "arguments": []
               },
@@ -1540,7 +1918,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@29"
+                        "$ref": "#/rules@33"
                       },
                       "arguments": []
                     }
@@ -1585,7 +1963,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@28"
+                        "$ref": "#/rules@32"
                       },
                       "arguments": []
                     }
@@ -1646,7 +2024,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@27"
+                        "$ref": "#/rules@31"
                       },
                       "arguments": []
                     }
@@ -1675,7 +2053,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@28"
+              "$ref": "#/rules@32"
             },
             "arguments": []
           },
@@ -1716,7 +2094,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@28"
+                    "$ref": "#/rules@32"
                   },
                   "arguments": []
                 }
@@ -1743,7 +2121,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@29"
+              "$ref": "#/rules@33"
             },
             "arguments": []
           },
@@ -1784,7 +2162,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@29"
+                    "$ref": "#/rules@33"
                   },
                   "arguments": []
                 }
@@ -1834,7 +2212,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@29"
+                    "$ref": "#/rules@33"
                   },
                   "arguments": []
                 }
@@ -1851,7 +2229,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@23"
+                  "$ref": "#/rules@27"
                 },
                 "arguments": []
               },
@@ -1878,7 +2256,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@33"
+                    "$ref": "#/rules@38"
                   },
                   "arguments": []
                 }
@@ -1911,6 +2289,30 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                       "value": "false"
                     }
                   ]
+                }
+              }
+            ]
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Action",
+                "inferredType": {
+                  "$type": "InferredType",
+                  "name": "CharLiteral"
+                }
+              },
+              {
+                "$type": "Assignment",
+                "feature": "value",
+                "operator": "=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@40"
+                  },
+                  "arguments": []
                 }
               }
             ]
@@ -1955,6 +2357,14 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                     {
                       "$type": "Keyword",
                       "value": "sum"
+                    },
+                    {
+                      "$type": "Keyword",
+                      "value": "bernoulli"
+                    },
+                    {
+                      "$type": "Keyword",
+                      "value": "uniform"
                     }
                   ]
                 }
@@ -1970,7 +2380,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@23"
+                    "$ref": "#/rules@27"
                   },
                   "arguments": []
                 }
@@ -1989,7 +2399,65 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@23"
+                        "$ref": "#/rules@27"
+                      },
+                      "arguments": []
+                    }
+                  }
+                ],
+                "cardinality": "*"
+              },
+              {
+                "$type": "Keyword",
+                "value": ")"
+              }
+            ]
+          },
+          {
+            "$type": "Group",
+            "elements": [
+              {
+                "$type": "Action",
+                "inferredType": {
+                  "$type": "InferredType",
+                  "name": "Choose"
+                }
+              },
+              {
+                "$type": "Keyword",
+                "value": "choose"
+              },
+              {
+                "$type": "Keyword",
+                "value": "("
+              },
+              {
+                "$type": "Assignment",
+                "feature": "options",
+                "operator": "+=",
+                "terminal": {
+                  "$type": "RuleCall",
+                  "rule": {
+                    "$ref": "#/rules@34"
+                  },
+                  "arguments": []
+                }
+              },
+              {
+                "$type": "Group",
+                "elements": [
+                  {
+                    "$type": "Keyword",
+                    "value": ","
+                  },
+                  {
+                    "$type": "Assignment",
+                    "feature": "options",
+                    "operator": "+=",
+                    "terminal": {
+                      "$type": "RuleCall",
+                      "rule": {
+                        "$ref": "#/rules@34"
                       },
                       "arguments": []
                     }
@@ -2025,7 +2493,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@32"
+                      "$ref": "#/rules@37"
                     },
                     "arguments": []
                   },
@@ -2034,23 +2502,54 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 }
               },
               {
-                "$type": "Group",
+                "$type": "Alternatives",
                 "elements": [
                   {
-                    "$type": "Keyword",
-                    "value": "@"
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "@"
+                      },
+                      {
+                        "$type": "Assignment",
+                        "feature": "delay",
+                        "operator": "=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@35"
+                          },
+                          "arguments": []
+                        }
+                      }
+                    ]
                   },
                   {
-                    "$type": "Assignment",
-                    "feature": "delay",
-                    "operator": "=",
-                    "terminal": {
-                      "$type": "RuleCall",
-                      "rule": {
-                        "$ref": "#/rules@30"
+                    "$type": "Group",
+                    "elements": [
+                      {
+                        "$type": "Keyword",
+                        "value": "["
                       },
-                      "arguments": []
-                    }
+                      {
+                        "$type": "Assignment",
+                        "feature": "indices",
+                        "operator": "+=",
+                        "terminal": {
+                          "$type": "RuleCall",
+                          "rule": {
+                            "$ref": "#/rules@27"
+                          },
+                          "arguments": []
+                        }
+                      },
+                      {
+                        "$type": "Keyword",
+                        "value": "]"
+                      }
+                    ],
+                    "cardinality": "+"
                   }
                 ],
                 "cardinality": "?"
@@ -2062,6 +2561,47 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
       "entry": false,
       "fragment": false,
       "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "ChooseOption",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Assignment",
+            "feature": "probability",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@27"
+              },
+              "arguments": []
+            }
+          },
+          {
+            "$type": "Keyword",
+            "value": ":"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@27"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/** One outcome of \`choose\`: its probability, then its value. */"
     },
     {
       "$type": "ParserRule",
@@ -2078,7 +2618,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@33"
+              "$ref": "#/rules@38"
             },
             "arguments": []
           }
@@ -2127,6 +2667,30 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
     },
     {
       "$type": "TerminalRule",
+      "name": "STRING",
+      "definition": {
+        "$type": "RegexToken",
+        "regex": "/\\"[^\\"\\\\r\\\\n]*\\"/",
+        "parenthesized": false
+      },
+      "fragment": false,
+      "hidden": false,
+      "$comment": "/** A row of a grid. */"
+    },
+    {
+      "$type": "TerminalRule",
+      "name": "CHAR",
+      "definition": {
+        "$type": "RegexToken",
+        "regex": "/'[^'\\\\r\\\\n]'/",
+        "parenthesized": false
+      },
+      "fragment": false,
+      "hidden": false,
+      "$comment": "/** A character literal, \`'#'\`: the character's code. */"
+    },
+    {
+      "$type": "TerminalRule",
       "hidden": true,
       "name": "ML_COMMENT",
       "definition": {
@@ -2171,6 +2735,18 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "$type": "SimpleType",
             "typeRef": {
               "$ref": "#/rules@3"
+            }
+          },
+          {
+            "$type": "SimpleType",
+            "typeRef": {
+              "$ref": "#/rules@11"
+            }
+          },
+          {
+            "$type": "SimpleType",
+            "typeRef": {
+              "$ref": "#/rules@13"
             }
           }
         ]

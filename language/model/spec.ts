@@ -32,11 +32,30 @@ export type BinaryOperator =
 
 export type CallFunction = 'min' | 'max' | 'abs' | 'clamp';
 
+/** One outcome of a draw: its probability (> 0) and the expression it gives. */
+export interface DrawOption {
+    p: number;
+    value: Expr;
+}
+
+/** One outcome of an `init` that draws: a value and its probability (> 0). */
+export interface InitOutcome {
+    value: number;
+    p: number;
+}
+
 /**
  * An expression. `ref` reads an action or node by name, at the current step (delay 0)
  * or `delay` steps earlier. Parameters are already replaced by constants; `true`/`false`
- * are the constants 1/0. A division carries its source location so that a division by
- * zero at run time can be reported where it is written.
+ * are the constants 1/0, a character literal is its code. A division carries its source
+ * location so that a division by zero at run time can be reported where it is written.
+ *
+ * `draw` is a chance call (`bernoulli`, `uniform`, `choose`, docs/language.md, Chance):
+ * an independent draw each time it is evaluated, giving `options[i].value` with
+ * probability `options[i].p` (outcomes of probability 0 are dropped; the p sum to 1).
+ * `index` reads a table or grid resolved for this environment: `values` row-major with
+ * `shape` [n] or [rows, columns], one index expression per dimension; an index that is
+ * not an integer in range is a run-time error at `location` (the indexing).
  */
 export type Expr =
     | { kind: 'const'; value: number }
@@ -44,13 +63,17 @@ export type Expr =
     | { kind: 'unary'; op: '-' | 'not'; operand: Expr }
     | { kind: 'binary'; op: BinaryOperator; left: Expr; right: Expr; location?: SourceLocation }
     | { kind: 'if'; condition: Expr; then: Expr; else: Expr }
-    | { kind: 'call'; fn: CallFunction; args: Expr[] };
+    | { kind: 'call'; fn: CallFunction; args: Expr[] }
+    | { kind: 'draw'; options: DrawOption[]; location?: SourceLocation }
+    | { kind: 'index'; table: string; values: number[]; shape: number[]; indices: Expr[]; location?: SourceLocation };
 
 /** A node of an environment after flattening. */
 export interface CompiledNode {
     name: string;
-    /** Value at t = 0 (parameters and constants only). */
+    /** Value at t = 0 (parameters and constants only); with `initOutcomes`, the most probable outcome. */
     init: number;
+    /** When the init draws: its distinct values with their probabilities (drawn once, at t = 0). */
+    initOutcomes?: InitOutcome[];
     /** The rule giving the value at every step; absent for a qualitative node. */
     rule?: Expr;
     /** Declared signed parents of a qualitative node. */
@@ -101,6 +124,19 @@ export interface CompiledEnvironment {
     location: SourceLocation;
     /** Where each action is declared (in this environment or the one it extends). */
     actionLocations: Record<string, SourceLocation>;
+    /** True when some rule or init draws (docs/language.md, Chance). */
+    chance: boolean;
+    /** A grid shown as the environment's picture (`show grid at (x, y)`). */
+    show?: ShownGrid;
+}
+
+/** `show name at (x, y)`: the grid, as resolved for this environment, and the nodes holding the agent's position. */
+export interface ShownGrid {
+    grid: string;
+    rows: string[];
+    x: string;
+    y: string;
+    location: SourceLocation;
 }
 
 export interface CompiledObjective {
@@ -145,6 +181,13 @@ export interface CompiledSpec {
     train: string[];
     /** Labels of the deployment environments, possibly empty. */
     deploy: string[];
+    /**
+     * The weight of each training and deployment environment, parallel to `train` and
+     * `deploy`, summing to 1 (docs/language.md, Weights): equal when no use has a weight.
+     */
+    weights: { train: number[]; deploy: number[] };
+    /** True when some `train` or `deploy` use declares a weight. */
+    weighted: boolean;
     objectives: CompiledObjective[];
     /** Name of the base objective. */
     base: string;

@@ -10,7 +10,7 @@
  */
 import type { AstNode, AstNodeDescription, AstNodeDescriptionProvider, ReferenceInfo, Scope, Stream } from 'langium';
 import { AstUtils, DefaultScopeProvider, EMPTY_SCOPE, EMPTY_STREAM, stream } from 'langium';
-import { Binding, Environment, isBinding, isDeploy, isEnvironment, isEnvironmentUse, isObjective, isSpec, isTrain, NameReference, SignedParent, Spec } from '../generated/ast.js';
+import { Binding, Environment, isBinding, isDeploy, isEnvironment, isEnvironmentUse, isObjective, isSpec, isTrain, NameReference, Show, SignedParent, Spec } from '../generated/ast.js';
 import type { Member } from '../compile/environments.js';
 import { environmentChain, environmentsOf, evaluationEnvironments, flattenEnvironment } from '../compile/environments.js';
 import { PerParseCache } from '../parse/per-parse-cache.js';
@@ -23,7 +23,8 @@ export class MesaScopeProvider extends DefaultScopeProvider {
         const property = context.property;
         const type = context.container.$type;
         if ((type === NameReference.$type && property === NameReference.target)
-            || (type === SignedParent.$type && property === SignedParent.target)) {
+            || (type === SignedParent.$type && property === SignedParent.target)
+            || type === Show.$type) {
             const owner = nameOwnerOf(context.container);
             if (!owner || (isSpec(owner) && !AstUtils.getContainerOfType(context.container, isObjective))) return EMPTY_SCOPE;
             return this.nameScopes.get(owner, () => new MemberScope(namesVisibleIn(owner), this.descriptions));

@@ -29,8 +29,41 @@ export interface Report {
     distinguishing: DistinguishingReport;
     /** One entry per simulated environment. */
     samples: SampleReport[];
+    /**
+     * The diversity sweep (docs/analyses.md, Diversity sweep): null when no training
+     * environment makes the selected candidate misfit.
+     */
+    diversity: DiversityReport | null;
     /** Every budget that was hit; empty when the analysis is complete. */
     incomplete: IncompleteEntry[];
+}
+
+/** Selection as the joint share of some training environments goes from 0 to 1. */
+export interface DiversityReport {
+    /** The training environments whose joint share is swept (the others share the rest in proportion). */
+    environments: string[];
+    /** The least share at which a robust optimizer wins selection; null when none does at any share. */
+    threshold: number | null;
+    /** The winners of selection at each share, in increasing share, 0 and 1 included. */
+    points: { share: number; winners: string[] }[];
+}
+
+/** A grid shown as an environment's picture, with where the optimizers go on it. */
+export interface GridReport {
+    name: string;
+    /** The rows as written (as resolved for this environment). */
+    rows: string[];
+    /** The nodes holding the agent's column and row. */
+    x: string;
+    y: string;
+    /**
+     * Per policy of the sample ('optimal' for the base objective, else an optimizer's
+     * name), the distinct position sequences its sampled episodes followed, each from
+     * t = 0 to the horizon as [x, y] pairs.
+     */
+    paths: { policy: string; positions: [number, number][][] }[];
+    /** Where the agent is in each witness state of this environment, per optimizer. */
+    witnesses: { optimizer: string; x: number; y: number }[];
 }
 
 export type EnvironmentRole = 'train' | 'deploy' | 'model';
@@ -43,6 +76,14 @@ export interface EnvironmentReport {
     params: Record<string, number>;
     /** Why the spec uses it; an environment can be both trained and deployed. */
     roles: EnvironmentRole[];
+    /** Its weight among the training environments (summing to 1), or null when it is not trained in. */
+    trainWeight: number | null;
+    /** Its weight among the deployment environments (summing to 1), or null when it is not deployed in. */
+    deployWeight: number | null;
+    /** True when some rule or init draws: the figures are expected values. */
+    chance: boolean;
+    /** The grid it shows (`show grid at (x, y)`), else null. */
+    grid: GridReport | null;
     horizon: number;
     discount: number;
     actions: string[];
@@ -190,6 +231,8 @@ export interface Witness {
     of: 'optimizer' | 'unlimited';
     /** True when the state is reached by the optimizer's own behaviour (not just by some policy). */
     onPolicy: boolean;
+    /** The probability that `path`, taken from the start, reaches the state (1 without chance). */
+    probability: number;
 }
 
 /** What keeps a suboptimality-aligned optimizer aligned. */

@@ -25,6 +25,12 @@ export const IssueCodes = {
     InvalidModel: 'invalid-model',
     InvalidInit: 'invalid-init',
     TooManyEnvironments: 'too-many-environments',
+    /** A probability that is not a constant in [0, 1], probabilities not summing to 1, a draw in an objective (docs/language.md, Chance). */
+    InvalidChance: 'invalid-chance',
+    /** Rows of a grid or table of different lengths (docs/language.md, Tables and grids). */
+    RaggedGrid: 'ragged-grid',
+    /** An index that is not a whole number in range: found by the checks when constant, else at run time. */
+    IndexOutOfRange: 'index-out-of-range',
     // Static analyses (docs/analyses.md, Static analyses)
     ProxySideEffect: 'proxy-side-effect',
     ProxyInstrumental: 'proxy-instrumental',
@@ -38,6 +44,8 @@ export const IssueCodes = {
     SuboptimalityAlignment: 'suboptimality-alignment',
     SelectionPrefersProxy: 'selection-prefers-proxy',
     UnderdeterminedTraining: 'underdetermined-training',
+    /** The least share of training some environments need before selection picks a robust optimizer (docs/analyses.md, Weights and the diversity sweep). */
+    DiversityThreshold: 'diversity-threshold',
     Misaligned: 'misaligned',
     AnalysisIncomplete: 'analysis-incomplete',
     /** The spec has errors: the simulation-backed results are withdrawn until they are fixed (docs/editor.md, Diagnostics while typing). */

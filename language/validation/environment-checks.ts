@@ -3,11 +3,11 @@
  * the chain, sane horizon/discount/parameter values, `init` reading only parameters and
  * constants, and no cycle through references without delay.
  */
-import type { ValidationAcceptor } from 'langium';
+import type { AstNode, ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
-import type { Environment, Expression, Node } from '../generated/ast.js';
-import { isActionGroup, isDiscount, isHorizon, isNameReference, isNode, isParameter } from '../generated/ast.js';
-import { environmentChain, flattenEnvironment } from '../compile/environments.js';
+import type { Environment, Expression, Grid, Node, Table } from '../generated/ast.js';
+import { isActionGroup, isDiscount, isGrid, isHorizon, isNameReference, isNode, isParameter, isSpec, isTable } from '../generated/ast.js';
+import { environmentChain, flattenEnvironment, topLevelTables } from '../compile/environments.js';
 import { walkAst } from '../parse/ast-walk.js';
 import { extendsUnknown } from '../scoping/scope-provider.js';
 import { IssueCodes } from './codes.js';
@@ -29,8 +29,9 @@ export function checkExtendsIsAcyclic(env: Environment, accept: ValidationAccept
 
 export function checkMemberNamesAreUnique(env: Environment, accept: ValidationAcceptor): void {
     const own = new Map<string, string>();
-    const inherited = env.superEnv?.ref ? flattenEnvironment(env.superEnv.ref).members : new Map();
-    const declare = (name: string, kind: string, node: Parameter | Action | Node) => {
+    const inherited: ReadonlyMap<string, AstNode> = env.superEnv?.ref ? flattenEnvironment(env.superEnv.ref).members
+        : isSpec(env.$container) ? topLevelTables(env.$container) : new Map();
+    const declare = (name: string, kind: string, node: Parameter | Action | Node | Table | Grid) => {
         const earlier = own.get(name);
         if (earlier) {
             accept('error', `Duplicate name '${name}' in environment '${env.name}': already declared as ${article(earlier)} ${earlier}.`,
@@ -39,10 +40,12 @@ export function checkMemberNamesAreUnique(env: Environment, accept: ValidationAc
         }
         own.set(name, kind);
         const parentMember = inherited.get(name);
-        if (parentMember && !(kind === 'node' && isNode(parentMember))) {
+        const replaces = (kind === 'node' && isNode(parentMember)) || ((kind === 'table' || kind === 'grid') && (isTable(parentMember) || isGrid(parentMember)));
+        if (parentMember && !replaces) {
             const parentKind = kindOf(parentMember);
             const parentEnv = AstUtils.getContainerOfType(parentMember, (n): n is Environment => n.$type === 'Environment');
-            accept('error', `'${name}' is already ${article(parentKind)} ${parentKind} of '${parentEnv?.name}', which '${env.name}' extends; only nodes may be redeclared.`,
+            const owner = parentEnv ? `of '${parentEnv.name}', which '${env.name}' extends` : 'declared at the top level';
+            accept('error', `'${name}' is already ${article(parentKind)} ${parentKind} ${owner}; only nodes, tables and grids may be redeclared (a table or grid by a table or grid).`,
                 { node, property: 'name', code: IssueCodes.Duplicate });
         }
     };
@@ -52,6 +55,8 @@ export function checkMemberNamesAreUnique(env: Environment, accept: ValidationAc
             for (const action of member.actions) declare(action.name, 'action', action);
         } else if (isNode(member)) {
             declare(member.name, 'node', member);
+        } else if (isTable(member) || isGrid(member)) {
+            declare(member.name, isGrid(member) ? 'grid' : 'table', member);
         }
     }
 }
@@ -60,7 +65,13 @@ type Parameter = Environment['params'][number];
 type Action = Extract<Environment['members'][number], { $type: 'ActionGroup' }>['actions'][number];
 
 function kindOf(member: { $type: string }): string {
-    return member.$type === 'Parameter' ? 'parameter' : member.$type === 'Action' ? 'action' : 'node';
+    switch (member.$type) {
+        case 'Parameter': return 'parameter';
+        case 'Action': return 'action';
+        case 'Table': return 'table';
+        case 'Grid': return 'grid';
+        default: return 'node';
+    }
 }
 
 function article(word: string): string {
@@ -97,7 +108,7 @@ export function checkInitReadsOnlyParameters(node: Node, accept: ValidationAccep
     if (!node.init) return;
     for (const ref of AstUtils.streamAst(node.init).filter(isNameReference)) {
         const target = ref.target.ref;
-        if (target && !isParameter(target)) {
+        if (target && !isParameter(target) && !isTable(target) && !isGrid(target)) {
             accept('error', `The init of '${node.name}' reads '${ref.target.$refText}': an init may use parameters and constants only.`,
                 { node: ref, property: 'target', code: IssueCodes.InvalidInit });
         }

@@ -6,12 +6,16 @@
  */
 import type { ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
-import type { EnvironmentUse, Optimizer, Parameter, Spec } from '../generated/ast.js';
+import type { Deploy, EnvironmentUse, Optimizer, Parameter, Spec, Train } from '../generated/ast.js';
 import { isDepthSetting, isModelSetting, isNameReference, isObjectiveSetting, isSpec, isTrain } from '../generated/ast.js';
 import { flattenEnvironment, trainingEnvironments } from '../compile/environments.js';
 import { IssueCodes, MAX_CONCRETE_ENVIRONMENTS } from './codes.js';
 
 export function checkEnvironmentUse(use: EnvironmentUse, accept: ValidationAcceptor): void {
+    if (use.weight !== undefined && !(use.weight >= 0 && Number.isFinite(use.weight))) {
+        accept('error', `A weight is a share of training or deployment: a number ≥ 0, not ${use.weight}.`,
+            { node: use, property: 'weight', code: IssueCodes.InvalidValue });
+    }
     // A use or setting recovered from half-typed text may lack its reference altogether.
     const env = use.environment?.ref;
     if (!env) return;
@@ -50,6 +54,16 @@ export function checkEnvironmentUse(use: EnvironmentUse, accept: ValidationAccep
     if (count > MAX_CONCRETE_ENVIRONMENTS) {
         accept('error', `'${env.name}' here stands for ${count} concrete environments (one per parameter value); Mesa analyses at most ${MAX_CONCRETE_ENVIRONMENTS}. Give values or narrower ranges, e.g. \`${env.name}(${flattenEnvironment(env).parameters[0]?.name ?? 'p'} = ...)\`.`,
             { node: use, property: 'environment', code: IssueCodes.TooManyEnvironments });
+    }
+}
+
+/** The weights of a `train` or `deploy` must not all be 0 (docs/language.md, Weights). */
+export function checkWeightsSum(decl: Train | Deploy, accept: ValidationAcceptor): void {
+    const uses = decl.uses.filter(u => u.environment);
+    if (uses.length === 0 || !uses.every(u => u.weight !== undefined && u.weight >= 0)) return;
+    if (uses.every(u => u.weight === 0)) {
+        accept('error', `Every weight of this ${decl.$type === 'Train' ? 'train' : 'deploy'} is 0: at least one environment needs a positive weight.`,
+            { node: decl, property: 'uses', code: IssueCodes.InvalidValue });
     }
 }
 

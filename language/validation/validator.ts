@@ -8,7 +8,9 @@ import type { MesaServices } from '../mesa-module.js';
 import { checkExactlyOneBaseObjective, checkOptimizerSettings, checkSingletonDeclarations, checkTopLevelNamesAreUnique } from './declaration-checks.js';
 import { checkExtendsIsAcyclic, checkHorizonAndDiscount, checkInitReadsOnlyParameters, checkMemberNamesAreUnique, checkNoInstantCycles } from './environment-checks.js';
 import { checkCall, checkDelay, checkExpressionDepth, checkObjectiveNamesExistEverywhere, checkObjectiveReadsNoParameter } from './expression-checks.js';
-import { checkDefaultTrainingCount, checkEnvironmentUse, checkOptimizerModelAndDepth } from './use-checks.js';
+import { checkDefaultTrainingCount, checkEnvironmentUse, checkOptimizerModelAndDepth, checkWeightsSum } from './use-checks.js';
+import { checkDraw, checkModelDoesNotDraw } from './chance-checks.js';
+import { checkIndexing, checkRowsHaveOneLength, checkShow } from './table-checks.js';
 
 export function registerValidationChecks(services: MesaServices): void {
     const registry = services.validation.ValidationRegistry;
@@ -16,11 +18,17 @@ export function registerValidationChecks(services: MesaServices): void {
         Spec: [checkTopLevelNamesAreUnique, checkExactlyOneBaseObjective, checkSingletonDeclarations, checkDefaultTrainingCount],
         Environment: [checkExtendsIsAcyclic, checkMemberNamesAreUnique, checkHorizonAndDiscount, checkNoInstantCycles],
         Node: [checkInitReadsOnlyParameters, checkExpressionDepth],
-        NameReference: [checkDelay],
-        Call: [checkCall],
+        NameReference: [checkDelay, checkIndexing],
+        Call: [checkCall, checkDraw],
+        Choose: [checkDraw],
         Objective: [checkObjectiveNamesExistEverywhere, checkObjectiveReadsNoParameter, checkExpressionDepth],
-        Optimizer: [checkOptimizerSettings, checkOptimizerModelAndDepth],
+        Optimizer: [checkOptimizerSettings, checkOptimizerModelAndDepth, checkModelDoesNotDraw],
         EnvironmentUse: [checkEnvironmentUse],
+        Train: [checkWeightsSum],
+        Deploy: [checkWeightsSum],
+        Table: [checkRowsHaveOneLength],
+        Grid: [checkRowsHaveOneLength],
+        Show: [checkShow],
     };
     registry.register(checks);
 }
