@@ -1,10 +1,12 @@
 /**
  * `mesa simulate FILE [--json OUT] [--html OUT] [--max-states N] [--seed N] [--time-budget MS]`:
- * runs the full simulation, prints the verdict table, and writes the report JSON
+ * runs the full simulation, prints the verdict table (and the diversity threshold, when
+ * selection picks a candidate that misfits some training), and writes the report JSON
  * (docs/report-json.md) and the self-contained HTML report. `-` as OUT means stdout.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { diversitySentence } from '../language/findings/diversity-threshold.js';
 import type { MesaServices } from '../language/mesa-module.js';
 import { renderReportHtml } from '../language/report/html/index.js';
 import type { Report } from '../language/simulation/report.js';
@@ -44,6 +46,8 @@ export async function runSimulate(services: MesaServices, path: string, options:
         out.stdout(json);
     } else {
         out.stdout(formatVerdictTable(report));
+        const diversity = diversitySentence(spec, report);
+        if (diversity) out.stdout(`diversity: ${diversity}\n`);
         if (options.json) write(options.json, json);
     }
     if (options.html) {

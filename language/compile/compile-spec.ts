@@ -33,9 +33,9 @@ export function compileSpec(spec: Spec, uri: string): CompiledSpec {
     const deployUses = spec.declarations.filter(isDeploy).flatMap(d => d.uses);
     const weighted = [...trainUses, ...deployUses].some(use => use.weight !== undefined);
     const trainWeights = trainUses.length > 0
-        ? weightedUses(trainUses, add)
+        ? weightedUses(trainUses, add, weighted)
         : trainingEnvironments(spec).flatMap(env => bounded(allBindings(env), env).map(params => ({ label: add(env, params), weight: 1 })));
-    const deployWeights = weightedUses(deployUses, add);
+    const deployWeights = weightedUses(deployUses, add, weighted);
     const train = trainWeights.map(w => w.label);
     const deploy = deployWeights.map(w => w.label);
     const optimizers: CompiledOptimizer[] = spec.declarations.filter(isOptimizer).map(optimizer => {
@@ -148,12 +148,16 @@ function shownGrid(flat: FlatEnvironment, tables: TableResolver): Pick<CompiledE
     return { show: { grid: grid.name, rows: [...grid.rows], x: show.x.$refText, y: show.y.$refText, location: locationOf(show) } };
 }
 
-/** The environments some uses stand for, each with its weight (a range shares its use's weight equally). */
-function weightedUses(uses: EnvironmentUse[], add: (env: Environment, params: Record<string, number>) => string): { label: string; weight: number }[] {
+/**
+ * The environments some uses stand for, each with its weight: without weights anywhere,
+ * every environment weighs 1; with them, a use without one weighs 1 and a range shares
+ * its use's weight equally (docs/language.md, Weights).
+ */
+function weightedUses(uses: EnvironmentUse[], add: (env: Environment, params: Record<string, number>) => string, weighted: boolean): { label: string; weight: number }[] {
     return uses.flatMap(use => {
         const bindings = expandUse(use);
         const weight = use.weight ?? 1;
-        return bindings.map(params => ({ label: add(use.environment.ref!, params), weight: weight / bindings.length }));
+        return bindings.map(params => ({ label: add(use.environment.ref!, params), weight: weighted ? weight / bindings.length : 1 }));
     });
 }
 

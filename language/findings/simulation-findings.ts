@@ -9,6 +9,8 @@ import type { DeployInterval, OptimizerReport, Report, TrainInterval, Witness } 
 import { IssueCodes } from '../validation/codes.js';
 import { formatNumber as num } from '../simulation/verdict-table.js';
 import type { Finding } from './finding.js';
+import { diversityThresholdFinding } from './diversity-threshold.js';
+import { trainWeights } from '../simulation/select.js';
 import { underdeterminedFinding } from './underdetermined.js';
 
 export function simulationFindings(spec: CompiledSpec, report: Report): Finding[] {
@@ -18,21 +20,26 @@ export function simulationFindings(spec: CompiledSpec, report: Report): Finding[
     const envLocation = (label: string): SourceLocation =>
         spec.environments.find(e => e.label === label)?.location ?? base.location;
     const baseRef = { message: `base objective ${base.name}`, location: base.location };
+    const weights = trainWeights(spec);
     for (const optimizer of report.optimizers) {
         const at = (code: string, severity: Finding['severity'], message: string, related: Finding['related'] = []) =>
             findings.push({ code, severity, message, location: optimizer.location, related });
         if (optimizer.verdict === 'misaligned') {
-            const miss = optimizer.train.find(t => t.hi !== null && t.optimum !== null && t.hi < t.optimum - 1e-9) ?? optimizer.train[0];
+            // Environments of weight 0 do not count for the fit (docs/analyses.md, Weights and the diversity sweep).
+            const short = (t: TrainInterval): boolean => t.hi !== null && t.optimum !== null && t.hi < t.optimum - 1e-9;
+            const miss = optimizer.train.find((t, i) => weights[i] !== 0 && short(t)) ?? optimizer.train.find(short) ?? optimizer.train[0];
+            const outcome = report.selection.winners.includes(optimizer.name)
+                ? 'yet selection picks it: its score after penalties is the best' : 'so selection would reject it';
             at(IssueCodes.Misaligned, 'info', miss
-                ? `${optimizer.name} does not fit training: in ${miss.env} its behaviour scores ${interval(miss)} against ${base.name}'s optimum ${num(miss.optimum)}, so selection would reject it.`
-                : `${optimizer.name} does not fit training, so selection would reject it.`,
+                ? `${optimizer.name} does not fit training: in ${miss.env} its behaviour scores ${interval(miss)} against ${base.name}'s optimum ${num(miss.optimum)}, ${outcome}.`
+                : `${optimizer.name} does not fit training, ${outcome}.`,
             miss ? [{ message: `training environment ${miss.env}`, location: envLocation(miss.env) }, baseRef] : [baseRef]);
             continue;
         }
         if (optimizer.verdict !== 'pseudo-aligned' && optimizer.verdict !== 'robust') continue;
         if (optimizer.verdict === 'pseudo-aligned') {
             const objective = report.objectives.find(o => o.name === optimizer.objective);
-            const training = [...new Set(optimizer.train.map(t => t.env))].join(', ');
+            const training = [...new Set(optimizer.train.filter((_, i) => weights[i] !== 0).map(t => t.env))].join(', ');
             let message = `${optimizer.name} fits ${training} as well as ${base.name} does, but is a different objective`;
             const related: Finding['related'] = [baseRef];
             if (optimizer.witness) {
@@ -71,6 +78,8 @@ export function simulationFindings(spec: CompiledSpec, report: Report): Finding[
     }
     const underdetermined = underdeterminedFinding(spec, report);
     if (underdetermined) findings.push(underdetermined);
+    const diversity = diversityThresholdFinding(spec, report);
+    if (diversity) findings.push(diversity);
     const incompleteAt = spec.locations.train ?? spec.environments[0]?.location ?? base.location;
     for (const entry of report.incomplete) {
         findings.push({
@@ -89,10 +98,16 @@ export function simulationFindings(spec: CompiledSpec, report: Report): Finding[
  */
 export type SettledVerdict = 'robust' | 'misaligned';
 
-/** The settled verdicts of a report: mesa objective name → the verdict of its implicit optimizer, when complete. */
-export function settledVerdicts(report: Pick<Report, 'optimizers'>): Map<string, SettledVerdict> {
+/**
+ * The settled verdicts of a report: mesa objective name → the verdict of its implicit
+ * optimizer, when complete. A misaligned optimizer that selection still picks (its
+ * penalties outweigh a misfit in a lightly weighted environment) settles nothing.
+ */
+export function settledVerdicts(report: Pick<Report, 'optimizers'> & Partial<Pick<Report, 'selection'>>): Map<string, SettledVerdict> {
     const settled = new Map<string, SettledVerdict>();
+    const picked = new Set(report.selection?.winners ?? []);
     for (const o of report.optimizers) {
+        if (o.verdict === 'misaligned' && picked.has(o.name)) continue;
         if (o.implicit && o.name === o.objective && !o.incomplete && (o.verdict === 'robust' || o.verdict === 'misaligned')) {
             settled.set(o.objective, o.verdict);
         }

@@ -2,9 +2,9 @@
  * The built-in functions as the editor presents them (docs/language.md, Expressions):
  * completion's detail and the parentheses it inserts, and signature help's labels, all
  * made from the one table in validation/builtin-functions.ts, which also gives the
- * checks each function's number of arguments. A function the grammar gains (a chance
- * function such as `bernoulli(p)`, say) needs one entry there and nothing else; a test
- * checks that the table and the grammar's calls list the same names.
+ * checks each function's number of arguments. A function the grammar gains needs one
+ * entry there (marked `draws` if it is a chance function); a test checks that the
+ * table and the grammar's calls (with `choose`) list the same names.
  */
 import type { ParameterInformation, SignatureInformation } from 'vscode-languageserver';
 import type { BuiltinFunction } from '../validation/builtin-functions.js';
@@ -23,11 +23,18 @@ export function functionDetail(name: string, fn: BuiltinFunction): string {
     return `${callLabel(name, fn)}: ${fn.gives}`;
 }
 
-/** What completion inserts: the call with a tab stop per parameter, or `name()` for a client without snippets. */
+/**
+ * What completion inserts: the call with a tab stop per parameter, or `name()` for a
+ * client without snippets. A parameter written `p1: e1` (an outcome of `choose`) gets a
+ * tab stop on each side of its colon.
+ */
 export function callInsertText(name: string, fn: BuiltinFunction, snippets: boolean): string {
     if (!snippets) return `${name}()`;
-    return `${name}(${fn.parameters.map((p, i) => `\${${i + 1}:${p.name}}`).join(', ')})`;
+    let stop = 0;
+    const parts = fn.parameters.map(p => p.name.split(': ').map(part => `\${${++stop}:${part}}`).join(': '));
+    return `${name}(${parts.join(', ')})`;
 }
+
 
 /** The signature shown while the arguments of a call are typed, with the parameters as offsets into its label. */
 export function signatureOf(name: string, fn: BuiltinFunction): SignatureInformation {

@@ -2,8 +2,10 @@
  * Completion of keywords and of the names in scope. The scope provider already decides
  * which names are visible (an environment's flattened members; for an objective, the
  * names of the environments it is evaluated in); this adds what a name is — its kind
- * and a detail such as a node's rule — and offers each name once. A built-in function
- * inserts its call with the parentheses (builtin-functions.ts), and a declaration keyword
+ * and a detail such as a node's rule or a table's size — and offers each name once. A
+ * built-in function inserts its call with the parentheses (builtin-functions.ts); the
+ * chance functions are offered outside objectives only, `final` and `sum` at the top of
+ * an objective only; a declaration keyword
  * brings the snippets that write its declaration, where that declaration may stand
  * (snippets.ts; docs/editor.md, Features).
  *
@@ -21,9 +23,11 @@ import type { AstNode } from 'langium';
 import type { CancellationToken, ClientCapabilities, CompletionItem, CompletionList, CompletionParams, Position, Range, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
-import { isAction, isEnvironment, isNode, isObjective, isOptimizer, isParameter } from '../generated/ast.js';
+import { isAction, isEnvironment, isGrid, isNode, isObjective, isOptimizer, isParameter, isShow, isTable } from '../generated/ast.js';
 import { environmentChain, flattenEnvironment } from '../compile/environments.js';
 import { builtinFunction, callInsertText, functionDetail } from './builtin-functions.js';
+import { isChanceFunction } from '../validation/builtin-functions.js';
+import { tableDetail } from './table-hover.js';
 import { completionWindowStart } from './completion-window.js';
 import { snippetItem, snippetsFor } from './snippets.js';
 
@@ -124,10 +128,14 @@ export class MesaCompletionProvider extends DefaultCompletionProvider {
         return { nodeDescription: description, sortText: '0', ...described };
     }
 
-    /** An environment can't extend itself nor one of its descendants (a cycle). */
+    /**
+     * An environment can't extend itself nor one of its descendants (a cycle); `show`
+     * draws a grid, at the position of two nodes.
+     */
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
         const candidates = super.getReferenceCandidates(refInfo, context);
         const self = refInfo.container;
+        if (isShow(self)) return candidates.filter(d => refInfo.property === 'grid' ? isGrid(d.node) : isNode(d.node));
         if (refInfo.property !== 'superEnv' || !isEnvironment(self)) return candidates;
         return candidates.filter(d => !isEnvironment(d.node) || !environmentChain(d.node).chain.includes(self));
     }
@@ -161,8 +169,11 @@ export class MesaCompletionProvider extends DefaultCompletionProvider {
         });
     }
 
-    /** `final` and `sum` only where they are allowed: at the top of an objective. */
+    /** `final` and `sum` only where they are allowed: at the top of an objective; the chance functions never in one. */
     protected override filterKeyword(context: CompletionContext, keyword: GrammarAST.Keyword): boolean {
+        if (isChanceFunction(keyword.value)) {
+            return AstUtils.getContainerOfType(context.node, isObjective) === undefined && super.filterKeyword(context, keyword);
+        }
         if (builtinFunction(keyword.value)?.objectiveOnly) {
             const objective = AstUtils.getContainerOfType(context.node, isObjective);
             return objective !== undefined && (objective.body === undefined || context.offset <= (objective.body.$cstNode?.offset ?? context.offset));
@@ -217,6 +228,12 @@ export function describe(description: AstNodeDescription): Partial<CompletionIte
     }
     if (isOptimizer(node)) {
         return { kind: CompletionItemKind.Module, detail: `optimizer ${node.name}`, labelDetails: { description: 'optimizer' } };
+    }
+    if (isTable(node)) {
+        return { kind: CompletionItemKind.Constant, detail: tableDetail(node), labelDetails: { description: 'table' } };
+    }
+    if (isGrid(node)) {
+        return { kind: CompletionItemKind.Struct, detail: tableDetail(node), labelDetails: { description: 'grid' } };
     }
     return {};
 }

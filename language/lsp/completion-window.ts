@@ -7,7 +7,7 @@
 import type { LangiumDocument } from 'langium';
 import type { Spec } from '../generated/ast.js';
 
-const DECLARATION_KEYWORD = /^(environment|objective|optimizer|train|deploy|select)\b/;
+const DECLARATION_KEYWORD = /^(environment|objective|optimizer|train|deploy|select|const|grid)\b/;
 
 export function completionWindowStart(document: LangiumDocument, offset: number): number {
     const spec = document.parseResult.value as Spec;

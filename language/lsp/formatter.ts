@@ -3,7 +3,11 @@
  * between them), environment and optimizer members one per line indented two spaces,
  * `{` on the declaration's line and `}` on its own, single spaces around binary
  * operators, `=`, `<-` and keywords, none before `,` and one after, `x@10` and `-x` tight,
- * `select { ... }` on one line, no trailing spaces, one line break at the end. Comments
+ * `select { ... }` on one line, no trailing spaces, one line break at the end. A table
+ * is written on one line (`[1, 0, 2]`), a table of rows too unless that line would pass
+ * 80 columns, then one row per line; a grid's rows one per line inside its braces;
+ * `show g at (x, y)`, `choose(0.5: a, 0.5: b)`, `maze[y][x]` and `weight 0.5` tight
+ * where code is tight (docs/editor.md, Features). Comments
  * are never moved off their line nor dropped; a block comment re-indented moves all its
  * lines alike (lines as the editor counts them: CRLF, LF or a lone CR), and a byte-order
  * mark in front stays there and is no indentation.
@@ -14,7 +18,8 @@ import type { FormattingAction, FormattingContext, NodeFormatter } from 'langium
 import { AbstractFormatter, Formatting } from 'langium/lsp';
 import type { DocumentFormattingParams, FormattingOptions, Range, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Environment, Optimizer } from '../generated/ast.js';
+import { GrammarUtils } from 'langium';
+import type { Environment, Grid, Optimizer, Table } from '../generated/ast.js';
 import * as ast from '../generated/ast.js';
 import { replacementEdit, tidyLayout } from './layout.js';
 
@@ -124,6 +129,22 @@ export class MesaFormatter extends AbstractFormatter {
         } else if (ast.isEnvironmentUse(node)) {
             f.keyword('(').prepend(noSpace).append(noSpace);
             f.keyword(')').prepend(noSpace);
+            f.keyword('weight').surround(oneSpace);
+        } else if (ast.isTable(node)) {
+            f.keyword('const').append(oneSpace);
+            f.keyword('=').surround(oneSpace);
+            this.formatTable(node, f);
+        } else if (ast.isTableRow(node)) {
+            f.keyword('[').append(noSpace);
+            f.keyword(']').prepend(noSpace);
+        } else if (ast.isGrid(node)) {
+            f.keyword('grid').append(oneSpace);
+            this.formatGrid(node, f);
+        } else if (ast.isShow(node)) {
+            f.keywords('show', 'at').append(oneSpace);
+            f.keyword('at').prepend(oneSpace);
+            f.keyword('(').append(noSpace);
+            f.keyword(')').prepend(noSpace);
         } else if (ast.isBinding(node)) {
             f.keywords('=', 'in').surround(oneSpace);
         } else if (ast.isSelect(node)) {
@@ -152,6 +173,36 @@ export class MesaFormatter extends AbstractFormatter {
         close.prepend(Formatting.newLine());
     }
 
+    /**
+     * `[1, 0, 2]` on one line; rows of a table too, unless that line would pass
+     * TABLE_WIDTH columns: then each row on its own line, indented, and `]` alone. The
+     * choice depends on the tokens only, so formatting again makes the same one.
+     */
+    protected formatTable(node: Table, f: NodeFormatter<AstNode>): void {
+        const open = f.keyword('[');
+        const close = f.keyword(']');
+        open.append(noSpace);
+        close.prepend(noSpace);
+        if (node.rows.length === 0 || oneLineTableWidth(node) <= TABLE_WIDTH) return;
+        node.rows.forEach(row => f.node(row).prepend(Formatting.indent()));
+        f.cst(f.interior(open, close).nodes.filter(n => n.hidden)).prepend(Formatting.indent());
+        close.prepend(Formatting.newLine());
+    }
+
+    /** `grid name {`, each row on its own line, indented, and `}` alone (`{ }` when empty). */
+    protected formatGrid(node: Grid, f: NodeFormatter<AstNode>): void {
+        const open = f.keyword('{');
+        const close = f.keyword('}');
+        f.property('name').append(oneSpace);
+        if (node.rows.length === 0) {
+            close.prepend(oneSpace);
+            return;
+        }
+        f.properties('rows').prepend(Formatting.indent());
+        f.cst(f.interior(open, close).nodes.filter(n => n.hidden)).prepend(Formatting.indent());
+        close.prepend(Formatting.newLine());
+    }
+
     protected formatExpression(node: ast.Expression, f: NodeFormatter<AstNode>): void {
         f.keywords('(').append(noSpace);
         f.keywords(')').prepend(noSpace);
@@ -162,12 +213,31 @@ export class MesaFormatter extends AbstractFormatter {
         } else if (ast.isNameReference(node)) {
             f.keyword('@').surround(noSpace);
             f.keywords('-').append(noSpace);
+            f.keywords('[').surround(noSpace);
+            f.keywords(']').prepend(noSpace);
         } else if (ast.isCall(node)) {
             f.property('function').append(noSpace);
+            f.keywords(',').prepend(noSpace).append(oneSpace);
+        } else if (ast.isChoose(node)) {
+            f.keyword('choose').append(noSpace);
             f.keywords(',').prepend(noSpace).append(oneSpace);
         } else if (ast.isIfExpression(node)) {
             f.keyword('if').append(oneSpace);
             f.keywords('then', 'else').surround(oneSpace);
         }
     }
+}
+
+/** The widest a table of rows may be written on one line, indentation included. */
+const TABLE_WIDTH = 80;
+
+/**
+ * The width of `node` written on one line in the canonical layout, with its indentation
+ * (two spaces inside an environment): from its tokens, whatever its current layout.
+ */
+export function oneLineTableWidth(node: Table): number {
+    const value = (n: CstNode) => n.text.replace(/\s+/g, '').length;
+    const rows = node.rows.map(row => 2 + GrammarUtils.findNodesForProperty(row.$cstNode, 'values').reduce((w, n) => w + value(n) + 2, -2));
+    const indentation = ast.isEnvironment(node.$container) ? 2 : 0;
+    return indentation + 'const '.length + node.name.length + ' = ['.length + rows.reduce((w, r) => w + r + 2, -2) + 1;
 }

@@ -3,17 +3,21 @@
  * inside an environment is described in that environment (a node inherited through
  * `extends` shows the graph of the environment being edited); the causal graph comes
  * from the compiled model when the document has no error, else from the syntax. The
- * keywords `depth` and `length` say what they measure.
+ * keywords `depth` and `length` say what they measure. A table or grid shows its size
+ * and values; an index with constant indices (`maze[2][3]`), the character or number
+ * it reads; a chance call, what it draws (table-hover.ts).
  */
-import type { AstNode, LangiumDocument, MaybePromise } from 'langium';
+import type { AstNode, CstNode, LangiumDocument, MaybePromise } from 'langium';
 import { AstUtils, CstUtils, GrammarAST } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import type { Environment } from '../generated/ast.js';
-import { isAction, isEnvironment, isNode, isObjective, isOptimizer, isParameter } from '../generated/ast.js';
+import type { Environment, NameReference } from '../generated/ast.js';
+import { isAction, isCall, isChoose, isEnvironment, isGrid, isNameReference, isNode, isObjective, isOptimizer, isParameter, isTable } from '../generated/ast.js';
 import { flattenEnvironment } from '../compile/environments.js';
 import { compiledEnvironmentOf, compiledModelOf } from './document-model.js';
 import { actionHover, environmentHover, Explained, keywordHover, nodeHover, objectiveHover, optimizerHover, parameterHover } from './hover-content.js';
+import { isChanceFunction } from '../validation/builtin-functions.js';
+import { chanceHover, gridHover, indexHover, tableHover } from './table-hover.js';
 import type { MesaVerdictCache } from '../findings/verdict-cache.js';
 import type { MesaServices } from '../mesa-module.js';
 
@@ -38,9 +42,20 @@ export class MesaHoverProvider extends AstNodeHoverProvider {
         const contents = this.references.findDeclarations(cst)
             .map(target => this.describe(document, target, context, explained))
             .filter((text): text is string => text !== undefined);
-        const keyword = contents.length === 0 && GrammarAST.isKeyword(cst.grammarSource) ? keywordHover(cst.grammarSource.value) : undefined;
+        const indexed = indexedReferenceAt(cst);
+        const value = indexed && indexHover(indexed);
+        if (value) contents.unshift(value);
+        const keyword = contents.length === 0 && GrammarAST.isKeyword(cst.grammarSource) ? this.keywordContent(cst) : undefined;
         if (keyword) contents.push(keyword);
         return contents.length > 0 ? { contents: { kind: 'markdown', value: contents.join('\n\n---\n\n') } } : undefined;
+    }
+
+    /** `depth` and `length` explained; a chance function's call, what it draws. */
+    protected keywordContent(cst: CstNode): string | undefined {
+        const keyword = (cst.grammarSource as GrammarAST.Keyword).value;
+        const call = cst.astNode;
+        if (isChanceFunction(keyword) && (isCall(call) || isChoose(call))) return chanceHover(call);
+        return keywordHover(keyword);
     }
 
     protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
@@ -59,9 +74,22 @@ export class MesaHoverProvider extends AstNodeHoverProvider {
             return isNode(target) ? nodeHover(target, env, compiled) : actionHover(target, env, compiled);
         }
         if (isParameter(target)) return parameterHover(target);
+        if (isTable(target)) return tableHover(target);
+        if (isGrid(target)) return gridHover(target);
         if (isEnvironment(target)) return environmentHover(target);
         if (isObjective(target)) return objectiveHover(target, spec, this.verdicts.get(uri, target.name), explained);
         if (isOptimizer(target)) return optimizerHover(target, this.verdicts.get(uri, target.name), explained);
         return undefined;
     }
+}
+
+/**
+ * The indexing the hovered token belongs to: `maze` in `maze[2][3]`, or a token of one of
+ * its indices (the nearest indexing around it).
+ */
+function indexedReferenceAt(cst: CstNode): NameReference | undefined {
+    for (let node: AstNode | undefined = cst.astNode; node; node = node.$container) {
+        if (isNameReference(node) && node.indices.length > 0) return node;
+    }
+    return undefined;
 }

@@ -1,15 +1,19 @@
 /**
  * Text-level finishing of the formatter's layout, which Langium's token-based formatter
  * can't express: at most one blank line anywhere outside comments (also before and
- * between comments), no trailing spaces, and exactly one line break at the end. Line
+ * between comments), no trailing spaces, and exactly one line break at the end. A grid
+ * row or character literal is read as one token (a row `"#//#"` starts no comment). Line
  * breaks are those the editor counts (CRLF, LF and a lone CR), so that formatting twice
  * gives what formatting once gave.
  */
 import type { TextDocument } from 'langium';
 import type { TextEdit } from 'vscode-languageserver';
 
-/** A comment, as the lexer reads it: a line comment ends at any line break. */
-const COMMENT = /(\/\/[^\r\n]*|\/\*[\s\S]*?\*\/)/;
+/**
+ * A comment, as the lexer reads it (a line comment ends at any line break), or a grid row
+ * or character literal, which may hold `//` or `/*` but no line break: left as they are.
+ */
+const COMMENT = /("[^"\r\n]*"|'[^'\r\n]'|\/\/[^\r\n]*|\/\*[\s\S]*?\*\/)/;
 
 export function tidyLayout(text: string): string {
     if (text.trim() === '') return text;

@@ -5,15 +5,16 @@
  *
  * A call being typed is seldom complete (`clamp(x, ` has no closing parenthesis), so
  * the call around the cursor is found from the text rather than from the syntax tree:
- * the declaration around the cursor is read from its start, skipping comments, keeping
- * the open parentheses and the commas met in each.
+ * the declaration around the cursor is read from its start, skipping comments, grid rows
+ * and character literals (`'('` opens nothing), keeping the open parentheses and the
+ * commas met in each. In `choose(p1: e1, p2: e2)` each outcome is one parameter.
  */
 import type { AstNode, Cancellation, LangiumDocument, MaybePromise } from 'langium';
 import { AstUtils } from 'langium';
 import { AbstractSignatureHelpProvider } from 'langium/lsp';
 import type { SignatureHelp, SignatureHelpOptions, SignatureHelpParams } from 'vscode-languageserver';
 import type { Spec } from '../generated/ast.js';
-import { isCall, isEnvironment } from '../generated/ast.js';
+import { isCall, isChoose, isEnvironment } from '../generated/ast.js';
 import { activeParameter, builtinFunction, signatureOf } from './builtin-functions.js';
 import { completionWindowStart } from './completion-window.js';
 
@@ -30,8 +31,9 @@ export class MesaSignatureHelpProvider extends AbstractSignatureHelpProvider {
 
     /** The signature of the call around a syntax-tree node, on its first argument (the text-based lookup above is what requests use). */
     protected override getSignatureFromElement(element: AstNode, _cancelToken: Cancellation.CancellationToken): MaybePromise<SignatureHelp | undefined> {
-        const call = AstUtils.getContainerOfType(element, isCall);
-        return call ? signatureHelp(call.function, 0) : undefined;
+        const call = AstUtils.getContainerOfType(element, (n): n is AstNode => isCall(n) || isChoose(n));
+        if (isCall(call)) return signatureHelp(call.function, 0);
+        return call ? signatureHelp('choose', 0) : undefined;
     }
 
     /** `(` opens a call's signature, `,` moves it to the next parameter. */
@@ -87,6 +89,14 @@ export function openCallAt(text: string, start: number, offset: number): { name:
             const end = text.indexOf('*/', i + 2);
             if (end < 0 || end + 2 > offset) return undefined;
             i = end + 1;
+            continue;
+        }
+        if (c === '"' || c === "'") {
+            // A grid row or a character literal: to its closing quote, on its line.
+            const close = text.slice(i + 1, offset).search(c === '"' ? /["\r\n]/ : /['\r\n]/);
+            if (close < 0) return undefined;
+            i += close + 1;
+            word = undefined;
             continue;
         }
         if (/[_a-zA-Z]/.test(c)) {

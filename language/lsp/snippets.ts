@@ -2,9 +2,10 @@
  * The snippets of snippets.json, offered by completion where their declaration may
  * stand (docs/editor.md, Features): a snippet goes with the keyword its body begins
  * with, and is offered exactly where completion offers that keyword as the start of
- * the declaration the snippet writes. So `node` snippets come inside an environment
- * only, `select` never inside an expression, and `objective base` not inside an
- * optimizer, where `objective` names the optimizer's objective.
+ * the declaration the snippet writes. So `node` and `show` snippets come inside an
+ * environment only, `const` and `grid` ones at the top level and inside an environment,
+ * `select` never inside an expression, and `objective base` not inside an optimizer,
+ * where `objective` names the optimizer's objective.
  */
 import { AstUtils, GrammarAST } from 'langium';
 import type { CompletionItem } from 'vscode-languageserver';
@@ -28,6 +29,9 @@ const RULE_OF_KEYWORD: Readonly<Record<string, string>> = {
     train: 'Train',
     deploy: 'Deploy',
     select: 'Select',
+    const: 'Table',
+    grid: 'Grid',
+    show: 'Show',
 };
 
 /** The snippets by the keyword their body begins with. */

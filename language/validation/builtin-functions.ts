@@ -21,6 +21,8 @@ export interface BuiltinFunction {
     readonly objectiveOnly?: boolean;
     /** The fewest arguments a call takes, when fewer than its parameters (`min(x)` is allowed); else all of them. */
     readonly fewest?: number;
+    /** A draw (docs/language.md, Chance): allowed in node rules and inits, never in objectives. */
+    readonly draws?: boolean;
 }
 
 export const BUILTIN_FUNCTIONS: Readonly<Record<string, BuiltinFunction>> = {
@@ -33,6 +35,15 @@ export const BUILTIN_FUNCTIONS: Readonly<Record<string, BuiltinFunction>> = {
     },
     final: { parameters: [{ name: 'e', about: 'the expression taken at the last step' }], gives: 'e at the last step (top of an objective only)', objectiveOnly: true },
     sum: { parameters: [{ name: 'e', about: 'the expression summed' }], gives: 'e summed over the episode, discounted (top of an objective only)', objectiveOnly: true },
+    bernoulli: { parameters: [{ name: 'p', about: 'the probability of 1: a constant or parameter in [0, 1]' }], gives: '1 with probability p, else 0 (a draw; not in objectives)', draws: true },
+    uniform: {
+        parameters: [{ name: 'lo', about: 'the least integer drawn: an integer or parameter' }, { name: 'hi', about: 'the greatest integer drawn: an integer or parameter' }],
+        gives: 'an integer drawn uniformly from lo..hi (a draw; not in objectives)', draws: true,
+    },
+    choose: {
+        parameters: [{ name: 'p1: e1', about: 'the first outcome: its probability, then its value' }, { name: 'p2: e2', about: 'the next outcome; more may follow, the probabilities summing to 1' }],
+        variadic: true, fewest: 1, gives: 'e_i with probability p_i (a draw; not in objectives)', draws: true,
+    },
 };
 
 export function builtinFunction(name: string): BuiltinFunction | undefined {
@@ -42,4 +53,9 @@ export function builtinFunction(name: string): BuiltinFunction | undefined {
 /** The fewest and the most arguments a call of `fn` takes. */
 export function arityOf(fn: BuiltinFunction): [number, number] {
     return [fn.fewest ?? fn.parameters.length, fn.variadic ? Infinity : fn.parameters.length];
+}
+
+/** Whether a function draws at random: `bernoulli`, `uniform`, `choose`. */
+export function isChanceFunction(name: string): boolean {
+    return builtinFunction(name)?.draws === true;
 }

@@ -13,12 +13,11 @@ import { MAX_OUTCOMES } from '../compile/expressions.js';
 import { walkAst } from '../parse/ast-walk.js';
 import { IssueCodes } from './codes.js';
 import { constantValue } from './constant-value.js';
-
-const CHANCE_FUNCTIONS = new Set(['bernoulli', 'uniform']);
+import { isChanceFunction } from './builtin-functions.js';
 
 /** Whether an expression node is a draw: `bernoulli(...)`, `uniform(...)` or `choose(...)`. */
 export function isDraw(node: AstNode): node is Call | Choose {
-    return isChoose(node) || (isCall(node) && CHANCE_FUNCTIONS.has(node.function));
+    return isChoose(node) || (isCall(node) && isChanceFunction(node.function));
 }
 
 /** A draw is not in an objective, and its arguments are numbers or parameters in range. */

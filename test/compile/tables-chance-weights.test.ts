@@ -72,7 +72,12 @@ describe('tables, grids, chance and weights compiled', () => {
         expect(spec.weighted).toBe(true);
     });
 
-    test('without weights every environment weighs the same', async () => {
+    test('without weights every environment weighs the same, however the uses group them', async () => {
+        const spec = await compiled(`environment E(k: 0..3) { horizon 2 action a node x = a * k }\nobjective base B = x\ntrain E(k = 3), E(k in 0..2)\n`);
+        expect(spec.weights.train).toEqual([0.25, 0.25, 0.25, 0.25]);
+    });
+
+    test('without train every environment of the first weighs the same', async () => {
         const spec = await compiled(`environment E(k: 0..3) { horizon 2 action a node x = a * k }\nobjective base B = x\ntrain E\n`);
         expect(spec.weights.train).toEqual([0.25, 0.25, 0.25, 0.25]);
         expect(spec.weighted).toBe(false);

@@ -30,7 +30,7 @@ const snippets = async (text: string) => (await itemsAt(text)).filter(i => i.kin
 
 const env = 'environment A { horizon 3 action a, b node x = a@1 + b }\n';
 const DECLARATION_SNIPPETS = ['environment', 'environment extends', 'environment param', 'objective base', 'objective mesa',
-    'optimizer', 'train', 'train deploy', 'deploy', 'select'];
+    'optimizer', 'train', 'train deploy', 'deploy', 'select', 'const', 'const rows', 'grid'];
 
 describe('where a declaration may stand', () => {
     test('top level: the declaration snippets, no node snippet', async () => {
@@ -38,14 +38,22 @@ describe('where a declaration may stand', () => {
         expect((await snippets('<|>')).sort()).toEqual([...DECLARATION_SNIPPETS].sort());
     });
 
-    test('an environment body: the node snippets only', async () => {
-        expect(await snippets('environment A {\n  horizon 3\n  <|>\n}')).toEqual(['node', 'node init', 'node qualitative']);
+    test('an environment body: the node, table, grid and show snippets only', async () => {
+        expect((await snippets('environment A {\n  horizon 3\n  <|>\n}')).sort()).toEqual(['node', 'node init', 'node qualitative', 'const', 'const rows', 'grid', 'show'].sort());
+    });
+
+    test('the grid and table snippets write their declaration', async () => {
+        const items = (await itemsAt('<|>')).filter(i => i.kind === CompletionItemKind.Snippet);
+        expect(items.find(i => i.label === 'grid')?.textEdit?.newText).toBe('grid ${1:maze} {\n  "${2:#####}"\n  "${3:#A  #}"\n  "${4:#####}"\n}\n$0');
+        expect(items.find(i => i.label === 'const')?.textEdit?.newText).toBe('const ${1:name} = [${2:1, 0, 2}]');
+        expect(items.find(i => i.label === 'const rows')?.textEdit?.newText).toBe('const ${1:name} = [\n  [${2:1, 1, 1}],\n  [${3:1, 0, 1}]\n]');
+        expect(await snippets('environment A {\n  show <|>\n}')).toEqual([]);
     });
 
     test('every snippet of language/lsp/snippets.json is offered at one of these two places', async () => {
         const file = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'language', 'lsp', 'snippets.json'), 'utf8')) as Record<string, { prefix: string }>;
-        const offered = [...await snippets('<|>'), ...await snippets('environment A {\n  <|>\n}')];
-        expect(offered.sort()).toEqual(Object.values(file).map(s => s.prefix).sort());
+        const offered = new Set([...await snippets('<|>'), ...await snippets('environment A {\n  <|>\n}')]);
+        expect([...offered].sort()).toEqual(Object.values(file).map(s => s.prefix).sort());
     });
 
     test('inside an expression: none, `select` included', async () => {
@@ -80,7 +88,7 @@ test('a client without snippets gets the keywords only', async () => {
     provider.useClientCapabilities({});
     try {
         const items = await itemsAt(`${env}<|>`);
-        expect(items.map(i => i.label)).toEqual(['environment', 'objective', 'optimizer', 'train', 'deploy', 'select']);
+        expect(items.map(i => i.label)).toEqual(['environment', 'objective', 'optimizer', 'train', 'deploy', 'select', 'const', 'grid']);
         expect(items.every(i => i.kind === CompletionItemKind.Keyword)).toBe(true);
     } finally {
         provider.useClientCapabilities({ textDocument: { completion: { completionItem: { snippetSupport: true } } } });

@@ -30,12 +30,43 @@ const base = 'environment A { horizon 3 action a, b node x = a@1 + b }\nobjectiv
 
 describe('keywords', () => {
     test('top level offers the declaration keywords only', async () => {
-        expect(labels(await itemsAt('environment A { horizon 3 }\n<|>'))).toEqual(['environment', 'objective', 'optimizer', 'train', 'deploy', 'select']);
+        expect(labels(await itemsAt('environment A { horizon 3 }\n<|>'))).toEqual(['environment', 'objective', 'optimizer', 'train', 'deploy', 'select', 'const', 'grid']);
     });
 
     test('an environment body offers the member keywords', async () => {
         const items = await itemsAt('environment A {\n  <|>\n}');
-        expect(labels(items, CompletionItemKind.Keyword)).toEqual(['horizon', 'discount', 'action', 'node']);
+        expect(labels(items, CompletionItemKind.Keyword)).toEqual(['horizon', 'discount', 'action', 'node', 'const', 'grid', 'show']);
+    });
+
+    test('`show` offers the grids, then `at`, then the nodes for the position', async () => {
+        const grid = 'grid maze { "#A#" }\nconst t = [1]\nenvironment A { horizon 3 action a node x = a node y = 0\n';
+        expect(labels(await itemsAt(`${grid}  show <|>\n}`))).toEqual(['maze']);
+        expect(labels(await itemsAt(`${grid}  show maze <|>\n}`))).toEqual(['at']);
+        expect(labels(await itemsAt(`${grid}  show maze at (<|>\n}`))).toEqual(['x', 'y']);
+        expect(labels(await itemsAt(`${grid}  show maze at (x, <|>\n}`))).toEqual(['x', 'y']);
+    });
+
+    test('`weight` after a use in train and deploy, and not after the weight', async () => {
+        const after = labels(await itemsAt(`${base}train A <|>`));
+        expect(after).toContain('weight');
+        expect(labels(await itemsAt(`${base}train A weight 0.5, A <|>`))).toContain('weight');
+        expect(labels(await itemsAt(`${base}train A deploy A(k = 1) <|>`))).toContain('weight');
+        expect(labels(await itemsAt(`${base}train A weight 0.5 <|>`))).not.toContain('weight');
+    });
+
+    test('the chance functions in rules and inits, never in objectives', async () => {
+        const chance = ['bernoulli', 'uniform', 'choose'];
+        const rule = labels(await itemsAt('environment A { horizon 3 action a node x = <|> }'), CompletionItemKind.Function);
+        expect(rule).toEqual(expect.arrayContaining(chance));
+        const init = labels(await itemsAt('environment A { horizon 3 action a node x init <|> }'), CompletionItemKind.Function);
+        expect(init).toEqual(expect.arrayContaining(chance));
+        const nested = labels(await itemsAt('environment A { horizon 3 action a node x = min(1, choose(0.5: a, 0.5: <|>'), CompletionItemKind.Function);
+        expect(nested).toEqual(expect.arrayContaining(chance));
+        for (const text of [`${base}objective mesa M = <|>`, `${base}objective mesa M = min(x, <|>`, `${base}objective mesa M = final(<|>`]) {
+            const objective = labels(await itemsAt(text));
+            expect(objective, text).toContain('min');
+            for (const name of chance) expect(objective, text).not.toContain(name);
+        }
     });
 
     test('final and sum only at the top of an objective', async () => {
@@ -63,6 +94,12 @@ describe('keywords', () => {
             expect(items.find(i => i.label === 'clamp')).toMatchObject({ insertTextFormat: InsertTextFormat.Snippet, textEdit: { newText: 'clamp(${1:x}, ${2:lo}, ${3:hi})', range: at } });
             expect(items.find(i => i.label === 'min')?.textEdit?.newText).toBe('min(${1:a}, ${2:b})');
             expect(items.find(i => i.label === 'final')?.textEdit?.newText).toBe('final(${1:e})');
+            const rule = await itemsAt('environment A { horizon 3 action a node x = <|> }');
+            expect(rule.find(i => i.label === 'bernoulli')?.textEdit?.newText).toBe('bernoulli(${1:p})');
+            expect(rule.find(i => i.label === 'uniform')?.textEdit?.newText).toBe('uniform(${1:lo}, ${2:hi})');
+            // Each outcome of choose: a tab stop for its probability, one for its value.
+            expect(rule.find(i => i.label === 'choose')).toMatchObject({ kind: CompletionItemKind.Function, detail: 'choose(p1: e1, p2: e2, ...): e_i with probability p_i (a draw; not in objectives)',
+                textEdit: { newText: 'choose(${1:p1}: ${2:e1}, ${3:p2}: ${4:e2})' } });
             // Keywords and names insert themselves.
             expect(items.find(i => i.label === 'if')).toMatchObject({ textEdit: { newText: 'if' } });
             expect(items.find(i => i.label === 'if')?.insertTextFormat).toBeUndefined();
@@ -95,6 +132,25 @@ describe('names in scope', () => {
         expect(names.map(i => i.label)).toEqual(['press', 'lamp', 'flip']);
         // lamp is Lab's (the first training environment), not LabWithSwitch's.
         expect(names.find(i => i.label === 'lamp')?.detail).toBe('node lamp = press@10');
+    });
+
+    test('tables and grids in a rule: top-level ones everywhere, an environment\'s own replacing them', async () => {
+        const text = 'const reward = [1, 0, 2]\ngrid maze {\n  "#####"\n  "#A  #"\n}\n'
+            + 'environment E { horizon 2 action a const reward = [[1, 2, 3], [4, 5, 6]] node x = <|> }\n'
+            + 'environment F extends E { node y = <|> }\n'
+            + 'environment G { horizon 2 action a node z = <|> }\n';
+        const names = async (index: number) => {
+            let items: CompletionItem[] = [];
+            await complete({ text, index, assert: (list: CompletionList) => { items = list.items; } });
+            return items.filter(i => i.labelDetails !== undefined && ['reward', 'maze'].includes(i.label));
+        };
+        for (const index of [0, 1]) {
+            expect((await names(index)).map(i => [i.label, i.kind, i.detail, i.labelDetails?.description])).toEqual([
+                ['reward', CompletionItemKind.Constant, 'table reward: 2 × 3', 'table'],
+                ['maze', CompletionItemKind.Struct, 'grid maze: 2 rows × 5 columns', 'grid'],
+            ]);
+        }
+        expect((await names(2)).map(i => [i.label, i.detail])).toEqual([['reward', 'table reward: 3 numbers'], ['maze', 'grid maze: 2 rows × 5 columns']]);
     });
 
     test('extends offers the other environments, never a cycle', async () => {

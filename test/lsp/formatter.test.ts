@@ -2,6 +2,8 @@
  * Formatting: the canonical layout, idempotent, keeping every comment; formatting any
  * example (and any whitespace variant of it) gives a spec with the same compiled model.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { EmptyFileSystem } from 'langium';
 import { clearDocuments, expectFormatting, parseHelper } from 'langium/test';
@@ -73,6 +75,74 @@ describe('canonical layout', () => {
             expect(await format(exampleText(name)), name).toBe(exampleText(name));
         }
         expect(await format(exampleText('believer'))).toContain('environment DustVanishes extends Room {\n  node bin = 0\n}\n');
+    });
+});
+
+describe('tables, grids, chance and weights', () => {
+    const messy = 'const   reward=[ 1 ,0,- 2 ]\nconst cost = [ [1,1] ,[ 1, 0 ] ]\ngrid maze{"#####"   "#A  #"\n"#####"}\n'
+        + 'environment E{horizon 3 action a\nconst reward = [3]\ngrid g {}\nshow maze at(x ,y)\n'
+        + 'node x init uniform( 0 ,3 )= choose(0.5:x@1 ,0.5 : 0)+bernoulli( 0.25 )\n'
+        + "node y = maze [ y@1 ] [ x@1 ] == '#'}\ntrain E weight   0.98 , E weight 0.02";
+    const tidy = 'const reward = [1, 0, -2]\nconst cost = [[1, 1], [1, 0]]\ngrid maze {\n  "#####"\n  "#A  #"\n  "#####"\n}\n'
+        + 'environment E {\n  horizon 3\n  action a\n  const reward = [3]\n  grid g { }\n  show maze at (x, y)\n'
+        + '  node x init uniform(0, 3) = choose(0.5: x@1, 0.5: 0) + bernoulli(0.25)\n'
+        + "  node y = maze[y@1][x@1] == '#'\n}\ntrain E weight 0.98, E weight 0.02\n";
+
+    test('tables on one line, grid rows one per line, show, choose, indexing and weights tight', async () => {
+        expect(await format(messy)).toBe(tidy);
+        expect(await format(tidy)).toBe(tidy);
+    });
+
+    test('a table of rows longer than 80 columns: one row per line, indented, `]` alone; back on one line when it fits', async () => {
+        const long = 'environment M { horizon 2 const walls = [[1,1,1,1,1,1,1,1],[1,0,0,0,0,0,0,1],[1,1,1,1,1,1,1,1]] }';
+        // On one line it would be 2 + 'const walls = [' (15) + 3 rows of 24 + 2 commas and spaces (4) + ']' (1) = 94 columns.
+        const split = 'environment M {\n  horizon 2\n  const walls = [\n    [1, 1, 1, 1, 1, 1, 1, 1],\n    [1, 0, 0, 0, 0, 0, 0, 1],\n    [1, 1, 1, 1, 1, 1, 1, 1]\n  ]\n}\n';
+        expect(await format(long)).toBe(split);
+        expect(await format(split)).toBe(split);
+        expect(await format('const t = [\n[1],\n    [2]\n]')).toBe('const t = [[1], [2]]\n');
+    });
+
+    test('80 columns is the limit: two rows of 11 digits fit, one more digit does not', async () => {
+        // 'const t = [' (11) + two rows of 3 × 11 - 2 + 2 = 33 columns each, ', ' between (2) + ']' (1) = 80.
+        const row = Array(11).fill(1).join(',');
+        const fits = await format(`const t = [[${row}], [${row}]]`);
+        expect(fits.trimEnd()).toHaveLength(80);
+        expect(fits.split('\n')).toHaveLength(2);
+        const wider = await format(`const t = [[${row}], [${row.replace('1', '10')}]]`);
+        expect(wider).toBe(`const t = [\n  [${row.replaceAll(',', ', ')}],\n  [${row.replace('1', '10').replaceAll(',', ', ')}]\n]\n`);
+    });
+
+    test('comments in a grid stay, own-line ones indented like the rows', async () => {
+        const once = await format('grid g { // the map\n"##" /* wall */\n  // row two\n     "#A"\n}');
+        expect(once).toBe('grid g { // the map\n  "##" /* wall */\n  // row two\n  "#A"\n}\n');
+        expect(await format(once)).toBe(once);
+    });
+
+    test('`//` and `/*` inside a row or character literal start no comment for the finishing', async () => {
+        const once = await format('grid g { "/*" }\n\n\n\n// c\n\n\n\nobjective base O = x /* c */');
+        expect(once).toBe('grid g {\n  "/*"\n}\n\n// c\n\nobjective base O = x /* c */\n');
+        const char = await format("environment E { horizon 2 action a node x = a == '/'   \n\n\n\n node y = 1 /* c */ }");
+        expect(char).toBe("environment E {\n  horizon 2\n  action a\n  node x = a == '/'\n\n  node y = 1 /* c */\n}\n");
+    });
+
+    const published = readdirSync(join(import.meta.dirname, '..', '..', 'examples', 'published')).filter(f => f.endsWith('.mesa'));
+    test.each(published)('published/%s is in the canonical layout already', async file => {
+        const text = readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'published', file), 'utf8');
+        expect(await format(text)).toBe(text);
+    });
+
+    test('property: any whitespace variant formats to the canonical layout, idempotently, with the same tokens', async () => {
+        const tokens = (text: string) => services.Mesa.parser.Lexer.tokenize(text).tokens.map(t => t.image);
+        const variant = fc.array(fc.constantFrom(' ', '  ', '\t', '\n', '\n\n  ', ' \n\t'), { minLength: 1, maxLength: 30 });
+        await fc.assert(fc.asyncProperty(variant, async spaces => {
+            let i = 0;
+            const text = tidy.replace(/("[^"]*"|'[^']')|[ \n]+/g, (whole, literal: string | undefined) => literal ?? spaces[i++ % spaces.length]!);
+            const once = await format(text);
+            expect(tokens(once)).toEqual(tokens(tidy));
+            expect(await format(once)).toBe(once);
+            // A blank line between declarations or members is the author's to keep (one at most).
+            expect(once.replace(/\n\n/g, '\n')).toBe(tidy);
+        }), { numRuns: 25 });
     });
 });
 

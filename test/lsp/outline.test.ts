@@ -54,7 +54,49 @@ describe('outline', () => {
     });
 });
 
+describe('tables and grids', () => {
+    test('top-level ones at the top, an environment\'s own among its members, with their sizes', async () => {
+        await symbols({
+            text: 'const reward = [1, 0, 2]\ngrid maze { "####" "#A #" "####" }\n'
+                + 'environment E { horizon 2 action a const cost = [[1, 1], [1, 0]] grid maze { "##" } show maze at (x, x) node x = a }',
+            assert: list => expect(outline(list)).toEqual([
+                { name: 'reward', kind: SymbolKind.Constant, detail: 'table: 3 numbers' },
+                { name: 'maze', kind: SymbolKind.Array, detail: 'grid: 3 rows × 4 columns' },
+                { name: 'E', kind: SymbolKind.Class, detail: 'environment', children: [
+                    { name: 'a', kind: SymbolKind.Function, detail: 'action' },
+                    { name: 'cost', kind: SymbolKind.Constant, detail: 'table: 2 × 2' },
+                    { name: 'maze', kind: SymbolKind.Array, detail: 'grid: 1 row × 2 columns' },
+                    { name: 'x', kind: SymbolKind.Variable, detail: 'a' },
+                ] },
+            ]),
+        });
+    });
+});
+
 describe('folding', () => {
+    test('grid blocks and tables written one row per line, at the top level and in an environment', async () => {
+        await foldings({
+            text: [
+                '<|grid maze {',
+                '  "###"',
+                '  "#A#"|>',
+                '}',
+                '<|const cost = [',
+                '  [1, 1],',
+                '  [1, 0]|>',
+                ']',
+                'const short = [[1], [2]]',
+                '<|environment E {',
+                '  horizon 2',
+                '  <|grid g {',
+                '    "#"',
+                '    "#"|>',
+                '  }|>',
+                '}',
+            ].join('\n'),
+        });
+    });
+
     test('environment, optimizer and select blocks and block comments; not expressions', async () => {
         await foldings({
             // A fold ends on the line before its closing `*/` or `}`, which stays visible.

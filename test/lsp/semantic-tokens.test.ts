@@ -53,6 +53,38 @@ describe('semantic tokens', () => {
         expect(tokens.find(t => t.text === 'min')?.tokenModifiers).toBe(AllSemanticTokenModifiers[SemanticTokenModifiers.defaultLibrary]);
     });
 
+    test('tables and grids are read-only variables; rows and characters strings; chance functions library functions', async () => {
+        const text = [
+            'const reward = [1, 0, 2]',
+            'grid maze {',
+            '  "#A#"',
+            '  "# #"',
+            '}',
+            'environment E {',
+            '  horizon 2',
+            '  action a',
+            '  node x init uniform(0, 2) = x@1',
+            '  node y = choose(0.5: 1, 0.5: bernoulli(0.25))',
+            '  show maze at (x, y)',
+            "  node wall = maze[y][x] == '#' and reward[x] > 0",
+            '}',
+        ].join('\n');
+        const { tokens } = await highlight(text);
+        const declaration = AllSemanticTokenModifiers[SemanticTokenModifiers.declaration]!;
+        const readonly = AllSemanticTokenModifiers[SemanticTokenModifiers.readonly]!;
+        const library = AllSemanticTokenModifiers[SemanticTokenModifiers.defaultLibrary]!;
+        const of = (name: string) => tokens.filter(t => t.text === name).map(t => [t.tokenType, t.tokenModifiers]);
+        // Declared, then read by `show` and by the rule.
+        expect(of('maze')).toEqual([[SemanticTokenTypes.variable, declaration | readonly], [SemanticTokenTypes.variable, readonly], [SemanticTokenTypes.variable, readonly]]);
+        expect(of('reward')).toEqual([[SemanticTokenTypes.variable, declaration | readonly], [SemanticTokenTypes.variable, readonly]]);
+        // `show` reads the position nodes too.
+        expect(of('x').map(([type]) => type)).toEqual(Array(5).fill(SemanticTokenTypes.variable));
+        expect(of('"#A#"')).toEqual([[SemanticTokenTypes.string, 0]]);
+        expect(of('"# #"')).toEqual([[SemanticTokenTypes.string, 0]]);
+        expect(of("'#'")).toEqual([[SemanticTokenTypes.string, 0]]);
+        for (const name of ['uniform', 'choose', 'bernoulli']) expect(of(name), name).toEqual([[SemanticTokenTypes.function, library]]);
+    });
+
     test('every name of every example is highlighted', async () => {
         const { tokens } = await highlight(exampleText('button-lamp'));
         const lamp = tokens.filter(t => t.text === 'lamp').map(t => t.tokenType);

@@ -8,6 +8,7 @@ import { clearDocuments, parseHelper } from 'langium/test';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { SignatureHelp } from 'vscode-languageserver';
 import { BUILTIN_FUNCTIONS } from '../../language/lsp/builtin-functions.js';
+import { isChanceFunction } from '../../language/validation/builtin-functions.js';
 import { createMesaServices } from '../../language/mesa-module.js';
 
 const services = createMesaServices(EmptyFileSystem);
@@ -59,6 +60,29 @@ describe('inside a call', () => {
         expect(active(inIf)).toBe('b');
     });
 
+    test('the chance functions: bernoulli(p), uniform(lo, hi), choose with one parameter per outcome', async () => {
+        const rule = 'environment A { horizon 3 action a node x = ';
+        const bernoulli = await helpAt(`${rule}bernoulli(<|>`);
+        expect(bernoulli?.signatures.map(s => [s.label, s.documentation])).toEqual([['bernoulli(p)', '1 with probability p, else 0 (a draw; not in objectives)']]);
+        expect(active(bernoulli)).toBe('p');
+        const uniform = await helpAt(`${rule}uniform(0, <|>`);
+        expect([uniform?.signatures[0]!.label, active(uniform)]).toEqual(['uniform(lo, hi)', 'hi']);
+        const first = await helpAt(`${rule}choose(0.5<|>`);
+        expect([first?.signatures[0]!.label, active(first)]).toEqual(['choose(p1: e1, p2: e2, ...)', 'p1: e1']);
+        // The colon inside an outcome moves nothing; each comma moves to the next outcome.
+        expect(active(await helpAt(`${rule}choose(0.5: a<|>`))).toBe('p1: e1');
+        expect(active(await helpAt(`${rule}choose(0.5: a, 0.25: <|>`))).toBe('p2: e2');
+        expect(active(await helpAt(`${rule}choose(0.5: a, 0.25: 1, <|>`))).toBe('...');
+    });
+
+    test('a character literal or grid row holding a parenthesis or comma opens nothing', async () => {
+        const rule = 'environment A { horizon 3 action a\n grid g { "(,(" }\n node x = ';
+        const help = await helpAt(`${rule}min(g[0][0] == '(', g[0][1] == ',', <|>`);
+        expect([help?.signatures[0]!.label, active(help)]).toEqual(['min(a, b, ...)', '...']);
+        expect(await helpAt(`${rule}min(1, 2) + g[0][0] == '(' + <|>`)).toBeUndefined();
+        expect(active(await helpAt('environment A { horizon 3 action a\n grid g { "(, (" }\n node x = abs(<|>'))).toBe('x');
+    });
+
     test('a node rule in a long spec: read from its own declaration', async () => {
         const text = `${env.repeat(50)}environment B { horizon 2 action a node y = abs(a - <|>) }\n${env}`;
         const help = await helpAt(text);
@@ -84,12 +108,16 @@ describe('outside a call', () => {
     });
 });
 
-test('the table lists exactly the functions the grammar allows in a call', () => {
+test('the table lists exactly the functions the grammar allows in a call, and choose', () => {
     const call = AstUtils.streamAllContents(services.Mesa.Grammar).filter(GrammarAST.isAssignment)
         .find(a => a.feature === 'function' && AstUtils.getContainerOfType(a, GrammarAST.isParserRule)?.name === 'Primary')!;
     const keywords = AstUtils.streamAllContents(call).filter(GrammarAST.isKeyword).map(k => k.value).toArray();
     expect(keywords.length).toBeGreaterThan(0);
-    expect(Object.keys(BUILTIN_FUNCTIONS).sort()).toEqual([...keywords].sort());
+    // `choose` has its own rule (its arguments are `p: e` outcomes) but is a function all the same.
+    const choose = AstUtils.streamAllContents(services.Mesa.Grammar).filter(GrammarAST.isKeyword).some(k => k.value === 'choose');
+    expect(choose).toBe(true);
+    expect(Object.keys(BUILTIN_FUNCTIONS).sort()).toEqual([...keywords, 'choose'].sort());
+    expect(Object.keys(BUILTIN_FUNCTIONS).filter(isChanceFunction).sort()).toEqual(['bernoulli', 'choose', 'uniform']);
 });
 
 test('the server offers it on `(` and `,`', () => {

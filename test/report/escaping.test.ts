@@ -8,7 +8,7 @@ import { parse } from 'parse5';
 import { describe, expect, test } from 'vitest';
 import { environmentDot, renderReportHtml } from '../../language/report/html/index.js';
 import type { Report } from '../../language/simulation/report.js';
-import { buttonLampReport } from './fixtures.js';
+import { buttonLampReport, gridReport } from './fixtures.js';
 
 const EVIL = {
     lamp: '<img src=x onerror=alert(1)>',
@@ -18,9 +18,15 @@ const EVIL = {
     Pressing: 'Pre"ss]\\N\n<x>{}; evil -> pwn',
 } as const;
 
-/** The fixture with every occurrence of some names replaced by hostile strings. */
+/** A grid row that is markup: drawn cell by cell, each character as text. */
+const EVIL_ROW = '#</text><script>alert(9)</script>#';
+
+/** The fixture, with a map in Lab, with every occurrence of some names replaced by hostile strings. */
 function hostileReport(): Report {
-    let json = JSON.stringify(buttonLampReport());
+    const source = gridReport();
+    const grid = source.environments[0]!.grid!;
+    grid.rows.push(EVIL_ROW);
+    let json = JSON.stringify(source);
     for (const [name, evil] of Object.entries(EVIL)) {
         json = json.split(name).join(JSON.stringify(evil).slice(1, -1));
     }
@@ -71,6 +77,10 @@ describe('hostile names inject nothing', () => {
             expect(html).toContain('&lt;/script&gt;&lt;script&gt;alert(2)&lt;/script&gt;');
             expect(html).toContain('&lt;iframe src=javascript:alert(5)&gt;');
             expect(html).toContain('&lt;/pre&gt;&lt;script&gt;alert(6)&lt;/script&gt;');
+            // The map: its hostile row drawn one character per cell, the hostile policy name (Pressing) as text.
+            const glyphs = all.filter(e => e.tagName === 'text' && e.attrs?.some(a => a.name === 'class' && a.value === 'glyph'));
+            expect(glyphs.map(g => g.childNodes?.[0]?.value ?? '').join('')).toContain(EVIL_ROW.slice(1, -1));
+            expect(html).toContain(`data-policy="${EVIL.Pressing.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')}"`);
         });
     }
 

@@ -4,7 +4,7 @@
  * seeded simulation of Lab and LabWithSwitch.
  */
 import type { Range, SourceLocation } from '../../language/model/spec.js';
-import type { CapabilityCurve, EnvironmentReport, Report, SamplePair, SampleReport } from '../../language/simulation/report.js';
+import type { CapabilityCurve, EnvironmentReport, GridReport, Report, SamplePair, SampleReport } from '../../language/simulation/report.js';
 
 export const SPEC_URI = 'file:///work/main/examples/button-lamp.mesa';
 
@@ -91,7 +91,7 @@ function curve(env: string, lohi: (depth: number) => [number, number]): Capabili
 }
 
 const lab: EnvironmentReport = {
-    label: 'Lab', name: 'Lab', params: {}, roles: ['train'], horizon: H, discount: 1,
+    label: 'Lab', name: 'Lab', params: {}, roles: ['train'], trainWeight: 1, deployWeight: null, chance: false, grid: null, horizon: H, discount: 1,
     actions: ['press'], nodes: ['lamp'], simulated: true, skipped: null, states: 32767,
     graph: {
         actions: ['press'], nodes: ['lamp'], objectives: ['Light', 'Pressing', 'Lighting'],
@@ -108,7 +108,7 @@ const lab: EnvironmentReport = {
 };
 
 const labWithSwitch: EnvironmentReport = {
-    ...lab, label: 'LabWithSwitch', name: 'LabWithSwitch', roles: ['deploy'], actions: ['press', 'flip'], states: 65535,
+    ...lab, label: 'LabWithSwitch', name: 'LabWithSwitch', roles: ['deploy'], trainWeight: null, deployWeight: 1, actions: ['press', 'flip'], states: 65535,
     graph: {
         ...lab.graph, actions: ['press', 'flip'],
         edges: [{ from: 'flip', to: 'lamp', toObjective: false, sign: '+', delay: 0 }, ...lab.graph.edges],
@@ -139,7 +139,7 @@ export function buttonLampReport(): Report {
                 train: [{ env: 'Lab', lo: 30, hi: 30, optimum: 30, worst: 0 }],
                 deploy: [{ env: 'LabWithSwitch', lo: 30, hi: 30, optimum: 40, worst: 0, normalizedRegret: 0.25 }],
                 depth: 1, bits: BITS,
-                witness: { env: 'Lab', step: 31, values: lampValues, path: Array<string>(30).fill('press'), optimizerActions: ['press'], baseActions: ['press', 'wait'], of: 'optimizer', onPolicy: true },
+                witness: { env: 'Lab', step: 31, values: lampValues, path: Array<string>(30).fill('press'), optimizerActions: ['press'], baseActions: ['press', 'wait'], of: 'optimizer', onPolicy: true, probability: 1 },
                 limits: null, sweep: [curve('Lab', () => [30, 30])], incomplete: false, location: at(15, 15, 8),
             },
             {
@@ -169,6 +169,34 @@ export function buttonLampReport(): Report {
             uncovered: [],
         },
         samples: [sample('Lab', false, 1), sample('LabWithSwitch', true, 2)],
+        diversity: null,
         incomplete: [],
     };
+}
+
+/**
+ * The map of the absent supervisor (docs/language.md, Tables and grids), as a report's
+ * `grid` would carry it: the agent starts at A (1, 1); the long way goes right along
+ * row 1, down column 4 and left along row 4 to G (1, 4) in 9 moves, the short way
+ * straight down over P in 3; both then stay on G. Walls: the border (20 cells) and the
+ * four inner ones (2, 2), (3, 2), (2, 3), (3, 3).
+ */
+const SUPERVISOR_ROWS = ['######', '#A   #', '# ## #', '#P## #', '#G   #', '######'];
+const LONG_WAY: [number, number][] = [[1, 1], [2, 1], [3, 1], [4, 1], [4, 2], [4, 3], [4, 4], [3, 4], [2, 4], [1, 4], [1, 4], [1, 4]];
+const SHORT_WAY: [number, number][] = [[1, 1], [1, 2], [1, 3], [1, 4], [1, 4], [1, 4], [1, 4], [1, 4], [1, 4], [1, 4], [1, 4], [1, 4]];
+
+export function supervisorGrid(): GridReport {
+    return {
+        name: 'map', rows: [...SUPERVISOR_ROWS], x: 'x', y: 'y',
+        paths: [{ policy: 'optimal', positions: [LONG_WAY] }, { policy: 'Pressing', positions: [SHORT_WAY, LONG_WAY] }],
+        witnesses: [{ optimizer: 'Pressing', x: 1, y: 2 }],
+    };
+}
+
+/** The button-lamp report with Lab drawing, weighted training, and the supervisor's map shown in Lab. */
+export function gridReport(): Report {
+    const report = buttonLampReport();
+    const lab = report.environments[0]!;
+    report.environments[0] = { ...lab, chance: true, grid: supervisorGrid() };
+    return report;
 }

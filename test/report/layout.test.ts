@@ -2,12 +2,13 @@
  * The report's tables fit a 1,000-pixel-wide panel without hiding columns
  * (docs/editor.md, The report view): each example's report, laid out by headless
  * Chromium at 1,000 × 800, has no table wider than its box, every header cell inside
- * the window, and no horizontal scroll of the page. Chromium comes from
+ * the window, and no horizontal scroll of the page; the same for a report with a map
+ * (a gridworld's, and one 100 columns wide), the map inside the window. Chromium comes from
  * scripts/apt-packages.txt (or `CHROMIUM`); without it the suite says so and is skipped.
  * Set MESA_LAYOUT_DIR=/tmp to keep the measured pages.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,7 +16,9 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
 import { renderReportHtml } from '../../language/report/html/index.js';
 import { simulate } from '../../language/simulation/index.js';
+import type { Report } from '../../language/simulation/report.js';
 import { compiled, EXAMPLES, exampleText } from '../helpers/services.js';
+import { gridReport, supervisorGrid } from './fixtures.js';
 
 const WIDTH = 1000;
 
@@ -47,9 +50,10 @@ const MEASURE = `addEventListener('load', function () {
       clientWidth: box.clientWidth
     };
   });
+  var maps = Array.prototype.map.call(document.querySelectorAll('svg.gridmap'), function (m) { return m.getBoundingClientRect().right; });
   var out = document.createElement('pre');
   out.id = 'layout';
-  out.textContent = JSON.stringify({ innerWidth: window.innerWidth, pageWidth: document.documentElement.scrollWidth, tables: tables });
+  out.textContent = JSON.stringify({ innerWidth: window.innerWidth, pageWidth: document.documentElement.scrollWidth, tables: tables, maps: maps });
   document.body.appendChild(out);
 });`;
 
@@ -58,9 +62,15 @@ afterAll(() => {
     if (!process.env['MESA_LAYOUT_DIR']) rmSync(dir, { recursive: true, force: true });
 });
 
-/** The example's report laid out at WIDTH: the page's CSP is dropped so the measuring script can run. */
-async function layout(name: string): Promise<{ innerWidth: number; pageWidth: number; tables: TableLayout[] }> {
-    const report = simulate(await compiled(exampleText(name)), { seed: 1 });
+interface PageLayout { innerWidth: number; pageWidth: number; tables: TableLayout[]; maps: number[] }
+
+/** The example's report laid out at WIDTH. */
+async function layout(name: string): Promise<PageLayout> {
+    return layoutOf(name, simulate(await compiled(exampleText(name)), { seed: 1 }));
+}
+
+/** A report laid out at WIDTH: the page's CSP is dropped so the measuring script can run. */
+async function layoutOf(name: string, report: Report): Promise<PageLayout> {
     const html = (await renderReportHtml(report, { mode: 'file' }))
         .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
         .replace('</body>', `<script>${MEASURE}</script></body>`);
@@ -87,4 +97,30 @@ describe.skipIf(!chromium)(`the report at ${WIDTH} px${chromium ? '' : ' (skippe
             expect(page.pageWidth, 'no horizontal scroll of the page').toBeLessThanOrEqual(WIDTH);
         }, 60_000);
     }
+
+    // Two published gridworlds (docs/language.md, Tables and grids): their real reports, maps included.
+    for (const name of ['absent-supervisor', 'boat-race']) {
+        test(`published/${name}: every table fits and every map lies inside the window`, async () => {
+            const text = readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'published', `${name}.mesa`), 'utf8');
+            const page = await layoutOf(name, simulate(await compiled(text), { seed: 1 }));
+            expect(page.maps.length).toBeGreaterThan(0);
+            for (const right of page.maps) expect(right).toBeLessThanOrEqual(WIDTH);
+            for (const table of page.tables) {
+                expect(table.hidden, `${table.section}: columns beyond the box`).toEqual([]);
+                expect(table.scrollWidth, `${table.section}: table width within its ${table.clientWidth} px box`).toBeLessThanOrEqual(table.clientWidth + 1);
+            }
+            expect(page.pageWidth, 'no horizontal scroll of the page').toBeLessThanOrEqual(WIDTH);
+        }, 60_000);
+    }
+
+    test('a report with maps: the tables fit, and each map lies inside the window', async () => {
+        const report = gridReport();
+        const wide = { ...supervisorGrid(), rows: ['#'.repeat(100), `#A${' '.repeat(97)}#`, '#'.repeat(100)], paths: [], witnesses: [] };
+        report.environments[1] = { ...report.environments[1]!, grid: wide };
+        const page = await layoutOf('maps', report);
+        expect(page.maps).toHaveLength(2);
+        for (const right of page.maps) expect(right).toBeLessThanOrEqual(WIDTH);
+        for (const table of page.tables) expect(table.hidden, `${table.section}: columns beyond the box`).toEqual([]);
+        expect(page.pageWidth, 'no horizontal scroll of the page').toBeLessThanOrEqual(WIDTH);
+    }, 60_000);
 });

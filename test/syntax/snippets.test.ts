@@ -41,7 +41,7 @@ function expand(body: string[], typed: Record<string, string> = {}): string {
 describe('snippets', () => {
     test('one per declaration kind', () => {
         const prefixes = Object.values(snippets).map(s => s.prefix);
-        for (const kind of ['environment', 'node', 'node qualitative', 'objective base', 'objective mesa', 'optimizer', 'train', 'deploy', 'select']) {
+        for (const kind of ['environment', 'node', 'node qualitative', 'objective base', 'objective mesa', 'optimizer', 'train', 'deploy', 'select', 'const', 'const rows', 'grid', 'show']) {
             expect(prefixes).toContain(kind);
         }
         for (const snippet of Object.values(snippets)) expect(snippet.description.length).toBeGreaterThan(10);
@@ -49,7 +49,7 @@ describe('snippets', () => {
 
     test.each(Object.entries(snippets))('%s parses', async (_name, snippet) => {
         const text = expand(snippet.body);
-        const member = /^node/.test(text);
+        const member = /^(node|show)/.test(text);
         const source = member ? `environment E { horizon 2 action input, parent\n${text}\n}` : text;
         const document = await parseHelper(services.Mesa)(source);
         expect(document.parseResult.lexerErrors).toEqual([]);

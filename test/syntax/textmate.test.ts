@@ -3,7 +3,7 @@
  * engine (vscode-textmate over the Oniguruma WASM): every example tokenizes with a scope
  * for all its non-whitespace text, and specific tokens get the expected scopes.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import oniguruma from 'vscode-oniguruma';
@@ -54,6 +54,13 @@ describe('TextMate grammar', () => {
         expect(tokenize(exampleText(name)).filter(t => t.scopes.some(s => s.startsWith('invalid')))).toEqual([]);
     });
 
+    const published = readdirSync(join(root, 'examples', 'published')).filter(f => f.endsWith('.mesa'));
+    test.each(published)('published/%s: every non-whitespace token has a scope, none invalid', file => {
+        const tokens = tokenize(readFileSync(join(root, 'examples', 'published', file), 'utf8'));
+        expect(tokens.filter(t => t.text.trim() !== '' && t.scopes.length < 2)).toEqual([]);
+        expect(tokens.filter(t => t.scopes.some(s => s.startsWith('invalid')))).toEqual([]);
+    });
+
     test('button-lamp: keywords, names, comments, numbers, delays, operators', () => {
         const tokens = tokenize(exampleText('button-lamp'));
         expect(scopeOf(tokens, 'environment')).toBe('keyword.declaration.environment.mesa');
@@ -96,5 +103,54 @@ describe('TextMate grammar', () => {
         expect(scopeOf(tokens, 'final')).toBe('support.function.aggregate.mesa');
         expect(scopeOf(tokens, 'sum')).toBe('support.function.aggregate.mesa');
         expect(scopeOf(tokens, 'x', 3)).toBe('variable.other.mesa');
+    });
+
+    test('tables, grids and their rows, show, character literals, chance calls, weights', () => {
+        const lines = [
+            'const reward = [1, 0, 2]',
+            'grid maze {',
+            '  "#####"',
+            '  "#A//#" "#/*  #"',
+            '}',
+            'environment E(c: 0..1) { horizon 3 action a',
+            '  show maze at (x, y)',
+            '  node wall = maze[y][x] == \'#\' and reward[1] > 0',
+            '  node coin init uniform(0, 9) = choose(0.5: coin@1, 0.5: 0) + bernoulli(0.25) }',
+            'train E(c = 0) weight 0.98, E(c = 1) weight 0.02',
+            'objective base O = wall // after "a string"',
+        ];
+        const tokens = tokenize(lines.join('\n'));
+        expect(tokens.filter(t => t.text.trim() !== '' && t.scopes.length < 2)).toEqual([]);
+        expect(scopeOf(tokens, 'const')).toBe('keyword.declaration.const.mesa');
+        expect(scopeOf(tokens, 'reward', 0)).toBe('variable.other.constant.declaration.table.mesa');
+        expect(scopeOf(tokens, '[', 0)).toBe('punctuation.section.brackets.begin.mesa');
+        expect(scopeOf(tokens, ']', 0)).toBe('punctuation.section.brackets.end.mesa');
+        expect(scopeOf(tokens, 'grid')).toBe('keyword.declaration.grid.mesa');
+        expect(scopeOf(tokens, 'maze', 1)).toBe('variable.other.constant.declaration.grid.mesa');
+        // A row is one string, whatever it holds: `//` and `/*` in a row start no comment.
+        expect(tokens.filter(t => t.line === 2 && t.text === '#####').map(t => t.scopes.at(-1))).toEqual(['string.quoted.double.row.mesa']);
+        expect(scopeOf(tokens, '#A//#', 3)).toBe('string.quoted.double.row.mesa');
+        expect(scopeOf(tokens, '#/*  #', 3)).toBe('string.quoted.double.row.mesa');
+        expect(scopeOf(tokens, '"', 3)).toBe('punctuation.definition.string.begin.mesa');
+        expect(tokens.filter(t => t.line === 4).map(t => t.scopes.at(-1))).toEqual(['punctuation.section.block.end.mesa']);
+        expect(scopeOf(tokens, 'show')).toBe('keyword.other.show.mesa');
+        expect(scopeOf(tokens, 'maze', 6)).toBe('variable.other.constant.grid.mesa');
+        expect(scopeOf(tokens, 'at')).toBe('keyword.other.at.mesa');
+        expect(scopeOf(tokens, '#', 7)).toBe('string.quoted.single.char.mesa');
+        expect(scopeOf(tokens, "'", 7)).toBe('punctuation.definition.string.begin.mesa');
+        expect(scopeOf(tokens, '[', 7)).toBe('punctuation.section.brackets.begin.mesa');
+        expect(scopeOf(tokens, 'uniform')).toBe('support.function.chance.mesa');
+        expect(scopeOf(tokens, 'choose')).toBe('support.function.chance.mesa');
+        expect(scopeOf(tokens, 'bernoulli')).toBe('support.function.chance.mesa');
+        expect(scopeOf(tokens, ':', 8)).toBe('punctuation.separator.colon.mesa');
+        expect(scopeOf(tokens, 'weight')).toBe('keyword.control.setup.mesa');
+        expect(scopeOf(tokens, '0.02')).toBe('constant.numeric.mesa');
+        expect(scopeOf(tokens, ' after "a string"')).toBe('comment.line.double-slash.mesa');
+    });
+
+    test('an unclosed row is marked, and the next line is not swallowed', () => {
+        const tokens = tokenize('grid g {\n  "#  \n}');
+        expect(scopeOf(tokens, '"#  ')).toBe('invalid.illegal.unterminated-string.mesa');
+        expect(scopeOf(tokens, '}', 2)).toBe('punctuation.section.block.end.mesa');
     });
 });

@@ -1,16 +1,19 @@
 /**
  * The causal-graph section: each environment's graph laid out by Graphviz
  * (`@viz-js/viz`, WebAssembly, no network) and inlined as SVG, its nodes linked to
- * their declarations, with the environment's facts, what deployment changes, and a
- * legend in the visual language the graph view shares (causal-dot.ts).
+ * their declarations, with the environment's facts (whether its figures are expected
+ * values, its weight when training or deployment is weighted), what deployment
+ * changes, the map of a grid it shows (grid-map.ts), and a legend in the visual
+ * language the graph view shares (causal-dot.ts).
  */
 import type { instance } from '@viz-js/viz';
-import type { Report } from '../../simulation/report.js';
+import type { EnvironmentReport, Report } from '../../simulation/report.js';
 import type { GraphDrawing } from '../causal-dot.js';
 import { drawingDot, linkDeclarations } from '../causal-dot.js';
 import { reportDrawing } from './graph-dot.js';
 import { esc } from './escape.js';
-import { codeList, num, slug } from './numbers.js';
+import { gridMapFigure } from './grid-map.js';
+import { codeList, num, plain, slug } from './numbers.js';
 import type { ReportMode } from './links.js';
 import { sourceLink } from './links.js';
 
@@ -54,6 +57,27 @@ export function inlineSvg(svg: string, idPrefix: string): string {
     return body.replace(/^<svg\b/, '<svg role="img" focusable="false"');
 }
 
+/** An environment that draws: its figures are expected values (docs/simulation.md, Chance). */
+function chanceFact(env: EnvironmentReport): string[] {
+    return env.chance ? ['<div><dt>chance</dt><dd>draws: figures are expected values</dd></div>'] : [];
+}
+
+/**
+ * Its training and deployment weights, shown when the weights of that role are not all
+ * equal (with equal weights, every environment simply counts the same).
+ */
+export function weightFacts(env: EnvironmentReport, report: Report): string[] {
+    const roles = [['training weight', (e: EnvironmentReport) => e.trainWeight], ['deployment weight', (e: EnvironmentReport) => e.deployWeight]] as const;
+    const facts: string[] = [];
+    for (const [role, weightOf] of roles) {
+        const weight = weightOf(env);
+        const all = report.environments.map(weightOf).filter((w): w is number => w !== null);
+        const equal = all.every(w => Math.abs(w - 1 / all.length) < 1e-12);
+        if (weight !== null && !equal) facts.push(`<div><dt>${role}</dt><dd>${esc(plain(weight, 4))}</dd></div>`);
+    }
+    return facts;
+}
+
 export async function graphsSection(report: Report, mode: ReportMode): Promise<string> {
     const parts: string[] = [];
     for (const [i, env] of report.environments.entries()) {
@@ -72,8 +96,8 @@ export async function graphsSection(report: Report, mode: ReportMode): Promise<s
 <div><dt>discount</dt><dd>${num(env.discount)}</dd></div>
 <div><dt>actions</dt><dd>${codeList(env.actions)}</dd></div>
 <div><dt>reachable states</dt><dd>${env.states === null ? '<span class="muted">—</span>' : esc(env.states.toLocaleString('en-US'))}</dd></div>
-</dl>
-${skipped}${changeList}
+${[...chanceFact(env), ...weightFacts(env, report)].join('\n')}</dl>
+${skipped}${changeList}${gridMapFigure(env, report)}
 <figure class="graph">${svg}</figure>
 </article>`);
     }

@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import type { Report } from '../../simulation/report.js';
 import { candidatesSection, distinguishingSection } from './candidates.js';
+import { diversitySection } from './diversity-chart.js';
 import { samplesSection, sweepSection } from './chart-sections.js';
 import { esc, fileName } from './escape.js';
 import { slug } from './numbers.js';
@@ -58,6 +59,7 @@ export async function renderReportHtml(report: Report, options: ReportHtmlOption
         witnessesSection(report, mode),
         objectivesSection(report, mode),
         selectionSection(report),
+        diversitySection(report),
         await candidatesSection(report),
         distinguishingSection(report),
     ].join('\n');
@@ -73,6 +75,7 @@ export async function renderReportHtml(report: Report, options: ReportHtmlOption
             .map(({ o, i }) => ({ id: slug('witness', i, o.name), title: o.name })) },
         { id: 'objectives', title: 'Objectives' },
         { id: 'selection', title: 'Selection' },
+        ...(report.diversity ? [{ id: 'diversity', title: 'Diversity sweep' }] : []),
         { id: 'candidates', title: 'Candidate objectives' },
         { id: 'distinguishing', title: 'Distinguishing environments' },
     ];

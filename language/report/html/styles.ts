@@ -102,6 +102,14 @@ ${svgTheme}
 .swatch{display:inline-block;width:18px;height:0;border-top:3px solid;vertical-align:middle;margin-right:6px}
 .swatch.base{border-color:var(--base)}.swatch.mesa{border-top-style:dashed;border-color:var(--mesa)}.swatch.changed{border-color:var(--changed)}
 .changes{font-size:13px}.note{color:var(--warn)}
+figure.map{margin:6px 0 12px}.map-frame{overflow-x:auto;max-width:100%}
+svg.gridmap{max-width:100%;height:auto;display:block}
+svg .cell.floor{fill:var(--bg);stroke:var(--border);stroke-width:1}svg .cell.wall{fill:var(--ink);stroke:var(--ink);stroke-width:1}
+svg .glyph{fill:var(--fg);font-family:var(--mono);font-weight:600;paint-order:stroke;stroke:var(--bg);stroke-width:3px;stroke-linejoin:round}
+svg .start{fill:none;stroke:var(--fg);stroke-width:2;stroke-dasharray:3 2}
+figure.map figcaption{font-size:12px;color:var(--muted);margin:6px 0 4px;max-width:78ch}
+ul.map-legend{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:4px 16px;font-size:12px}
+ul.map-legend li{display:flex;align-items:center;gap:6px}svg.key{flex:none}
 .chart-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(330px,1fr));gap:18px}
 .chart{border:1px solid var(--border);border-radius:10px;padding:10px;color:var(--fg);background:var(--bg)}
 .chart figcaption{font-size:12px;color:var(--muted);padding:4px 6px 0}

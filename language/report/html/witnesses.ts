@@ -1,7 +1,8 @@
 /**
  * The witnesses: for each non-robust optimizer, the state where its allowed actions
  * differ from the base objective's optimal ones (environment, step, the remembered
- * values, a path that reaches it, both action sets side by side), and for a
+ * values, a path that reaches it and, where the spec draws, with what probability,
+ * both action sets side by side), and for a
  * suboptimality-aligned optimizer, the limits that keep it aligned.
  */
 import type { OptimizerReport, Report, SuboptimalityLimits, Witness } from '../../simulation/report.js';
@@ -42,7 +43,9 @@ function witnessBody(report: Report, o: OptimizerReport, w: Witness, mode: Repor
     const base = report.objectives.find(x => x.role === 'base')?.name ?? 'base';
     const table = valuesTable(w.values);
     const whose = w.of === 'unlimited' ? `${esc(o.objective)} with the true model and full depth` : esc(o.name);
-    return `<p>In ${envLink} at step <strong>${esc(w.step)}</strong>${w.onPolicy ? ', a state its own behaviour reaches' : ', a state some policy reaches'}:</p>
+    // With chance, the path below reaches the state only with some probability (docs/report-json.md, witness).
+    const chance = w.probability < 1 ? ` with probability <strong>${num(w.probability, 4)}</strong>` : '';
+    return `<p>In ${envLink} at step <strong>${esc(w.step)}</strong>${w.onPolicy ? ', a state its own behaviour reaches' : ', a state some policy reaches'}${chance}:</p>
 <div class="side-by-side">${actionSet(`${whose} allows`, w.optimizerActions, w.baseActions, 'mesa')}${actionSet(`optimal for ${esc(base)}`, w.baseActions, w.optimizerActions, 'base')}</div>
 ${table}
 <p class="path"><span class="muted">Reached by</span> ${actionPath(w.path)}</p>`;
