@@ -63,8 +63,9 @@ function list(label: string, items: string[]): string {
     return `**${label}:** ${items.length > 0 ? items.join(', ') : 'none'}`;
 }
 
-function sourceText(node: { $cstNode?: { text: string } }): string {
-    return (node.$cstNode?.text ?? '').replace(/\s+/g, ' ').trim();
+/** The text of a node as written, on one line; empty for a part the parser could not read (half-typed text). */
+function sourceText(node: { $cstNode?: { text: string } } | undefined): string {
+    return (node?.$cstNode?.text ?? '').replace(/\s+/g, ' ').trim();
 }
 
 function block(text: string): string {

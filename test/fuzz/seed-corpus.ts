@@ -6,7 +6,7 @@
  * from these texts (see docs/testing.md, Fuzzing). Written as escaped strings: a file
  * of samples would not survive editors and git normalising line ends and BOMs.
  */
-import { EXAMPLES, exampleText } from '../helpers/services.js';
+import { EXAMPLES, exampleText, PUBLISHED, publishedText } from '../helpers/services.js';
 
 /** A small spec around which most cases are written. */
 const BASE = 'environment E {\n  horizon 2\n  action a\n  node x = a\n}\n';
@@ -48,7 +48,14 @@ export const SEED_CORPUS: readonly { name: string; text: string }[] = [
     { name: 'unclosed block comment', text: `${BASE}/* never closed\nobjective base B = x\n` },
     { name: 'empty', text: '' },
     { name: 'only whitespace', text: ' \r\n\t\r \uFEFF' },
+    // Tables, grids and chance at their edges.
+    { name: 'a ragged grid', text: 'grid g { "###" "#" "" }\nenvironment E { horizon 2 action a node x = g[a][a] }\nobjective base B = x\ntrain E\n' },
+    { name: 'an unclosed grid row', text: 'grid g { "### \n "#A#" }\nenvironment E { horizon 2 action a node x = g[0][0] == \'#\' }\nobjective base B = x\n' },
+    { name: 'odd character literals', text: `${BASE}objective base B = x + '\u00e9' + '"' + ' '\nconst t = [1e308, -1e308]\ntrain E weight 1e308\n` },
+    { name: 'huge draws', text: 'environment E { horizon 2 action a node x = uniform(0, 1000000000) + choose(1e-300: a, 1: 0) node y init uniform(-5, 5) * uniform(0, 999) = bernoulli(2) }\nobjective base B = x\ntrain E\n' },
+    { name: 'indices far out', text: 'const t = [[1, 2], [3, 4]]\nenvironment E { horizon 2 action a node x = t[a * 1e9][-1] + t[0.5][1] }\nobjective base B = x\ntrain E\n' },
     ...EXAMPLES.map(name => ({ name: `example ${name}`, text: exampleText(name) })),
+    ...PUBLISHED.map(name => ({ name: `published ${name}`, text: publishedText(name) })),
 ];
 
 /** Edits the incremental reparse is checked on besides the mutations: each turns `from` into `to`. */

@@ -19,6 +19,13 @@ export function exampleText(name: string): string {
     return readFileSync(join(import.meta.dirname, '..', '..', 'examples', `${name}.mesa`), 'utf8');
 }
 
+/** The published cases (examples/published/, docs/published-cases.md). */
+export const PUBLISHED = ['absent-supervisor', 'boat-race', 'coin-corridor', 'keys-and-chests', 'monster-gridworld'] as const;
+
+export function publishedText(name: string): string {
+    return readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'published', `${name}.mesa`), 'utf8');
+}
+
 export async function load(text: string): Promise<LoadedSpec> {
     const loaded = await loadSpecText(services, text);
     await unloadSpec(services, loaded);

@@ -114,6 +114,11 @@ describe('other declarations', () => {
         expect(await hoverAt('Pressing =')).not.toContain('Verdict');
     });
 
+    test('an objective whose body the parser could not read hovers without it', async () => {
+        const value = await hoverText('environment E { horizon 2 action a node x = a }\nobjective base <|>B = horizon\ntrain E\n');
+        expect(value).toContain('**base objective** `B`');
+    });
+
     test('an objective reference inside an optimizer hovers the objective', async () => {
         const value = await hoverText(at(exampleText('shop'), 'objective Commission', 'Commission'));
         expect(value).toContain('**mesa objective** `Commission`');
