@@ -1,9 +1,12 @@
 // Bundles the extension client, the language server, its analysis worker, the CLI and
 // the benchmarks into CommonJS files under dist/ (vscode stays external), as Langium's
-// project template does. `--watch` rebuilds on change.
+// project template does; then the browser builds (web/build.mjs): the web extension under
+// dist/web/ and the playground under dist/playground/. `--watch` rebuilds the Node
+// bundles on change (the browser builds are built once).
 import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { buildWeb, WEB_BUNDLES } from './web/build.mjs';
 
 // vega-canvas's Node build awaits an optional `canvas` package at top level, which a
 // CommonJS bundle cannot hold; without `canvas` it returns null anyway, so bundle its
@@ -25,11 +28,13 @@ const entries = {
     'bench-editor': 'bench/editor.ts',
     'bench-adversarial': 'bench/adversarial.ts',
     'bench-server': 'bench/traced-server.ts',
+    'bench-web': 'bench/web.ts',
 };
 // `node esbuild.mjs cli server` builds only those bundles; no names: all of them.
 const only = process.argv.slice(2).filter(a => !a.startsWith('--'));
 const entryPoints = Object.fromEntries(Object.entries(entries)
     .filter(([name, file]) => existsSync(file) && (only.length === 0 || only.includes(name))));
+const web = WEB_BUNDLES.filter(name => only.length === 0 || only.includes(name));
 
 const options = {
     entryPoints,
@@ -40,7 +45,8 @@ const options = {
     target: 'node20',
     format: 'cjs',
     sourcemap: true,
-    external: ['vscode'],
+    // playwright-core (the web benchmark's) finds its own files at run time.
+    external: ['vscode', 'playwright-core'],
     logLevel: 'warning',
     plugins: [vegaWithoutCanvas],
     // Langium's ESM sources read import.meta.url only for optional file lookups.
@@ -48,10 +54,13 @@ const options = {
     banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
-if (watch) {
-    const context = await esbuild.context(options);
-    await context.watch();
-    console.log('esbuild: watching for changes');
-} else {
-    await esbuild.build(options);
+if (Object.keys(entryPoints).length > 0) {
+    if (watch) {
+        const context = await esbuild.context(options);
+        await context.watch();
+        console.log('esbuild: watching for changes');
+    } else {
+        await esbuild.build(options);
+    }
 }
+if (web.length > 0) await buildWeb(web);

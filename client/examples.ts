@@ -12,6 +12,18 @@ export interface ExampleEntry {
     description: string;
 }
 
+/** An example with its text, as New Spec from Example copies it. */
+export interface ShippedExample extends ExampleEntry {
+    text: string;
+}
+
+/** Examples bundled as `{ name: text }` (the browser builds; docs/browser.md), described and sorted by name. */
+export function bundledExamples(texts: Readonly<Record<string, string>>): ShippedExample[] {
+    return Object.entries(texts)
+        .map(([name, text]) => ({ name, description: describeExample(name, text), text }))
+        .sort((a, b) => a.name.localeCompare(b.name));
+}
+
 /** `button-lamp` for `button-lamp.mesa`; undefined for other files. */
 export function exampleName(fileName: string): string | undefined {
     return /^[A-Za-z0-9][\w-]*\.mesa$/.test(fileName) ? fileName.slice(0, -'.mesa'.length) : undefined;

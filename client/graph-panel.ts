@@ -5,7 +5,7 @@
  * declaration.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node.js';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { CausalGraphParams, CausalGraphResult } from '../language/protocol.js';
 import { CausalGraphRequest } from '../language/protocol.js';
 import { graphPage } from './graph-page.js';
@@ -17,7 +17,7 @@ export class GraphPanel implements vscode.Disposable {
     private readonly disposables: vscode.Disposable[] = [];
     html: string | undefined;
 
-    constructor(private readonly client: Promise<LanguageClient>) {}
+    constructor(private readonly client: Promise<BaseLanguageClient>) {}
 
     async show(uri: vscode.Uri | undefined, env?: string): Promise<CausalGraphResult | undefined> {
         if (!uri) {

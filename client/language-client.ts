@@ -1,26 +1,24 @@
 /**
- * Starts the bundled Mesa language server (dist/server.cjs) over Node IPC. One output
- * channel, "Mesa", carries the server's log and, with `mesa.trace.server`, the
- * protocol trace. A failure to start is shown to the user with a way to the log.
+ * Starts the Mesa language client: the options both builds share, then the client that
+ * the host creates (main.ts: the bundled server over Node IPC; browser-main.ts: the
+ * server in a web worker). One output channel, "Mesa", carries the server's log and,
+ * with `mesa.trace.server`, the protocol trace. A failure to start is shown to the user
+ * with a way to the log.
  */
 import * as vscode from 'vscode';
-import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node.js';
-import { LanguageClient, TransportKind } from 'vscode-languageclient/node.js';
+import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 
-export async function startLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): Promise<LanguageClient> {
-    const module = context.asAbsolutePath('dist/server.cjs');
-    const serverOptions: ServerOptions = {
-        run: { module, transport: TransportKind.ipc },
-        debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-    };
+/** Makes the client; its id must be `mesa`, so that it reads the `mesa.trace.server` setting. */
+export type CreateClient = (options: LanguageClientOptions) => BaseLanguageClient;
+
+export async function startLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel, create: CreateClient): Promise<BaseLanguageClient> {
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ language: 'mesa' }],
         outputChannel: output,
     };
-    // The id `mesa` makes the client read the `mesa.trace.server` setting.
-    const client = new LanguageClient('mesa', 'Mesa Language Server', serverOptions, clientOptions);
-    context.subscriptions.push(client);
     try {
+        const client = create(clientOptions);
+        context.subscriptions.push(client);
         await client.start();
         return client;
     } catch (error) {

@@ -1,93 +1,29 @@
 /**
- * The Mesa VS Code extension: a thin client that starts the bundled language server and
- * adds the commands `mesa.simulate` and `mesa.showGraph`, whose work the server does, and
- * `mesa.newSpecFromExample`, which copies a shipped example into the workspace. Nothing
- * here imports Langium or the language; only the request types.
+ * The Mesa VS Code extension in a desktop (Node) extension host: the bundled language
+ * server (dist/server.cjs) over Node IPC, and the examples read from the extension's
+ * folder. The rest is the same in a browser (extension.ts; browser-main.ts).
  */
-import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node.js';
-import { Commands } from '../language/protocol.js';
-import { GraphPanel } from './graph-panel.js';
-import { startLanguageClient } from './language-client.js';
-import { newSpecFromExample } from './new-spec.js';
-import { ReportPanel } from './report-panel.js';
-import { SimulationRunner } from './simulation.js';
+import type * as vscode from 'vscode';
+import type { ServerOptions } from 'vscode-languageclient/node.js';
+import { LanguageClient, TransportKind } from 'vscode-languageclient/node.js';
+import type { MesaExtensionApi } from './extension.js';
+import { activateMesa, deactivateMesa } from './extension.js';
+import { shippedExamples } from './new-spec.js';
 
-let client: LanguageClient | undefined;
+export type { MesaExtensionApi } from './extension.js';
 
-/** What the extension exports: used by the end-to-end tests to read what the report view shows. */
-export interface MesaExtensionApi {
-    /** The HTML of the report view, once a simulation has been shown. */
-    reportHtml(): string | undefined;
-    /** Whether the report shown is out of date (its spec was edited since); undefined when none is shown. */
-    reportStale(): boolean | undefined;
-    /** Fires when the report view shows a report, becomes out of date or current again, or closes. */
-    onDidUpdateReport: vscode.Event<void>;
-    /** The HTML of the causal-graph view, once shown. */
-    graphHtml(): string | undefined;
-}
-
-export async function activate(context: vscode.ExtensionContext): Promise<MesaExtensionApi> {
-    const output = vscode.window.createOutputChannel('Mesa');
-    context.subscriptions.push(output);
-
-    const started = startLanguageClient(context, output);
-    const reports = new ReportPanel(started);
-    const graphs = new GraphPanel(started);
-    const runner = new SimulationRunner(started, reports, output);
-    const recent = new RecentSpec();
-    context.subscriptions.push(reports, graphs, runner, recent);
-    context.subscriptions.push(
-        vscode.commands.registerCommand(Commands.simulate, (uri?: string | vscode.Uri) => runner.run(recent.documentUri(uri))),
-        vscode.commands.registerCommand(Commands.showGraph, (uri?: string | vscode.Uri) => graphs.show(recent.documentUri(uri))),
-        vscode.commands.registerCommand(Commands.newSpecFromExample, (name?: unknown) => newSpecFromExample(context.extensionUri, name)),
-    );
-    client = await started.catch(() => undefined);
-    return {
-        reportHtml: () => reports.html,
-        reportStale: () => reports.isStale,
-        onDidUpdateReport: reports.onDidUpdate,
-        graphHtml: () => graphs.html,
+export function activate(context: vscode.ExtensionContext): Promise<MesaExtensionApi> {
+    const module = context.asAbsolutePath('dist/server.cjs');
+    const serverOptions: ServerOptions = {
+        run: { module, transport: TransportKind.ipc },
+        debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
+    return activateMesa(context, {
+        createClient: options => new LanguageClient('mesa', 'Mesa Language Server', serverOptions, options),
+        examples: () => shippedExamples(context.extensionUri),
+    });
 }
 
-export async function deactivate(): Promise<void> {
-    // The client is also in context.subscriptions; stopping here lets VS Code wait for it.
-    if (client?.isRunning()) await client.stop();
-    client = undefined;
-}
-
-/**
- * Which spec a command without an argument is about: the active Mesa editor's, else a
- * visible one's, else the Mesa document last active and still open (a command run from
- * the Get started walkthrough, whose page is the active editor then).
- */
-class RecentSpec implements vscode.Disposable {
-    private last: vscode.Uri | undefined;
-    private readonly subscription: vscode.Disposable;
-
-    constructor() {
-        this.remember(vscode.window.activeTextEditor);
-        this.subscription = vscode.window.onDidChangeActiveTextEditor(editor => this.remember(editor));
-    }
-
-    /** The command's argument (a URI string from a code lens, a Uri from a menu), else the spec as above. */
-    documentUri(argument: string | vscode.Uri | undefined): vscode.Uri | undefined {
-        if (typeof argument === 'string') return vscode.Uri.parse(argument);
-        if (argument instanceof vscode.Uri) return argument;
-        const active = vscode.window.activeTextEditor;
-        if (active?.document.languageId === 'mesa') return active.document.uri;
-        const visible = vscode.window.visibleTextEditors.find(e => e.document.languageId === 'mesa');
-        if (visible) return visible.document.uri;
-        const last = this.last;
-        return last && vscode.workspace.textDocuments.some(d => !d.isClosed && d.uri.toString() === last.toString()) ? last : undefined;
-    }
-
-    private remember(editor: vscode.TextEditor | undefined): void {
-        if (editor?.document.languageId === 'mesa') this.last = editor.document.uri;
-    }
-
-    dispose(): void {
-        this.subscription.dispose();
-    }
+export function deactivate(): Promise<void> {
+    return deactivateMesa();
 }

@@ -6,16 +6,11 @@
  * opens as an untitled spec. Returns the new document's URI.
  */
 import * as vscode from 'vscode';
+import type { ShippedExample } from './examples.js';
 import { copyFileNames, describeExample, exampleName } from './examples.js';
 
-interface ShippedExample {
-    name: string;
-    description: string;
-    uri: vscode.Uri;
-}
-
-export async function newSpecFromExample(extensionUri: vscode.Uri, requested?: unknown): Promise<vscode.Uri | undefined> {
-    const examples = await shippedExamples(vscode.Uri.joinPath(extensionUri, 'examples'));
+export async function newSpecFromExample(listExamples: () => Promise<ShippedExample[]>, requested?: unknown): Promise<vscode.Uri | undefined> {
+    const examples = await listExamples();
     if (examples.length === 0) {
         void vscode.window.showErrorMessage('Mesa: this installation ships no examples.');
         return undefined;
@@ -34,10 +29,10 @@ export async function newSpecFromExample(extensionUri: vscode.Uri, requested?: u
         example = picked?.example;
     }
     if (!example) return undefined;
-    const content = await vscode.workspace.fs.readFile(example.uri);
+    const content = new TextEncoder().encode(example.text);
     const folder = targetFolder();
     if (!folder) {
-        const document = await vscode.workspace.openTextDocument({ language: 'mesa', content: new TextDecoder().decode(content) });
+        const document = await vscode.workspace.openTextDocument({ language: 'mesa', content: example.text });
         await vscode.window.showTextDocument(document);
         return document.uri;
     }
@@ -56,7 +51,9 @@ export async function newSpecFromExample(extensionUri: vscode.Uri, requested?: u
     return target;
 }
 
-async function shippedExamples(folder: vscode.Uri): Promise<ShippedExample[]> {
+/** The examples in the extension's `examples` folder (the Node build; the browser build bundles them). */
+export async function shippedExamples(extensionUri: vscode.Uri): Promise<ShippedExample[]> {
+    const folder = vscode.Uri.joinPath(extensionUri, 'examples');
     let entries: [string, vscode.FileType][];
     try {
         entries = await vscode.workspace.fs.readDirectory(folder);
@@ -69,7 +66,7 @@ async function shippedExamples(folder: vscode.Uri): Promise<ShippedExample[]> {
         if (!name || type !== vscode.FileType.File) continue;
         const uri = vscode.Uri.joinPath(folder, fileName);
         const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-        examples.push({ name, description: describeExample(name, text), uri });
+        examples.push({ name, description: describeExample(name, text), text });
     }
     return examples.sort((a, b) => a.name.localeCompare(b.name));
 }

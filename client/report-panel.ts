@@ -7,7 +7,7 @@
  * `mesa.report.autoRefresh` a save reruns it (docs/editor.md, The report view).
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node.js';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import type { ReportHtmlParams } from '../language/protocol.js';
 import { ClientSettings, Commands, ReportHtmlRequest } from '../language/protocol.js';
 import { commandUri, REPORT_STATUS_MESSAGE, withReportStatus } from './report-status.js';
@@ -28,7 +28,7 @@ export class ReportPanel implements vscode.Disposable {
     /** The page last shown, out-of-date mark included, for tests and for re-showing. */
     html: string | undefined;
 
-    constructor(private readonly client: Promise<LanguageClient>) {
+    constructor(private readonly client: Promise<BaseLanguageClient>) {
         this.disposables.push(
             this.updated,
             vscode.workspace.onDidChangeTextDocument(event => this.documentChanged(event)),

@@ -4,8 +4,8 @@
  * first. Returns the report JSON (undefined when cancelled or failed).
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node.js';
-import { LSPErrorCodes, ResponseError } from 'vscode-languageclient/node.js';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageclient';
 import type { SimulateParams } from '../language/protocol.js';
 import { SimulateRequest } from '../language/protocol.js';
 import type { ReportPanel } from './report-panel.js';
@@ -15,7 +15,7 @@ export class SimulationRunner implements vscode.Disposable {
     private current: vscode.CancellationTokenSource | undefined;
 
     constructor(
-        private readonly client: Promise<LanguageClient>,
+        private readonly client: Promise<BaseLanguageClient>,
         private readonly panel: ReportPanel,
         private readonly output: vscode.OutputChannel,
     ) {}

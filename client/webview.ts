@@ -1,9 +1,9 @@
 /** Helpers shared by the two webviews: nonces, escaping, opening the source at a place. */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 
+/** 18 random bytes in base64, from the Web Crypto API that both extension hosts have. */
 export function nonce(): string {
-    return randomBytes(18).toString('base64');
+    return btoa(String.fromCharCode(...globalThis.crypto.getRandomValues(new Uint8Array(18))));
 }
 
 export function escapeHtml(text: string): string {

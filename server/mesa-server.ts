@@ -1,25 +1,27 @@
 /**
- * Starts the Mesa language server on a connection: Langium's services, Mesa's custom
- * requests and its off-thread analysis. The bundled server (main.ts) calls it as it is;
+ * Starts the Mesa language server in Node: Node's file system, the analyses in worker
+ * threads next to the bundled server. The bundled server (main.ts) calls it as it is;
  * the editor benchmark's traced build adds a hook before the server starts listening.
  */
-import { startLanguageServer } from 'langium/lsp';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { NodeFileSystem } from 'langium/node';
 import type { Connection } from 'vscode-languageserver';
 import type { MesaServices } from '../language/mesa-module.js';
-import { createMesaServices } from '../language/mesa-module.js';
-import { startAnalysis } from './analysis/start.js';
-import { registerMesaRequests } from './requests/index.js';
+import { InlineRunner, WorkerRunner } from './analysis/runner.js';
+import { serveMesa } from './serve.js';
 
 /**
- * `serverDir` is where the bundled worker (worker.cjs) lies. MESA_INCREMENTAL=0 parses
- * the whole text on every edit (to rule the incremental reparse out, or to compare).
+ * `serverDir` is where the bundled worker (worker.cjs) lies; without it (sources under
+ * test) `mesa/simulate` runs on the calling thread. MESA_INCREMENTAL=0 parses the whole
+ * text on every edit (to rule the incremental reparse out, or to compare).
  */
 export function startMesaServer(connection: Connection, serverDir: string, beforeListening?: (services: MesaServices) => void): MesaServices {
-    const { shared, Mesa } = createMesaServices({ connection, ...NodeFileSystem }, { incremental: process.env['MESA_INCREMENTAL'] !== '0' });
-    startAnalysis(Mesa, connection, serverDir);
-    registerMesaRequests(connection, Mesa);
-    beforeListening?.(Mesa);
-    startLanguageServer(shared);
-    return Mesa;
+    const worker = join(serverDir, 'worker.cjs');
+    return serveMesa(connection, {
+        fileSystem: NodeFileSystem,
+        incremental: process.env['MESA_INCREMENTAL'] !== '0',
+        analysisRunner: log => new WorkerRunner(worker, log),
+        simulationRunner: log => existsSync(worker) ? new WorkerRunner(worker, log) : new InlineRunner(),
+    }, beforeListening);
 }

@@ -32,7 +32,8 @@ export class MesaValidationRegistry extends ValidationRegistry {
 
     private reportFailure(error: unknown, messageContext: string, accept: ValidationAcceptor, node: AstNode): void {
         if (error === OperationCancelled) throw error;
-        if (process.env['MESA_DEBUG']) console.error(messageContext, error);
+        // `process` is absent in a browser (docs/browser.md).
+        if (globalThis.process?.env?.['MESA_DEBUG']) console.error(messageContext, error);
         const detail = error instanceof Error ? error.message : String(error);
         accept('error', `Internal error in a check (${detail}); please report it with this spec.`, { node, code: 'internal-error' });
     }

@@ -1,17 +1,19 @@
 /**
  * Runs simulation jobs: in a worker thread in the language server (so completion and
- * hover never wait on a simulation), or inline for tests and hosts without workers.
- * Each run can be cancelled; a cancelled or superseded run resolves with `cancelled`.
- * A worker that dies (at its memory limit, or exiting) rejects its jobs with the reason
- * in words, and the next job starts a fresh one.
+ * hover never wait on a simulation), or inline for tests and hosts without workers
+ * (inline-runner.ts; the browser build has its own, web-worker-runner.ts). Each run can
+ * be cancelled; a cancelled or superseded run resolves with `cancelled`. A worker that
+ * dies (at its memory limit, or exiting) rejects its jobs with the reason in words, and
+ * the next job starts a fresh one.
  */
 import type { ResourceLimits } from 'node:worker_threads';
 import { Worker } from 'node:worker_threads';
 import type { Finding } from '../../language/findings/finding.js';
-import { analyzeBySimulation } from '../../language/findings/simulation-analysis.js';
 import type { CompiledSpec } from '../../language/model/spec.js';
 import type { Report } from '../../language/simulation/report.js';
 import type { FromWorker, SimulateJob } from './worker-protocol.js';
+
+export { InlineRunner } from './inline-runner.js';
 
 export interface RunOptions {
     maxStates: number;
@@ -92,22 +94,4 @@ function describeWorkerError(error: Error): string {
     return (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
         ? `it ran out of memory (${error.message})`
         : `it failed: ${error.message}`;
-}
-
-/** Runs jobs on the calling thread (tests; environments without worker threads). */
-export class InlineRunner implements AnalysisRunner {
-    run(spec: CompiledSpec, options: RunOptions): RunHandle {
-        const flag = { cancelled: false };
-        const result = Promise.resolve().then(() => {
-            const started = performance.now();
-            const outcome = analyzeBySimulation(spec, { ...options, signal: flag });
-            if (flag.cancelled) return { findings: [], ms: 0, cancelled: true as const };
-            return { ...outcome, ms: performance.now() - started };
-        });
-        return { result, cancel: () => { flag.cancelled = true; } };
-    }
-
-    dispose(): void {
-        // nothing to release
-    }
 }

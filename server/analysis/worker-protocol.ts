@@ -1,20 +1,27 @@
 /**
- * Messages between the language server and its analysis worker thread (a typed union,
- * one message type per direction). Cancellation crosses threads through a shared flag: the
- * worker's simulation reads it while it runs, so a newer edit stops an older analysis
- * within a few thousand states.
+ * Messages between the language server and its analysis worker (a typed union, one
+ * message type per direction). In Node, cancellation crosses threads through a shared
+ * flag: the worker's simulation reads it while it runs, so a newer edit stops an older
+ * analysis within a few thousand states. A browser gives no shared memory to a page that
+ * is not cross-origin isolated (a file:// page, a web extension), so there a job is
+ * cancelled by ending its worker (docs/browser.md, The language server in a web worker).
  */
 import type { CompiledSpec } from '../../language/model/spec.js';
 import type { Report } from '../../language/simulation/report.js';
 import type { Finding } from '../../language/findings/finding.js';
 
-export interface SimulateJob {
+/** One analysis: the compiled spec and its budgets. */
+export interface AnalysisJob {
     type: 'simulate';
     id: number;
     spec: CompiledSpec;
     maxStates: number;
     timeBudgetMs?: number;
     seed?: number;
+}
+
+/** A job for the Node worker thread. */
+export interface SimulateJob extends AnalysisJob {
     /** Int32Array over this buffer: element 0 becomes 1 when the job is cancelled. */
     cancel: SharedArrayBuffer;
 }

@@ -6,13 +6,14 @@
 import type { Connection } from 'vscode-languageserver';
 import type { MesaServices } from '../../language/mesa-module.js';
 import { CausalGraphRequest, ReportHtmlRequest, SimulateRequest } from '../../language/protocol.js';
+import type { AnalysisRunner } from '../analysis/runner.js';
 import { handleCausalGraph } from './causal-graph.js';
 import { handleReportHtml } from './report-html.js';
-import { createSimulationRunner, handleSimulate } from './simulate.js';
+import { handleSimulate } from './simulate.js';
 
-export function registerMesaRequests(connection: Connection, services: MesaServices): void {
+/** `runner` runs `mesa/simulate`, apart from the editor's analyses. */
+export function registerMesaRequests(connection: Connection, services: MesaServices, runner: AnalysisRunner): void {
     const shared = services.shared;
-    const runner = createSimulationRunner(message => connection.console.log(message));
     connection.onRequest(SimulateRequest, (params, token) => handleSimulate(shared, runner, params, token));
     connection.onRequest(CausalGraphRequest, (params, token) => handleCausalGraph(shared, params, token));
     connection.onRequest(ReportHtmlRequest, (params, token) => handleReportHtml(params, token));

@@ -1,29 +1,21 @@
 /**
  * `mesa/simulate`: the full simulation of a document (docs/simulation.md), returning the report
- * JSON of §8. It runs in a worker thread of its own (the analysis worker's script,
- * dist/worker.cjs), so completion and the editor's analysis go on meanwhile; the
- * request's cancellation stops the core within a few thousand states. Budgets are the
- * command's, larger than the editor analysis's: 5 million states and one minute.
+ * JSON of §8. It runs in a worker of its own (in Node the analysis worker's script,
+ * dist/worker.cjs; see mesa-server.ts and browser-main.ts), so completion and the
+ * editor's analysis go on meanwhile; the request's cancellation stops the core within a
+ * few thousand states. Budgets are the command's, larger than the editor analysis's:
+ * 5 million states and one minute.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { LangiumSharedCoreServices } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { SimulateParams } from '../../language/protocol.js';
 import type { Report } from '../../language/simulation/report.js';
 import type { AnalysisRunner } from '../analysis/runner.js';
-import { InlineRunner, WorkerRunner } from '../analysis/runner.js';
 import { cancelled, compiledSpecOf, fileName } from './document.js';
 
 export const SIMULATE_MAX_STATES = 5_000_000;
 export const SIMULATE_TIME_BUDGET_MS = 60_000;
-
-/** The worker next to the bundled server; on the calling thread when there is none (sources under test). */
-export function createSimulationRunner(log: (message: string) => void): AnalysisRunner {
-    const script = typeof __dirname === 'string' ? join(__dirname, 'worker.cjs') : undefined;
-    return script && existsSync(script) ? new WorkerRunner(script, log) : new InlineRunner();
-}
 
 export async function handleSimulate(shared: LangiumSharedCoreServices, runner: AnalysisRunner, params: SimulateParams, token: CancellationToken): Promise<Report> {
     const spec = await compiledSpecOf(shared, params.uri, token);

@@ -13,6 +13,8 @@ const root = join(import.meta.dirname, '..', '..');
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
 const manifest = JSON.parse(read('package.json')) as {
     main: string;
+    browser: string;
+    type: string;
     contributes: {
         commands: { command: string; title: string; category: string; icon: string }[];
         menus: Record<string, { command: string; when: string; group?: string }[]>;
@@ -31,7 +33,7 @@ describe('the thin client', () => {
     test.each(files)('client/%s imports only vscode, the language client and the protocol', file => {
         for (const specifier of imports(read(join('client', file)))) {
             expect(specifier, `${file} imports ${specifier}`).toMatch(
-                /^(vscode|vscode-languageclient\/node\.js|node:[a-z_]+|\.\/[a-z-]+\.js|\.\.\/language\/protocol\.js)$/);
+                /^(vscode|vscode-languageclient(\/node\.js|\/browser\.js)?|node:[a-z_]+|\.\/[a-z-]+\.js|\.\.\/language\/protocol\.js)$/);
         }
     });
 
@@ -48,7 +50,9 @@ describe('the thin client', () => {
 
 describe('the manifest', () => {
     test('every contributed command is registered, and in the palette', () => {
-        const main = read('client/main.ts');
+        // Both entries (main.ts for Node, browser-main.ts for a browser) activate through extension.ts.
+        const main = read('client/extension.ts');
+        for (const entry of ['client/main.ts', 'client/browser-main.ts']) expect(read(entry)).toContain('return activateMesa(context, {');
         expect(manifest.contributes.commands.map(c => c.command)).toEqual(Object.values(Commands));
         for (const key of Object.keys(Commands)) expect(main).toContain(`registerCommand(Commands.${key},`);
         expect(manifest.contributes.commands.map(c => `${c.category}: ${c.title}`))
@@ -83,11 +87,22 @@ describe('the manifest', () => {
         }
     });
 
+    test('a browser entry beside the Node one (docs/browser.md): the web bundle esbuild writes, loaded as CommonJS', () => {
+        expect(manifest.browser).toBe('./dist/web/client.js');
+        expect(read('web/build.mjs')).toContain("outfile: join(out, 'web/client.js'),\n            format: 'cjs'");
+        // The package is "type": "module"; VS Code's web worker extension host loads a
+        // browser entry as CommonJS only while `main` ends in .cjs (it reads the type from `main`),
+        // and appends .js to an entry that does not end in it.
+        expect(manifest.type).toBe('module');
+        expect(manifest.main).toMatch(/\.cjs$/);
+        expect(manifest.browser).toMatch(/\.js$/);
+    });
+
     test('the .vsix ships the bundles, not sources or node_modules', () => {
         expect(manifest.main).toBe('./dist/client.cjs');
         const ignore = read('.vscodeignore').split('\n').filter(l => l && !l.startsWith('#'));
         expect(ignore[0]).toBe('**');
-        expect(ignore).toEqual(expect.arrayContaining(['!dist/client.cjs', '!dist/server.cjs', '!dist/worker.cjs']));
+        expect(ignore).toEqual(expect.arrayContaining(['!dist/client.cjs', '!dist/server.cjs', '!dist/worker.cjs', '!dist/web/client.js', '!dist/web/server.js']));
         expect(ignore.some(l => /node_modules|\.map|\.ts$/.test(l))).toBe(false);
     });
 });
