@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The main job on a fresh clone: install, build, check every bundled example as CI
-# would, and simulate each one into report/<name>.json and report/<name>.html.
+# The main job on a fresh clone: install, build, check every bundled example and
+# published case as CI would, and simulate each one into report/<name>.json and
+# report/<name>.html.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,11 +10,11 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 npm run --silent build
 
-echo "== mesa check examples/*.mesa"
-node bin/mesa.cjs check examples/*.mesa
+echo "== mesa check examples/*.mesa examples/published/*.mesa"
+node bin/mesa.cjs check examples/*.mesa examples/published/*.mesa
 
 mkdir -p report
-for spec in examples/*.mesa; do
+for spec in examples/*.mesa examples/published/*.mesa; do
     name=$(basename "$spec" .mesa)
     echo
     echo "== mesa simulate $spec"
@@ -21,3 +22,4 @@ for spec in examples/*.mesa; do
 done
 echo
 echo "Reports: $(ls report/*.html | tr '\n' ' ')"
+echo "Playground: dist/playground/index.html (open it in a browser, from file:// or any static host)"

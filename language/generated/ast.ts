@@ -72,6 +72,7 @@ export type MesaKeywordNames =
     | "optimizer"
     | "or"
     | "penalty"
+    | "range"
     | "select"
     | "show"
     | "sum"
@@ -548,7 +549,7 @@ export function isOptimizer(item: unknown): item is Optimizer {
     return reflection.isInstance(item, Optimizer.$type);
 }
 
-export type OptimizerSetting = DepthSetting | ModelSetting | ObjectiveSetting;
+export type OptimizerSetting = DepthSetting | ModelSetting | ObjectiveSetting | RangeSetting;
 
 export const OptimizerSetting = {
     $type: 'OptimizerSetting'
@@ -593,6 +594,22 @@ export const Penalty = {
 
 export function isPenalty(item: unknown): item is Penalty {
     return reflection.isInstance(item, Penalty.$type);
+}
+
+/** The longest objective, in bits, the optimizer can represent (its algorithmic range). */
+export interface RangeSetting extends langium.AstNode {
+    readonly $container: Optimizer;
+    readonly $type: 'RangeSetting';
+    value: SignedNumber;
+}
+
+export const RangeSetting = {
+    $type: 'RangeSetting',
+    value: 'value'
+} as const;
+
+export function isRangeSetting(item: unknown): item is RangeSetting {
+    return reflection.isInstance(item, RangeSetting.$type);
 }
 
 /** How the base optimizer selects among candidates: penalties on depth and length. */
@@ -773,6 +790,7 @@ export type MesaAstType = {
     OptimizerSetting: OptimizerSetting
     Parameter: Parameter
     Penalty: Penalty
+    RangeSetting: RangeSetting
     Select: Select
     Show: Show
     SignedParent: SignedParent
@@ -1147,6 +1165,15 @@ export class MesaAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: []
+        },
+        RangeSetting: {
+            name: RangeSetting.$type,
+            properties: {
+                value: {
+                    name: RangeSetting.value
+                }
+            },
+            superTypes: [OptimizerSetting.$type]
         },
         Select: {
             name: Select.$type,

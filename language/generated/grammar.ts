@@ -63,13 +63,6 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@21"
-            },
-            "arguments": []
-          },
-          {
-            "$type": "RuleCall",
-            "rule": {
               "$ref": "#/rules@22"
             },
             "arguments": []
@@ -77,7 +70,14 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@25"
+              "$ref": "#/rules@23"
+            },
+            "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@26"
             },
             "arguments": []
           },
@@ -118,7 +118,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             }
@@ -190,7 +190,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@37"
+                      "$ref": "#/rules@38"
                     },
                     "arguments": []
                   },
@@ -242,7 +242,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             }
@@ -258,7 +258,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -274,7 +274,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -364,7 +364,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -393,7 +393,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -466,7 +466,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
         "terminal": {
           "$type": "RuleCall",
           "rule": {
-            "$ref": "#/rules@37"
+            "$ref": "#/rules@38"
           },
           "arguments": []
         }
@@ -493,7 +493,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             }
@@ -518,7 +518,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@27"
+                            "$ref": "#/rules@28"
                           },
                           "arguments": []
                         }
@@ -537,7 +537,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@27"
+                        "$ref": "#/rules@28"
                       },
                       "arguments": []
                     }
@@ -637,7 +637,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@37"
+                  "$ref": "#/rules@38"
                 },
                 "arguments": []
               },
@@ -668,7 +668,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             }
@@ -694,7 +694,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@35"
+                        "$ref": "#/rules@36"
                       },
                       "arguments": []
                     }
@@ -713,7 +713,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@35"
+                            "$ref": "#/rules@36"
                           },
                           "arguments": []
                         }
@@ -792,7 +792,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -811,7 +811,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@35"
+                    "$ref": "#/rules@36"
                   },
                   "arguments": []
                 }
@@ -846,7 +846,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             }
@@ -862,7 +862,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@39"
+                "$ref": "#/rules@40"
               },
               "arguments": []
             },
@@ -901,7 +901,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@37"
+                  "$ref": "#/rules@38"
                 },
                 "arguments": []
               },
@@ -929,7 +929,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@37"
+                  "$ref": "#/rules@38"
                 },
                 "arguments": []
               },
@@ -953,7 +953,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@37"
+                  "$ref": "#/rules@38"
                 },
                 "arguments": []
               },
@@ -1007,7 +1007,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             }
@@ -1023,7 +1023,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -1052,7 +1052,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@37"
+                "$ref": "#/rules@38"
               },
               "arguments": []
             }
@@ -1111,6 +1111,13 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
               "$ref": "#/rules@20"
             },
             "arguments": []
+          },
+          {
+            "$type": "RuleCall",
+            "rule": {
+              "$ref": "#/rules@21"
+            },
+            "arguments": []
           }
         ]
       },
@@ -1140,7 +1147,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@37"
+                  "$ref": "#/rules@38"
                 },
                 "arguments": []
               },
@@ -1176,7 +1183,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@37"
+                  "$ref": "#/rules@38"
                 },
                 "arguments": []
               },
@@ -1207,7 +1214,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -1217,6 +1224,35 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
       "entry": false,
       "fragment": false,
       "parameters": []
+    },
+    {
+      "$type": "ParserRule",
+      "name": "RangeSetting",
+      "definition": {
+        "$type": "Group",
+        "elements": [
+          {
+            "$type": "Keyword",
+            "value": "range"
+          },
+          {
+            "$type": "Assignment",
+            "feature": "value",
+            "operator": "=",
+            "terminal": {
+              "$type": "RuleCall",
+              "rule": {
+                "$ref": "#/rules@36"
+              },
+              "arguments": []
+            }
+          }
+        ]
+      },
+      "entry": false,
+      "fragment": false,
+      "parameters": [],
+      "$comment": "/** The longest objective, in bits, the optimizer can represent (its algorithmic range). */"
     },
     {
       "$type": "ParserRule",
@@ -1235,7 +1271,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@23"
+                "$ref": "#/rules@24"
               },
               "arguments": []
             }
@@ -1254,7 +1290,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@23"
+                    "$ref": "#/rules@24"
                   },
                   "arguments": []
                 }
@@ -1286,7 +1322,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@23"
+                "$ref": "#/rules@24"
               },
               "arguments": []
             }
@@ -1305,7 +1341,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@23"
+                    "$ref": "#/rules@24"
                   },
                   "arguments": []
                 }
@@ -1338,7 +1374,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@37"
+                  "$ref": "#/rules@38"
                 },
                 "arguments": []
               },
@@ -1360,7 +1396,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@24"
+                    "$ref": "#/rules@25"
                   },
                   "arguments": []
                 }
@@ -1379,7 +1415,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@24"
+                        "$ref": "#/rules@25"
                       },
                       "arguments": []
                     }
@@ -1408,7 +1444,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@35"
+                    "$ref": "#/rules@36"
                   },
                   "arguments": []
                 }
@@ -1441,7 +1477,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
               "terminal": {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@37"
+                  "$ref": "#/rules@38"
                 },
                 "arguments": []
               },
@@ -1466,7 +1502,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@35"
+                        "$ref": "#/rules@36"
                       },
                       "arguments": []
                     }
@@ -1487,7 +1523,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@35"
+                        "$ref": "#/rules@36"
                       },
                       "arguments": []
                     }
@@ -1503,7 +1539,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@35"
+                        "$ref": "#/rules@36"
                       },
                       "arguments": []
                     }
@@ -1539,7 +1575,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@26"
+                "$ref": "#/rules@27"
               },
               "arguments": []
             },
@@ -1591,7 +1627,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@35"
+                "$ref": "#/rules@36"
               },
               "arguments": []
             }
@@ -1615,7 +1651,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@28"
+              "$ref": "#/rules@29"
             },
             "arguments": []
           },
@@ -1625,7 +1661,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@30"
+                  "$ref": "#/rules@31"
                 },
                 "arguments": []
               },
@@ -1657,7 +1693,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@30"
+                        "$ref": "#/rules@31"
                       },
                       "arguments": []
                     }
@@ -1693,7 +1729,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@29"
+                        "$ref": "#/rules@30"
                       },
                       "arguments": []
                     }
@@ -1726,7 +1762,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -1742,7 +1778,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -1758,7 +1794,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -1782,7 +1818,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@30"
+              "$ref": "#/rules@31"
             },
             "arguments": []
           },
@@ -1814,7 +1850,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@30"
+                    "$ref": "#/rules@31"
                   },
                   "arguments": []
                 }
@@ -1864,7 +1900,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@30"
+                    "$ref": "#/rules@31"
                   },
                   "arguments": []
                 }
@@ -1877,7 +1913,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@33"
+                  "$ref": "#/rules@34"
                 },
                 "arguments": []
               },
@@ -1918,7 +1954,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@33"
+                        "$ref": "#/rules@34"
                       },
                       "arguments": []
                     }
@@ -1963,7 +1999,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@32"
+                        "$ref": "#/rules@33"
                       },
                       "arguments": []
                     }
@@ -2024,7 +2060,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@31"
+                        "$ref": "#/rules@32"
                       },
                       "arguments": []
                     }
@@ -2053,7 +2089,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@32"
+              "$ref": "#/rules@33"
             },
             "arguments": []
           },
@@ -2094,7 +2130,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@32"
+                    "$ref": "#/rules@33"
                   },
                   "arguments": []
                 }
@@ -2121,7 +2157,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@33"
+              "$ref": "#/rules@34"
             },
             "arguments": []
           },
@@ -2162,7 +2198,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@33"
+                    "$ref": "#/rules@34"
                   },
                   "arguments": []
                 }
@@ -2212,7 +2248,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@33"
+                    "$ref": "#/rules@34"
                   },
                   "arguments": []
                 }
@@ -2229,7 +2265,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
               {
                 "$type": "RuleCall",
                 "rule": {
-                  "$ref": "#/rules@27"
+                  "$ref": "#/rules@28"
                 },
                 "arguments": []
               },
@@ -2256,7 +2292,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@38"
+                    "$ref": "#/rules@39"
                   },
                   "arguments": []
                 }
@@ -2310,7 +2346,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@40"
+                    "$ref": "#/rules@41"
                   },
                   "arguments": []
                 }
@@ -2380,7 +2416,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@27"
+                    "$ref": "#/rules@28"
                   },
                   "arguments": []
                 }
@@ -2399,7 +2435,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@27"
+                        "$ref": "#/rules@28"
                       },
                       "arguments": []
                     }
@@ -2438,7 +2474,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                 "terminal": {
                   "$type": "RuleCall",
                   "rule": {
-                    "$ref": "#/rules@34"
+                    "$ref": "#/rules@35"
                   },
                   "arguments": []
                 }
@@ -2457,7 +2493,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                     "terminal": {
                       "$type": "RuleCall",
                       "rule": {
-                        "$ref": "#/rules@34"
+                        "$ref": "#/rules@35"
                       },
                       "arguments": []
                     }
@@ -2493,7 +2529,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                   "terminal": {
                     "$type": "RuleCall",
                     "rule": {
-                      "$ref": "#/rules@37"
+                      "$ref": "#/rules@38"
                     },
                     "arguments": []
                   },
@@ -2518,7 +2554,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@35"
+                            "$ref": "#/rules@36"
                           },
                           "arguments": []
                         }
@@ -2539,7 +2575,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
                         "terminal": {
                           "$type": "RuleCall",
                           "rule": {
-                            "$ref": "#/rules@27"
+                            "$ref": "#/rules@28"
                           },
                           "arguments": []
                         }
@@ -2575,7 +2611,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -2591,7 +2627,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
             "terminal": {
               "$type": "RuleCall",
               "rule": {
-                "$ref": "#/rules@27"
+                "$ref": "#/rules@28"
               },
               "arguments": []
             }
@@ -2618,7 +2654,7 @@ export const MesaGrammar = (): Grammar => loadedMesaGrammar ?? (loadedMesaGramma
           {
             "$type": "RuleCall",
             "rule": {
-              "$ref": "#/rules@38"
+              "$ref": "#/rules@39"
             },
             "arguments": []
           }

@@ -34,6 +34,9 @@ function collectReads(expr: Expr): { name: string; delay: number }[] {
             case 'binary': visit(e.left); return visit(e.right);
             case 'if': visit(e.condition); visit(e.then); return visit(e.else);
             case 'call': return e.args.forEach(visit);
+            // A draw reads what its options read; an indexing what its indices read (the table is a constant).
+            case 'draw': return e.options.forEach(o => visit(o.value));
+            case 'index': return e.indices.forEach(visit);
             case 'const': return;
         }
     };

@@ -4,6 +4,12 @@
  * (an action or node read at a given delay). Parts that read only constants (bound
  * parameters included) are evaluated, so signs follow from the bound values. Pure
  * functions over plain data.
+ *
+ * A draw (docs/language.md, Chance) is one of its options: its value's sign is theirs,
+ * joined, and it depends on an input with sign ± when some option reads it (a draw of
+ * constants is a source, constant in every input). An indexing takes its value's sign
+ * from its table, and depends with sign ± on what its indices read; the table itself is
+ * a constant.
  */
 import { applyBinary } from './operators.js';
 import type { CompiledNode, Expr } from './spec.js';
@@ -98,8 +104,33 @@ function fold(expr: Expr): number | null {
                 : expr.fn === 'abs' ? Math.abs(args[0]!) : Math.min(Math.max(args[0]!, args[1]!), args[2]!);
             break;
         }
+        // A draw is constant only when it has one option.
+        case 'draw': return expr.options.length === 1 ? constantOf(expr.options[0]!.value) : null;
+        case 'index': {
+            let at = 0;
+            for (let d = 0; d < expr.indices.length; d++) {
+                const i = constantOf(expr.indices[d]!), n = expr.shape[d] ?? 0;
+                if (i === null || !Number.isInteger(i) || i < 0 || i >= n) return null;
+                at = at * n + i;
+            }
+            v = expr.values[at] ?? NaN;
+            break;
+        }
     }
     return Number.isFinite(v) ? v : null;
+}
+
+const tableSigns = new WeakMap<Expr, ValueSign>();
+
+/** The sign of every value of an indexing's table (kept per expression). */
+function tableSign(expr: Extract<Expr, { kind: 'index' }>): ValueSign {
+    let sign = tableSigns.get(expr);
+    if (sign === undefined) {
+        sign = 'zero';
+        for (const v of expr.values) sign = joinValueSigns(sign, constantSign(v));
+        tableSigns.set(expr, sign);
+    }
+    return sign;
 }
 
 /** The branch an `if` always takes, when its condition is a constant. */
@@ -150,8 +181,16 @@ export function valueSign(expr: Expr, lookup: SignLookup): ValueSign {
                 }
                 case 'clamp': return minOfSigns(maxOfSigns(valueSign(args[0]!, lookup), valueSign(args[1]!, lookup)), valueSign(args[2]!, lookup));
             }
+            break;
         }
+        case 'draw': {
+            let s = valueSign(expr.options[0]!.value, lookup);
+            for (let i = 1; i < expr.options.length; i++) s = joinValueSigns(s, valueSign(expr.options[i]!.value, lookup));
+            return s;
+        }
+        case 'index': return tableSign(expr);
     }
+    return 'any';
 }
 
 /**
@@ -234,6 +273,16 @@ export function monotonicity(expr: Expr, name: string, delay: number, lookup: Si
                     return combine(scale(a, divisor), scale(inverse, valueSign(expr.left, lookup)));
                 }
             }
+            return '±';
+        }
+        // A draw or an indexing that reads the input at all depends on it with sign ±.
+        case 'draw': {
+            for (const o of expr.options) if (monotonicity(o.value, name, delay, lookup) !== '0') return '±';
+            return '0';
+        }
+        case 'index': {
+            for (const i of expr.indices) if (monotonicity(i, name, delay, lookup) !== '0') return '±';
+            return '0';
         }
     }
 }
@@ -253,7 +302,7 @@ export class ValueSignTable implements SignLookup {
  * Value signs of an environment's actions and nodes, by a fixpoint from the initial
  * values: actions are 0/1, so ≥ 0; a delayed read may also see the init value.
  */
-export function valueSignTable(actions: string[], nodes: Pick<CompiledNode, 'name' | 'init' | 'rule'>[]): ValueSignTable {
+export function valueSignTable(actions: string[], nodes: Pick<CompiledNode, 'name' | 'init' | 'rule' | 'initOutcomes'>[]): ValueSignTable {
     const table = new ValueSignTable();
     const { current, initial } = table;
     for (const action of actions) {
@@ -261,7 +310,9 @@ export function valueSignTable(actions: string[], nodes: Pick<CompiledNode, 'nam
         initial.set(action, 'zero');
     }
     for (const node of nodes) {
-        const s = node.rule ? constantSign(node.init) : 'any';
+        // An init that draws may be any of its outcomes.
+        let s: ValueSign = node.rule ? constantSign(node.init) : 'any';
+        if (node.rule) for (const o of node.initOutcomes ?? []) s = joinValueSigns(s, constantSign(o.value));
         current.set(node.name, s);
         initial.set(node.name, s);
     }

@@ -73,10 +73,12 @@ export function analyseOptimizer(
         report.incomplete ||= sweep.incomplete;
 
         const base = spec.objectives.find(o => o.name === spec.base)!;
+        // Fitting training asks only the environments of positive weight (docs/simulation.md, Verdicts).
+        const counts = (_: unknown, i: number): boolean => (spec.weights.train[i] ?? 1) > 0;
         const v = decide({
-            train: spec.train.map(l => results.get(l) ?? null),
+            train: spec.train.filter(counts).map(l => results.get(l) ?? null),
             all: [...results.values()],
-            unlimited,
+            unlimited: unlimited?.filter(counts) ?? null,
             approximate: sameTargets(objective, base),
             proxy,
         });

@@ -9,7 +9,7 @@ import { SimulationError } from './errors.js';
 import { depthIndependent, greedyMask, lookahead, type Mask } from './dp.js';
 import { rewardsOf, type Context } from './context.js';
 import { planning } from './finite.js';
-import type { EnvGraph, ProductGraph, StateGraph } from './state-graph.js';
+import { draws, type EnvGraph, type ProductGraph, type StateGraph } from './state-graph.js';
 import type { SourceLocation } from '../model/spec.js';
 import { modelIn } from '../model/models.js';
 
@@ -48,6 +48,11 @@ export function actingIn(ctx: Context, planner: Planner, label: string): Acting 
             planner.location);
     }
     ctx.requireEvaluable(planIn, planner.objective);
+    // Its state follows from the action history only if the model never draws (docs/simulation.md, Chance).
+    const planned = ctx.graph(planIn);
+    if (planned && draws(planned)) {
+        throw new SimulationError(`optimizer ${planner.name}'s model ${model.label} draws: a model environment may not draw`, planner.location);
+    }
     const product = ctx.product(label, planIn, planner.name);
     if (!product) return null;
     return { env, graph: product, plan: product.model, product };

@@ -10,11 +10,18 @@
  * steps back). A delayed read x@k at step t reads slot k−1 of the previous state; the
  * initial state holds each node's init (and 0 for actions) in every slot. A read H or
  * more steps back lies before the episode at every step, so it is the init, a
- * constant, and takes no slot (docs/simulation.md, States).
+ * constant, and takes no slot (docs/simulation.md, States), unless the init draws: then
+ * one slot `x@init` keeps it. The nodes a grid shows as the agent's position are
+ * remembered (slot `x@1`), so that every state says where the agent is.
+ *
+ * A draw is `$d(site)`, the option the current outcome takes there (chance.ts); an
+ * indexing is `$ix(site, t, i)` or `$ix2(site, t, i, j)` (tables.ts).
  */
-import type { CompiledEnvironment, CompiledObjective, Expr, SourceLocation } from '../model/spec.js';
+import type { CompiledEnvironment, CompiledObjective, Expr, InitOutcome, SourceLocation } from '../model/spec.js';
+import { Draws, type InitDraw } from './chance.js';
 import { OVERFLOW, SimulationError } from './errors.js';
 import { CHUNK_CHARS, linkStep, stepParts, type Statement } from './step-source.js';
+import { IndexSites } from './tables.js';
 
 /** step(I, so, O, ko, choice, gamma^(t-1), t, R): reads the state at I[so..], writes the next key at O[ko..] (I and O may be the same array), rewards in R. */
 export type StepFunction = (
@@ -38,6 +45,10 @@ export interface CompiledEnv {
     missing: Map<string, string[]>;
     /** Rough cost of one step, in budget units (statements of the step plus the state's width, which hashing and copying touch). */
     cost: number;
+    /** The draws of the rules; null when the step never draws. */
+    draws: Draws | null;
+    /** The nodes whose init draws, with the slots holding it at t = 0 (none: one initial state). */
+    initDraws: InitDraw[];
 }
 
 /** Names an expression reads at the current step (without delay). */
@@ -49,6 +60,8 @@ function currentReads(e: Expr, into: Set<string>): void {
         case 'binary': currentReads(e.left, into); currentReads(e.right, into); return;
         case 'if': currentReads(e.condition, into); currentReads(e.then, into); currentReads(e.else, into); return;
         case 'call': for (const x of e.args) currentReads(x, into); return;
+        case 'draw': for (const o of e.options) currentReads(o.value, into); return;
+        case 'index': for (const x of e.indices) currentReads(x, into); return;
     }
 }
 
@@ -61,7 +74,40 @@ export function collectReads(e: Expr, into: Map<string, number>, below = Infinit
         case 'binary': collectReads(e.left, into, below); collectReads(e.right, into, below); return;
         case 'if': collectReads(e.condition, into, below); collectReads(e.then, into, below); collectReads(e.else, into, below); return;
         case 'call': for (const a of e.args) collectReads(a, into, below); return;
+        case 'draw': for (const o of e.options) collectReads(o.value, into, below); return;
+        case 'index': for (const a of e.indices) collectReads(a, into, below); return;
     }
+}
+
+/** The sub-expressions of e, in the order the generated code visits them. */
+function children(e: Expr): Expr[] {
+    switch (e.kind) {
+        case 'const': case 'ref': return [];
+        case 'unary': return [e.operand];
+        case 'binary': return [e.left, e.right];
+        case 'if': return [e.condition, e.then, e.else];
+        case 'call': return e.args;
+        case 'draw': return e.options.map(o => o.value);
+        case 'index': return e.indices;
+    }
+}
+
+/** The draws of an expression, in the order the generated code numbers them (a draw before its options). */
+function drawsOf(e: Expr, into: Expr[]): Expr[] {
+    if (e.kind === 'draw') into.push(e);
+    for (const x of children(e)) drawsOf(x, into);
+    return into;
+}
+
+/** Names an expression reads `below` or more steps back (at t ≤ H, such a read is the init). */
+function longReads(e: Expr, below: number, into: Set<string>): void {
+    if (e.kind === 'ref' && e.delay >= below) into.add(e.name);
+    for (const x of children(e)) longReads(x, below, into);
+}
+
+/** The outcomes of an init that draws (more than one), else null. */
+function drawnInit(n: { initOutcomes?: InitOutcome[] }): InitOutcome[] | null {
+    return n.initOutcomes !== undefined && n.initOutcomes.length > 1 ? n.initOutcomes : null;
 }
 
 function literal(v: number): string {
@@ -102,6 +148,13 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
         objectives.push(o);
         for (const [n, d] of reads) maxDelay.set(n, Math.max(maxDelay.get(n) ?? 0, d));
     }
+    // The agent's position on a shown grid is remembered, whatever reads it.
+    for (const n of env.show ? [env.show.x, env.show.y] : []) if (index.has(n)) maxDelay.set(n, Math.max(maxDelay.get(n) ?? 0, 1));
+    // An init that draws, read H or more steps back, is kept in a slot of its own.
+    const long = new Set<string>();
+    for (const n of env.nodes) if (n.rule) longReads(n.rule, H, long);
+    for (const o of objectives) longReads(o.expression, H, long);
+    const keepsInit = env.nodes.filter(n => long.has(n.name) && drawnInit(n) !== null).map(n => n.name);
 
     // Slot layout, in action-then-node order; no slot for what lies before the episode at every step.
     const slotBase = new Map<string, number>();
@@ -116,7 +169,28 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
         slotBase.set(name, slotNames.length);
         for (let j = 0; j < d; j++) { slotNames.push(`${name}@${j + 1}`); initial.push(init + 0); }
     }
+    const initSlot = new Map<string, number>();
+    for (const name of keepsInit) {
+        initSlot.set(name, slotNames.length);
+        slotNames.push(`${name}@init`);
+        initial.push(initOf.get(name)! + 0);
+    }
     const width = slotNames.length;
+    const initDraws: InitDraw[] = [];
+    for (const n of env.nodes) {
+        const outcomes = drawnInit(n);
+        if (!outcomes) continue;
+        const base = slotBase.get(n.name), slots: number[] = [];
+        if (base !== undefined) for (let j = 0; j < maxDelay.get(n.name)!; j++) slots.push(base + j);
+        if (initSlot.has(n.name)) slots.push(initSlot.get(n.name)!);
+        if (slots.length > 0) initDraws.push({ slots, values: outcomes.map(o => o.value), probabilities: outcomes.map(o => o.p) });
+    }
+
+    // Draw sites, numbered per statement in the order the code visits them (`drawAt` counts
+    // while one statement is emitted: statements are emitted twice); indexing sites.
+    const drawSites: Expr[] = [];
+    let drawAt = 0;
+    const tables = new IndexSites(env.label);
 
     // Division sites, by location (statements are emitted twice, so each site is numbered once).
     const locations: (SourceLocation | undefined)[] = [];
@@ -135,7 +209,7 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
                 const i = index.get(e.name);
                 if (i === undefined) throw new SimulationError(`'${e.name}' is not a name of environment ${env.label}`, env.location);
                 if (e.delay <= 0) return i >= nNodes ? actionValue(i) : value(i);
-                if (e.delay >= H) return literal(initOf.get(e.name)! + 0);
+                if (e.delay >= H) return initSlot.has(e.name) ? `I[so+${initSlot.get(e.name)!}]` : literal(initOf.get(e.name)! + 0);
                 return `I[so+${slotBase.get(e.name)! + e.delay - 1}]`;
             }
             case 'unary': return e.op === '-' ? `(-${rec(e.operand)})` : `(${rec(e.operand)}===0?1:0)`;
@@ -161,6 +235,27 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
                     case 'abs': return `Math.abs(${a[0]})`;
                     case 'clamp': return `Math.min(Math.max(${a[0]},${a[1]}),${a[2]})`;
                 }
+                break;
+            }
+            case 'draw': {
+                const k = drawAt++;
+                if (drawSites[k] !== e) throw new Error(`draw sites of ${env.label} out of order`);
+                const values = e.options.map(o => o.value);
+                const constants = values.map(v => (v.kind === 'const' ? v.value : NaN));
+                // Consecutive constants (bernoulli, uniform): the option's number plus the first.
+                if (constants.every((v, i) => v === constants[0]! + i)) return constants[0] === 0 ? `$d(${k})` : `(${literal(constants[0]!)}+$d(${k}))`;
+                // Otherwise only the chosen option is evaluated (its own draws included).
+                const arms = values.map(rec);
+                let out = arms[arms.length - 1]!;
+                for (let i = arms.length - 2; i >= 0; i--) out = `($d(${k})===${i}?${arms[i]}:${out})`;
+                return out;
+            }
+            case 'index': {
+                const k = tables.site(e);
+                const at = e.indices.map(rec);
+                if (e.shape.length === 1 && at.length === 1) return `$ix(${k},t,${at[0]})`;
+                if (e.shape.length === 2 && at.length === 2) return `$ix2(${k},t,${at[0]},${at[1]})`;
+                throw new SimulationError(`${e.table} has ${e.shape.length} dimension${e.shape.length === 1 ? '' : 's'}, not ${at.length}`, e.location);
             }
         }
         throw new Error(`unknown expression ${JSON.stringify(e)}`);
@@ -172,11 +267,17 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
         currentReads(e, r);
         return [...r].map(n => index.get(n)!).filter(i => i < nNodes);
     };
+    /** `emit` of an expression's statement, numbering its draws from where they start. */
+    const emitting = (e: Expr, emit: (v: (i: number) => string) => string): Statement['emit'] => {
+        const first = drawSites.length;
+        drawsOf(e, drawSites);
+        return v => { drawAt = first; return emit(v); };
+    };
     // What each finiteness check names: a node (site i: node i), else objective i − nodes.length's reward.
     env.nodes.forEach((n, i) => {
         const rule = n.rule;
         if (!rule) throw new SimulationError(`node ${n.name} of ${env.label} is qualitative`, n.location);
-        statements.push({ defines: i, reads: readsOf(rule), emit: v => gen(rule, v), finite: i });
+        statements.push({ defines: i, reads: readsOf(rule), emit: emitting(rule, v => gen(rule, v)), finite: i });
     });
     objectives.forEach((o, i) => {
         const final = o.aggregate === 'final';
@@ -184,7 +285,7 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
         statements.push({
             defines: -1,
             reads: readsOf(o.expression),
-            emit: v => (final ? `R[${i}]=t===${env.horizon}?${gen(o.expression, v)}:0;` : `R[${i}]=g*${gen(o.expression, v)};`) + check,
+            emit: emitting(o.expression, v => (final ? `R[${i}]=t===${env.horizon}?${gen(o.expression, v)}:0;` : `R[${i}]=g*${gen(o.expression, v)};`) + check),
         });
     });
     for (const [name, base] of slotBase) {
@@ -200,6 +301,7 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
         if (i >= nNodes) statements.push({ defines: -1, reads: [], emit: () => `O[ko+${base}]=${actionValue(i)};` });
         else statements.push({ defines: -1, reads: [i], emit: v => `O[ko+${base}]=${v(i)}+0;` });
     }
+    for (const j of initSlot.values()) statements.push({ defines: -1, reads: [], emit: () => `O[ko+${j}]=I[so+${j}];` });
     const div = (l: number, r: number, k: number): number => {
         if (r === 0) {
             throw new SimulationError(`Division by zero in ${env.label}: this divisor is 0 in a reachable state; guard it, e.g. \`if d == 0 then 0 else n / d\`.`, locations[k]);
@@ -215,6 +317,11 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
             node ? node.location : objective?.location);
     };
     const c = new Float64Array(Math.max(1, nValues));
+    const parts = stepParts(statements, chunkChars);
+    const draws = drawSites.length > 0
+        ? new Draws(drawSites.map(d => (d as Extract<Expr, { kind: 'draw' }>).options.map(o => o.p)))
+        : null;
+    const helpers = { div, nf: nonFinite, draw: draws?.draw, index1: tables.index1, index2: tables.index2 };
     return {
         env,
         width,
@@ -223,8 +330,10 @@ export function compileEnvironment(env: CompiledEnvironment, allObjectives: Comp
         slotNames,
         objectives,
         initial: Float64Array.from(initial),
-        step: linkStep(stepParts(statements, chunkChars), div, nonFinite, c),
+        step: linkStep(parts, helpers, c),
         missing,
         cost: statements.length + width,
+        draws,
+        initDraws,
     };
 }

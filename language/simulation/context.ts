@@ -9,7 +9,7 @@
 import type { CompiledEnvironment, CompiledSpec } from '../model/spec.js';
 import type { IncompleteEntry } from './report.js';
 import { compileEnvironment, type CompiledEnv } from './codegen.js';
-import { optimalValues, worstValues, greedyMask, type Mask } from './dp.js';
+import { atStart, optimalValues, worstValues, greedyMask, type Mask } from './dp.js';
 import { BudgetExceeded, SimulationError, type Budget } from './errors.js';
 import { explore } from './explore.js';
 import type { EnvGraph, ProductGraph, StateGraph } from './state-graph.js';
@@ -114,10 +114,12 @@ export class Context {
         if (!s) {
             const R = rewardsOf(g, objective);
             const values = optimalValues(g, R, this.budget);
-            const worstAll = worstValues(g, R, this.budget), worst = worstAll[0]!;
+            const worstAll = worstValues(g, R, this.budget);
+            // At the start: the expectation over the initial states (docs/simulation.md, Chance).
+            const optimum = atStart(g, values), worst = atStart(g, worstAll);
             // Finite at the start, finite everywhere (docs/simulation.md, Run-time errors).
-            if (!Number.isFinite(values[0]!) || !Number.isFinite(worst)) throw returnOverflow(this.spec, g, objective, values, worstAll);
-            s = { values, mask: greedyMask(g, R, values), optimum: values[0]!, worst };
+            if (!Number.isFinite(optimum) || !Number.isFinite(worst)) throw returnOverflow(this.spec, g, objective, values, worstAll);
+            s = { values, mask: greedyMask(g, R, values), optimum, worst };
             byObjective.set(objective, s);
         }
         return s;

@@ -4,9 +4,14 @@
  * allowed choices of a planner (every choice whose Q-value is within 1e-9, relative,
  * of the best), and the [lo, hi] interval of an objective over every policy that
  * only takes allowed choices.
+ *
+ * With chance (docs/simulation.md, Chance) every value is an expectation: a choice's Q
+ * is its expected reward plus the expected value of its successors, and a value "at the
+ * start" is the expectation over the initial states. Each pass tests once whether the
+ * graph draws (`o`, the same for the whole pass) and otherwise runs as it does without chance.
  */
 import { NonFiniteValue, type Budget } from './errors.js';
-import type { StateGraph } from './state-graph.js';
+import type { Outcomes, StateGraph } from './state-graph.js';
 
 /** A behaviour: allowed[s * nChoices + c] = 1 when choice c is allowed at state s. */
 export type Mask = Uint8Array;
@@ -16,9 +21,32 @@ export function tolerance(best: number): number {
     return 1e-9 * Math.max(1, Math.abs(best));
 }
 
+/**
+ * The expected value of V over the successors of transition i: the first successor's value
+ * plus the others' differences from it, weighted, so that successors of equal value give
+ * exactly that value (a sum of probabilities may round away from 1).
+ */
+export function expected(o: Outcomes, V: Float64Array, i: number): number {
+    let k = o.start[i]!;
+    const end = o.start[i + 1]!, first = V[o.next[k]!]!;
+    let spread = 0;
+    for (k++; k < end; k++) spread += o.p[k]! * (V[o.next[k]!]! - first);
+    return first + spread;
+}
+
+/** The expectation of V over the initial states (V[0] when there is one). */
+export function atStart(g: StateGraph, V: Float64Array): number {
+    const p = g.start;
+    if (!p) return V[0]!;
+    const first = V[0]!;
+    let spread = 0;
+    for (let s = 1; s < p.length; s++) spread += p[s]! * (V[s]! - first);
+    return first + spread;
+}
+
 /** One backward pass: out[s] = best (or, when `minimise`, worst) over choices of R + V[next]. */
 function backup(g: StateGraph, R: Float64Array, V: Float64Array, out: Float64Array, minimise: boolean, budget: Budget): void {
-    const C = g.nChoices, next = g.next, H = g.horizon;
+    const C = g.nChoices, next = g.next, H = g.horizon, o = g.outcomes;
     const sign = minimise ? -1 : 1;
     out.fill(0, g.layerStart[H]!, g.nStates);
     for (let t = H - 1; t >= 0; t--) {
@@ -27,9 +55,9 @@ function backup(g: StateGraph, R: Float64Array, V: Float64Array, out: Float64Arr
         for (let s = from; s < to; s++) {
             // Maximise sign·Q, so one branch-free loop serves both directions.
             const base = s * C;
-            let best = sign * (R[base]! + V[next[base]!]!);
+            let best = sign * (R[base]! + (o ? expected(o, V, base) : V[next[base]!]!));
             for (let c = 1; c < C; c++) {
-                const q = sign * (R[base + c]! + V[next[base + c]!]!);
+                const q = sign * (R[base + c]! + (o ? expected(o, V, base + c) : V[next[base + c]!]!));
                 if (q > best) best = q;
             }
             out[s] = sign * best;
@@ -57,7 +85,7 @@ export function worstValues(g: StateGraph, R: Float64Array, budget: Budget): Flo
  * NonFiniteValue.
  */
 export function lookahead(g: StateGraph, R: Float64Array, prev: Float64Array, out: Float64Array, budget: Budget): void {
-    const C = g.nChoices, next = g.next;
+    const C = g.nChoices, next = g.next, o = g.outcomes;
     out.fill(0, g.layerStart[g.horizon]!, g.nStates);
     for (let t = 0; t < g.horizon; t++) {
         budget.tick(g.layerStart[t + 1]! - g.layerStart[t]!);
@@ -66,7 +94,7 @@ export function lookahead(g: StateGraph, R: Float64Array, prev: Float64Array, ou
             let best = -Infinity, finite = 0;
             const base = s * C;
             for (let c = 0; c < C; c++) {
-                const q = R[base + c]! + prev[next[base + c]!]!;
+                const q = R[base + c]! + (o ? expected(o, prev, base + c) : prev[next[base + c]!]!);
                 if (q > best) best = q;
                 finite += q - q;
             }
@@ -82,18 +110,18 @@ export function lookahead(g: StateGraph, R: Float64Array, prev: Float64Array, ou
  * state; a Q that is not a finite number throws NonFiniteValue.
  */
 export function greedyMask(g: StateGraph, R: Float64Array, V: Float64Array): Mask {
-    const C = g.nChoices, next = g.next, inner = g.layerStart[g.horizon]!;
+    const C = g.nChoices, next = g.next, inner = g.layerStart[g.horizon]!, o = g.outcomes;
     const mask = new Uint8Array(inner * C);
     for (let s = 0; s < inner; s++) {
         const base = s * C;
         let best = -Infinity;
         for (let c = 0; c < C; c++) {
-            const q = R[base + c]! + V[next[base + c]!]!;
+            const q = R[base + c]! + (o ? expected(o, V, base + c) : V[next[base + c]!]!);
             if (q > best) best = q;
         }
         const tol = tolerance(best);
         for (let c = 0; c < C; c++) {
-            const q = R[base + c]! + V[next[base + c]!]!;
+            const q = R[base + c]! + (o ? expected(o, V, base + c) : V[next[base + c]!]!);
             if (best - q <= tol) mask[base + c] = 1;
             else if (q - q !== 0) throw new NonFiniteValue(s);
         }
@@ -108,10 +136,12 @@ export function greedyMask(g: StateGraph, R: Float64Array, V: Float64Array): Mas
  * each choice's reward either equals the best one or falls short of it by more than the
  * tolerance can bridge at any value a lookahead can reach there, rounding included. Then
  * a planner's depth cannot matter (docs/simulation.md, Capability sweep), and the H
- * lookahead passes of a sweep are not needed. One pass over the graph.
+ * lookahead passes of a sweep are not needed. One pass over the graph. A graph that
+ * draws is not examined (false): the sweep then makes its H passes.
  */
 export function depthIndependent(g: StateGraph, R: Float64Array): boolean {
     const C = g.nChoices, next = g.next, H = g.horizon;
+    if (g.outcomes) return false;
     // bound[t] ≥ |V_k(s)| for every state s of layer t and every lookahead k: the largest
     // |reward| of each later layer, summed (with room for rounding).
     const bound = new Float64Array(H + 1);
@@ -149,9 +179,12 @@ export interface Interval { lo: number; hi: number }
 // Scratch buffers of `evaluate`, reused across calls (it only returns the values at one state).
 let scratchLo = new Float64Array(0), scratchHi = new Float64Array(0);
 
-/** Worst and best value of R from state `from` over the policies that take only allowed choices. */
-export function evaluate(g: StateGraph, R: Float64Array, mask: Mask, budget: Budget, from = 0): Interval {
-    const C = g.nChoices, next = g.next, H = g.horizon;
+/**
+ * Worst and best (expected) value of R over the policies that take only allowed choices:
+ * from state `from`, or, without it, at the start (over the initial states).
+ */
+export function evaluate(g: StateGraph, R: Float64Array, mask: Mask, budget: Budget, from?: number): Interval {
+    const C = g.nChoices, next = g.next, H = g.horizon, o = g.outcomes;
     if (scratchLo.length < g.nStates) {
         scratchLo = new Float64Array(g.nStates);
         scratchHi = new Float64Array(g.nStates);
@@ -167,26 +200,37 @@ export function evaluate(g: StateGraph, R: Float64Array, mask: Mask, budget: Bud
             const base = s * C;
             for (let c = 0; c < C; c++) {
                 if (mask[base + c] === 0) continue;
-                const n = next[base + c]!, r = R[base + c]!;
-                const ql = r + lo[n]!, qh = r + hi[n]!;
+                const r = R[base + c]!;
+                let ql: number, qh: number;
+                if (o) {
+                    ql = r + expected(o, lo, base + c); qh = r + expected(o, hi, base + c);
+                } else {
+                    const n = next[base + c]!;
+                    ql = r + lo[n]!; qh = r + hi[n]!;
+                }
                 if (ql < l) l = ql;
                 if (qh > h) h = qh;
             }
             lo[s] = l; hi[s] = h;
         }
     }
-    return { lo: lo[from]!, hi: hi[from]! };
+    if (from !== undefined) return { lo: lo[from]!, hi: hi[from]! };
+    return { lo: atStart(g, lo), hi: atStart(g, hi) };
 }
 
-/** States reachable from the initial state when only allowed choices are taken. */
+/** States reachable (with positive probability) from the initial states when only allowed choices are taken. */
 export function reachableUnder(g: StateGraph, mask: Mask): Uint8Array {
-    const C = g.nChoices, inner = g.layerStart[g.horizon]!;
+    const C = g.nChoices, inner = g.layerStart[g.horizon]!, o = g.outcomes;
     const seen = new Uint8Array(g.nStates);
-    seen[0] = 1;
+    seen.fill(1, 0, g.layerStart[1]!);
     for (let s = 0; s < inner; s++) {
         if (seen[s] === 0) continue;
         const base = s * C;
-        for (let c = 0; c < C; c++) if (mask[base + c] !== 0) seen[g.next[base + c]!] = 1;
+        for (let c = 0; c < C; c++) {
+            if (mask[base + c] === 0) continue;
+            if (!o) { seen[g.next[base + c]!] = 1; continue; }
+            for (let k = o.start[base + c]!, end = o.start[base + c + 1]!; k < end; k++) seen[o.next[k]!] = 1;
+        }
     }
     return seen;
 }

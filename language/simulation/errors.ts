@@ -9,7 +9,9 @@
 import type { SourceLocation } from '../model/spec.js';
 
 export class SimulationError extends Error {
-    constructor(message: string, readonly location: SourceLocation | undefined) {
+    /** `code`: the diagnostic it is reported as; an index out of range has its own (docs/simulation.md, Run-time errors). */
+    constructor(message: string, readonly location: SourceLocation | undefined,
+        readonly code: 'runtime-error' | 'index-out-of-range' = 'runtime-error') {
         super(message);
         this.name = 'SimulationError';
     }

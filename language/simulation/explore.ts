@@ -5,10 +5,16 @@
  * with `BudgetExceeded` when the state cap, the wall time or cancellation is hit; the
  * budget is charged per expanded state in proportion to the step's size, so wide
  * states are checked as often, in time, as narrow ones.
+ *
+ * A step that draws is run once per outcome (chance.ts), each outcome's successor
+ * looked up like any other, outcomes reaching the same successor merged; the budget is
+ * then charged per outcome, so a step of huge fan-out still meets the time budget and
+ * cancellation. Inits that draw give layer 0 one state per distinct combination.
  */
 import type { CompiledEnv } from './codegen.js';
+import { forEachInitial, OutcomeRows } from './chance.js';
 import { BudgetExceeded, type Budget } from './errors.js';
-import type { EnvGraph } from './state-graph.js';
+import type { EnvGraph, Outcomes } from './state-graph.js';
 
 const EMPTY = -1;
 /** Bytes of graph data (remembered values, transitions, rewards) one exploration may hold. */
@@ -43,11 +49,11 @@ export function explore(ce: CompiledEnv, budget: Budget): EnvGraph {
     let capacity = 1024;
     let table = new Int32Array(capacity).fill(EMPTY);
 
-    states.set(ce.initial, 0);
-    let nStates = 1;
-    layerStart[0] = 0;
-    layerStart[1] = 1;
+    let nStates = 0;
     const gamma = env.discount;
+    const draws = ce.draws;
+    const rows = draws ? new OutcomeRows() : undefined;
+    const first = new Float64Array(Math.max(1, nObj)), spread = new Float64Array(Math.max(1, nObj));
 
     const rehash = (from: number, to: number): void => {
         capacity *= 2;
@@ -60,17 +66,93 @@ export function explore(ce: CompiledEnv, budget: Budget): EnvGraph {
         }
     };
 
+    /** The index of the state written at ko among the states of the layer from `from` on; a new one keeps it. */
+    const intern = (ko: number, from: number): number => {
+        const mask = capacity - 1;
+        let i = hashAt(bits, ko * 2, W * 2) & mask;
+        while (table[i]! >= from) {
+            const co = table[i]! * W;
+            let k = 0;
+            while (k < W && states[co + k] === states[ko + k]) k++;
+            if (k === W) return table[i]!;
+            i = (i + 1) & mask;
+        }
+        const found = nStates++;
+        table[i] = found;
+        if (nStates > maxStates) throw new BudgetExceeded('states', maxStates, memoryBound);
+        if ((nStates - from) * 2 > capacity) rehash(from, nStates);
+        return found;
+    };
+
+    // Layer 0: the initial state, or one per distinct combination of the inits' outcomes.
+    let start: Float64Array | undefined;
+    if (ce.initDraws.length === 0) {
+        states.set(ce.initial, 0);
+        nStates = 1;
+    } else {
+        const p: number[] = [];
+        const candidate = new Float64Array(W);
+        forEachInitial(ce.initial, ce.initDraws, candidate, q => {
+            budget.spend(W + 1);
+            if ((nStates + 1) * W > states.length) { states = grown(states, (maxStates + 1) * W); bits = new Uint32Array(states.buffer); }
+            states.set(candidate, nStates * W);
+            const s = intern(nStates * W, 0);
+            p[s] = (p[s] ?? 0) + q;
+        });
+        if (nStates > 1) start = Float64Array.from(p);
+    }
+    layerStart[0] = 0;
+    layerStart[1] = nStates;
+
+    /**
+     * Every outcome of choice ch at state s (layer t, the next layer from `to` on): each
+     * successor looked up, those reaching the same one merged; the rewards are expected,
+     * written as the first outcome's plus the weighted differences, so that outcomes that
+     * agree give exactly their reward. Returns the most probable successor.
+     */
+    const expand = (s: number, ch: number, to: number, g: number, layer: number): number => {
+        const tr = s * C + ch;
+        const out = rows!, chance = draws!;
+        out.begin(tr);
+        let any = false;
+        chance.first();
+        do {
+            budget.spend(ce.cost);
+            if ((nStates + 1) * W > states.length) { states = grown(states, (maxStates + 1) * W); bits = new Uint32Array(states.buffer); }
+            const ko = nStates * W;
+            step(states, s * W, states, ko, ch, g, layer, R);
+            const p = chance.probability();
+            if (!(p > 0)) continue;
+            out.add(tr, intern(ko, to), p);
+            if (!any) {
+                for (let o = 0; o < nObj; o++) { first[o] = R[o]!; spread[o] = 0; }
+                any = true;
+            } else {
+                for (let o = 0; o < nObj; o++) spread[o] = spread[o]! + p * (R[o]! - first[o]!);
+            }
+            if (out.bytes + nStates * bytesPerState > MEMORY_BYTES) throw new BudgetExceeded('states', maxStates, true);
+        } while (chance.advance());
+        for (let o = 0; o < nObj; o++) rewards[o]![tr] = first[o]! + spread[o]!;
+        const best = out.end(tr);
+        if (best < 0) throw new Error(`every outcome of a step of ${env.label} has probability 0`);
+        return best;
+    };
+
     for (let t = 0; t < H; t++) {
         const layer = t + 1;
         const from = layerStart[t]!, to = layerStart[t + 1]!;
         budget.check();
         const g = Math.pow(gamma, t);
         for (let s = from; s < to; s++) {
-            budget.spend(unitsPerState);
             if ((s + 1) * C > next.length) {
                 const grown = new Int32Array(next.length * 2); grown.set(next); next = grown;
                 rewards = rewards.map(r => { const x = new Float64Array(r.length * 2); x.set(r); return x; });
             }
+            if (rows) {
+                for (let ch = 0; ch < C; ch++) next[s * C + ch] = expand(s, ch, to, g, layer);
+                continue;
+            }
+            budget.spend(unitsPerState);
             for (let ch = 0; ch < C; ch++) {
                 if ((nStates + 1) * W > states.length) {
                     states = grown(states, (maxStates + 1) * W); bits = new Uint32Array(states.buffer);
@@ -79,7 +161,7 @@ export function explore(ce: CompiledEnv, budget: Budget): EnvGraph {
                 step(states, s * W, states, ko, ch, g, layer, R);
                 const tr = s * C + ch;
                 for (let o = 0; o < nObj; o++) rewards[o]![tr] = R[o]!;
-                // Look the candidate up among the states of layer t+1.
+                // Look the candidate up among the states of layer t+1 (as `intern` does, inline in this hot loop).
                 const mask = capacity - 1;
                 let i = hashAt(bits, ko * 2, W * 2) & mask;
                 let found = -1;
@@ -108,7 +190,10 @@ export function explore(ce: CompiledEnv, budget: Budget): EnvGraph {
     const inner = layerStart[H]! * C;
     const rewardMap = new Map<string, Float64Array>();
     ce.objectives.forEach((o, i) => rewardMap.set(o.name, rewards[i]!.subarray(0, inner)));
+    const outcomes: Outcomes | undefined = rows?.finish(inner);
     return {
+        ...(outcomes ? { outcomes } : {}),
+        ...(start ? { start } : {}),
         kind: 'env',
         label: env.label,
         horizon: H,

@@ -5,9 +5,14 @@
  * computed at the corresponding model state, which can differ between histories
  * that the true environment merges, hence the product. An action the model lacks
  * moves the model as a wait would; the optimizer never takes it.
+ *
+ * The true environment may draw (the model may not: its state follows from the action
+ * history): each outcome of a true transition pairs with the model's one successor, and
+ * each initial state of the truth with the model's.
  */
+import { OutcomeRows } from './chance.js';
 import { BudgetExceeded, type Budget } from './errors.js';
-import type { EnvGraph, ProductGraph } from './state-graph.js';
+import { draws, type EnvGraph, type ProductGraph } from './state-graph.js';
 
 export function productGraph(truth: EnvGraph, model: EnvGraph, budget: Budget): ProductGraph {
     const H = truth.horizon;
@@ -15,6 +20,7 @@ export function productGraph(truth: EnvGraph, model: EnvGraph, budget: Budget): 
     if (model.horizon < H) {
         throw new Error(`model ${model.label} has a shorter horizon than ${truth.label}`);
     }
+    if (draws(model)) throw new Error(`model ${model.label} draws`);
     const C = truth.nChoices;
     const modelChoice = new Int32Array(C);
     const mapped = new Int32Array(C);
@@ -32,9 +38,8 @@ export function productGraph(truth: EnvGraph, model: EnvGraph, budget: Budget): 
     let modelIndex = new Int32Array(1024);
     let next = new Int32Array(1024 * C);
     const layerStart = new Int32Array(H + 2);
-    trueIndex[0] = 0; modelIndex[0] = 0;
-    let n = 1;
-    layerStart[1] = 1;
+    // Layer 0: each initial state of the truth, with the model's.
+    let n = truth.layerStart[1]!;
     const ensure = (k: number): void => {
         if (k <= trueIndex.length) return;
         let size = trueIndex.length;
@@ -42,11 +47,30 @@ export function productGraph(truth: EnvGraph, model: EnvGraph, budget: Budget): 
         const a = new Int32Array(size); a.set(trueIndex); trueIndex = a;
         const b = new Int32Array(size); b.set(modelIndex); modelIndex = b;
     };
+    ensure(n);
+    for (let s = 0; s < n; s++) { trueIndex[s] = s; modelIndex[s] = 0; }
+    layerStart[1] = n;
+    const out = truth.outcomes, rows = out ? new OutcomeRows() : undefined;
+    // The pairs of the layer being filled, by key.
+    let seen = new Map<number, number>();
+    const mStates = model.nStates;
+    /** The product state of a true state and a model state of the layer being filled. */
+    const pair = (nt: number, nm: number): number => {
+        const key = nt * mStates + nm;
+        let q = seen.get(key);
+        if (q === undefined) {
+            q = n++;
+            if (n > maxStates) throw new BudgetExceeded('states', maxStates, memoryStates < budget.maxStates);
+            ensure(n);
+            trueIndex[q] = nt; modelIndex[q] = nm;
+            seen.set(key, q);
+        }
+        return q;
+    };
     for (let t = 0; t < H; t++) {
         const from = layerStart[t]!, to = layerStart[t + 1]!;
         budget.check();
-        const seen = new Map<number, number>();
-        const mStates = model.nStates;
+        seen = new Map<number, number>();
         if (to * C > next.length) {
             let size = next.length;
             while (size < to * C) size *= 2;
@@ -56,18 +80,15 @@ export function productGraph(truth: EnvGraph, model: EnvGraph, budget: Budget): 
             budget.spend(16 * C);
             const st = trueIndex[p]!, sm = modelIndex[p]!;
             for (let c = 0; c < C; c++) {
-                const nt = truth.next[st * C + c]!;
                 const nm = model.next[sm * MC + mapped[c]!]!;
-                const key = nt * mStates + nm;
-                let q = seen.get(key);
-                if (q === undefined) {
-                    q = n++;
-                    if (n > maxStates) throw new BudgetExceeded('states', maxStates, memoryStates < budget.maxStates);
-                    ensure(n);
-                    trueIndex[q] = nt; modelIndex[q] = nm;
-                    seen.set(key, q);
+                const tr = st * C + c;
+                if (!out || !rows) { next[p * C + c] = pair(truth.next[tr]!, nm); continue; }
+                rows.begin(p * C + c);
+                for (let k = out.start[tr]!; k < out.start[tr + 1]!; k++) {
+                    budget.spend(16);
+                    rows.add(p * C + c, pair(out.next[k]!, nm), out.p[k]!);
                 }
-                next[p * C + c] = q;
+                next[p * C + c] = rows.end(p * C + c);
             }
         }
         layerStart[t + 2] = n;
@@ -84,6 +105,8 @@ export function productGraph(truth: EnvGraph, model: EnvGraph, budget: Budget): 
         rewards.set(name, pr);
     }
     return {
+        ...(rows ? { outcomes: rows.finish(inner * C) } : {}),
+        ...(truth.start ? { start: truth.start } : {}),
         kind: 'product',
         label: truth.label,
         horizon: H,

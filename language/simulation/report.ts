@@ -30,7 +30,7 @@ export interface Report {
     /** One entry per simulated environment. */
     samples: SampleReport[];
     /**
-     * The diversity sweep (docs/analyses.md, Diversity sweep): null when no training
+     * The diversity sweep (docs/analyses.md, Weights and the diversity sweep): null when no training
      * environment makes the selected candidate misfit.
      */
     diversity: DiversityReport | null;

@@ -4,6 +4,11 @@
  * choosing uniformly among its allowed actions; per mesa objective, the (base, mesa)
  * returns and their Spearman rank correlation. Also the per-step reward timing of
  * each mesa objective against the base objective on the training samples.
+ *
+ * Where the environment draws, the same generator draws the initial state and each
+ * step's outcome; a step's reward is then its expected reward given the state and the
+ * choice (docs/simulation.md, Chance). Where it never draws, the generator is called
+ * exactly as without chance.
  */
 import type { RewardTiming, SamplePair, SampleReport } from './report.js';
 import type { Mask } from './dp.js';
@@ -58,8 +63,15 @@ function rankCorrelation(rx: readonly number[], ry: readonly number[]): number |
 /** A behaviour to sample: the graph it acts on and its allowed choices (undefined: uniformly random). */
 export interface SamplePolicy { name: string; graph: StateGraph; mask?: Mask; episodes: number }
 
-/** One sampled episode: the graph it ran on and the transition (state × choices + choice) it took at each step. */
-export interface Episode { graph: StateGraph; transitions: Int32Array }
+/** One sampled episode: the graph it ran on, the transition (state × choices + choice) it took at each step and the states it went through (t = 0..H). */
+export interface Episode { graph: StateGraph; transitions: Int32Array; states: Int32Array }
+
+/** The index drawn from probabilities p[from .. to) (summing to 1) by a uniform u in [0, 1). */
+function drawIndex(p: Float64Array, from: number, to: number, u: number): number {
+    let k = from;
+    for (let acc = p[k]!; u >= acc && k + 1 < to; acc += p[k]!) k++;
+    return k;
+}
 
 export interface Episodes {
     report: SampleReport;
@@ -92,8 +104,10 @@ export function sampleEnvironment(
             spend(H * (names.length + C));
             used.push(p.name);
             totals.fill(0);
-            const transitions = new Int32Array(H);
-            let s = 0;
+            const transitions = new Int32Array(H), states = new Int32Array(H + 1);
+            const o = g.outcomes;
+            let s = g.start ? drawIndex(g.start, 0, g.start.length, random()) : 0;
+            states[0] = s;
             for (let t = 0; t < H; t++) {
                 let allowed = C;
                 if (p.mask) { allowed = 0; for (let c = 0; c < C; c++) allowed += p.mask[s * C + c]!; }
@@ -106,7 +120,8 @@ export function sampleEnvironment(
                 const tr = s * C + choice;
                 transitions[t] = tr;
                 for (let i = 0; i < names.length; i++) totals[i] += R[i]![tr]!;
-                s = g.next[tr]!;
+                s = o ? o.next[drawIndex(o.p, o.start[tr]!, o.start[tr + 1]!, random())]! : g.next[tr]!;
+                states[t + 1] = s;
             }
             // Summed forward, finite rewards may overflow where the core's backward sum does not
             // (1e308 + 1e308 − 1e308): then sum backward, as the dynamic programming does.
@@ -114,7 +129,7 @@ export function sampleEnvironment(
                 const v = totals[i]!;
                 returns[i]!.push(Number.isFinite(v) ? v : backwardSum(R[i]!, transitions));
             }
-            episodes.push({ graph: g, transitions });
+            episodes.push({ graph: g, transitions, states });
         }
     }
     // The base returns are ranked once for every pair.

@@ -10,12 +10,15 @@ import type { RewardTiming, SampleReport } from './report.js';
 import type { Analysed } from './analyse.js';
 import type { Context } from './context.js';
 import { BudgetExceeded } from './errors.js';
+import { gridPaths, type GridPaths } from './grid.js';
 import { mulberry32, sampleEnvironment, stepTable, timingOf, type Episode, type SamplePolicy } from './sample.js';
 
 export interface Samples {
     reports: SampleReport[];
     /** Per mesa objective, its reward timing against the base objective in training. */
     timing: Map<string, RewardTiming>;
+    /** Per environment that shows a grid, the paths its sampled behaviours followed on it. */
+    paths: Map<string, GridPaths>;
 }
 
 /** The episodes sampled in one training environment, and which objectives can be read there. */
@@ -26,6 +29,7 @@ export function sampleAll(ctx: Context, analysed: Analysed[], seed: number, samp
     const random = mulberry32(seed);
     const reports: SampleReport[] = [];
     const timing = new Map<string, RewardTiming>();
+    const paths = new Map<string, GridPaths>();
     const per = Math.max(1, Math.round(samples / 10));
     const labels = [...new Set([...spec.train, ...spec.deploy])];
     const spend = (units: number): void => ctx.budget.spend(units);
@@ -45,6 +49,7 @@ export function sampleAll(ctx: Context, analysed: Analysed[], seed: number, samp
             const mesa = spec.objectives.filter(o => o.role === 'mesa' && ctx.evaluable(label, o.name)).map(o => o.name);
             const sampled = sampleEnvironment(label, policies, spec.base, mesa, env.discount, random, spend);
             reports.push(sampled.report);
+            if (env.show) paths.set(label, gridPaths(g, env.show, sampled.episodes, sampled.report.policies));
             if (spec.train.includes(label)) trained.push({ episodes: sampled.episodes, discount: env.discount, objectives: new Set(mesa) });
         }
         // Reward timing on the training episodes, for each mesa objective readable in all of them;
@@ -61,6 +66,7 @@ export function sampleAll(ctx: Context, analysed: Analysed[], seed: number, samp
         // All or nothing: a sample cut short would look complete per environment.
         reports.length = 0;
         timing.clear();
+        paths.clear();
     }
-    return { reports, timing };
+    return { reports, timing, paths };
 }

@@ -8,7 +8,7 @@
 import { environmentChanges } from '../model/changes.js';
 import { modelLabels } from '../model/models.js';
 import type { CompiledEnvironment, CompiledSpec } from '../model/spec.js';
-import type { EnvironmentReport, EnvironmentRole, OptimizerReport, Report, RewardTiming } from './report.js';
+import type { EnvironmentReport, EnvironmentRole, GridReport, OptimizerReport, Report, RewardTiming } from './report.js';
 import { analyseOptimizer, type Analysed } from './analyse.js';
 import type { Planner } from './behaviour.js';
 import { Context } from './context.js';
@@ -17,7 +17,9 @@ import { objectiveReports } from './objectives.js';
 import { proxyKind } from '../model/relation.js';
 import { sampleAll } from './samples.js';
 import { bits, select } from './select.js';
+import { diversitySweep } from './diversity.js';
 import { adversarialAnalysis, NOT_COMPUTED } from './adversarial/index.js';
+import { gridReport, type GridPaths } from './grid.js';
 
 export interface SimulateOptions {
     /** Cap on states per environment (and per model product); default 5,000,000. */
@@ -38,7 +40,15 @@ export interface SimulateOptions {
 
 export const DEFAULT_MAX_STATES = 5_000_000;
 
-function environmentReport(ctx: Context, env: CompiledEnvironment, reference: CompiledEnvironment | undefined): EnvironmentReport {
+/** An environment's weight among the uses of one role (null when it has none there). */
+function weightOf(labels: string[], weights: number[], label: string): number | null {
+    let w: number | null = null;
+    labels.forEach((l, i) => { if (l === label) w = (w ?? 0) + (weights[i] ?? 0); });
+    return w;
+}
+
+function environmentReport(ctx: Context, env: CompiledEnvironment, reference: CompiledEnvironment | undefined,
+    grid: GridReport | null = null): EnvironmentReport {
     const spec = ctx.spec;
     const roles: EnvironmentRole[] = [];
     if (spec.train.includes(env.label)) roles.push('train');
@@ -50,6 +60,10 @@ function environmentReport(ctx: Context, env: CompiledEnvironment, reference: Co
         name: env.name,
         params: env.params,
         roles,
+        trainWeight: weightOf(spec.train, spec.weights.train, env.label),
+        deployWeight: weightOf(spec.deploy, spec.weights.deploy, env.label),
+        chance: env.chance,
+        grid,
         horizon: env.horizon,
         discount: env.discount,
         actions: env.actions,
@@ -110,15 +124,18 @@ export function simulate(spec: CompiledSpec, options: SimulateOptions = {}): Rep
     // Once time is up or the run is cancelled, later phases are skipped (or stop at their first
     // budget call): no samples, objective values only where already solved, no selection winner
     // among partly analysed optimizers; `incomplete` names the budget.
-    const samples = budget.stopped ? { reports: [], timing: new Map<string, RewardTiming>() } : sampleAll(ctx, analysed, seed, options.samples ?? 100);
+    const samples = budget.stopped
+        ? { reports: [], timing: new Map<string, RewardTiming>(), paths: new Map<string, GridPaths>() }
+        : sampleAll(ctx, analysed, seed, options.samples ?? 100);
     const objectives = objectiveReports(ctx, samples.timing);
     const reference = ctx.envs.get(spec.train[0] ?? '');
     const environments = spec.environments.map(e => {
+        const grid = gridReport(e, samples.paths.get(e.label) ?? [], optimizers);
         try {
-            return environmentReport(ctx, e, reference);
+            return environmentReport(ctx, e, reference, grid);
         } catch (err) {
             if (!(err instanceof BudgetExceeded)) throw err;
-            return { ...environmentReport(ctx, { ...e, qualitative: true }, reference), skipped: 'a budget was hit before it was explored' };
+            return { ...environmentReport(ctx, { ...e, qualitative: true }, reference, grid), skipped: 'a budget was hit before it was explored' };
         }
     });
 
@@ -129,6 +146,7 @@ export function simulate(spec: CompiledSpec, options: SimulateOptions = {}): Rep
         objectives,
         optimizers,
         selection: budget.stopped && optimizers.some(o => o.incomplete) ? { ...select(spec, optimizers), winners: [] } : select(spec, optimizers),
+        diversity: budget.stopped && optimizers.some(o => o.incomplete) ? null : diversitySweep(spec, optimizers),
         ...(options.adversarial === false ? NOT_COMPUTED : adversarialAnalysis(ctx, optimizers)),
         samples: samples.reports,
         incomplete: ctx.incomplete,

@@ -3,7 +3,19 @@
  * numbered layer by layer (layer t = the states after t steps, t = 0..H); the
  * transitions and per-step rewards of the non-terminal states are flat typed arrays
  * indexed by `state * nChoices + choice` (choice 0 = wait, i + 1 = action i).
+ *
+ * A graph that draws (docs/simulation.md, Chance) also has `outcomes`: the successors of
+ * transition i, with their probabilities, are next[start[i] .. start[i + 1]) and
+ * p[start[i] .. start[i + 1]) (compressed sparse rows); its rewards are expected rewards.
+ * When the inits draw, layer 0 holds several states, with probabilities `start`.
  */
+
+/** The successors of each transition of a graph that draws, and their probabilities (> 0, summing to 1). */
+export interface Outcomes {
+    start: Int32Array;
+    next: Int32Array;
+    p: Float64Array;
+}
 
 export interface StateGraph {
     /** Label shown in witnesses and messages. */
@@ -14,10 +26,14 @@ export interface StateGraph {
     nStates: number;
     /** States of layer t are layerStart[t] .. layerStart[t+1]−1; length horizon + 2. */
     layerStart: Int32Array;
-    /** Successor of (state, choice), for states of layers 0..H−1. */
+    /** Successor of (state, choice), for states of layers 0..H−1; with `outcomes`, its most probable one. */
     next: Int32Array;
-    /** Reward of (state, choice) for each objective evaluable here, by objective name. */
+    /** Reward of (state, choice) for each objective evaluable here, by objective name (expected, with `outcomes`). */
     rewards: Map<string, Float64Array>;
+    /** The successors of each transition with their probabilities; absent when the environment never draws. */
+    outcomes?: Outcomes;
+    /** The probability of each state of layer 0; absent when layer 0 is the one state 0. */
+    start?: Float64Array;
 }
 
 /** A graph explored from an environment, with its remembered values. */
@@ -51,4 +67,9 @@ export function layerOf(g: StateGraph, s: number): number {
         if (g.layerStart[mid]! <= s) lo = mid; else hi = mid - 1;
     }
     return lo;
+}
+
+/** Whether a graph draws: several initial states, or several outcomes for some step. */
+export function draws(g: StateGraph): boolean {
+    return g.outcomes !== undefined || g.start !== undefined;
 }

@@ -77,8 +77,22 @@ export function stepParts(statements: Statement[], chunkChars = CHUNK_CHARS): st
 }
 
 type Part = (I: Float64Array, so: number, O: Float64Array, ko: number, choice: number, g: number, t: number, R: Float64Array) => void;
-/** What a part's compiled source makes, given the environment's division and finiteness checks and its scratch array. */
-type PartFactory = (div: unknown, nf: unknown, c: Float64Array) => Part;
+
+/**
+ * What the generated source calls: `$div(l, r, site)` divides, `$nf(site, t, v)` reports a
+ * value that is not finite, `$d(site)` is a draw's option (chance.ts), `$ix(site, t, i)`
+ * and `$ix2(site, t, i, j)` read a table (tables.ts).
+ */
+export interface StepHelpers {
+    div: unknown;
+    nf: unknown;
+    draw: unknown;
+    index1: unknown;
+    index2: unknown;
+}
+
+/** What a part's compiled source makes, given the environment's helpers and its scratch array. */
+type PartFactory = (div: unknown, nf: unknown, d: unknown, ix: unknown, ix2: unknown, c: Float64Array) => Part;
 /** What the step's compiled source makes, given its parts. */
 type StepFactory = (...parts: Part[]) => Part;
 
@@ -101,15 +115,16 @@ function partFactory(body: string): PartFactory {
     if (!factory) {
         if (partCache.size >= PART_CACHE) partCache.clear();
         compiledParts++;
-        factory = new Function('$div', '$nf', 'c', `"use strict";return function part(${PARAMS}){\n${body}\n};`) as PartFactory;
+        factory = new Function('$div', '$nf', '$d', '$ix', '$ix2', 'c', `"use strict";return function part(${PARAMS}){\n${body}\n};`) as PartFactory;
         partCache.set(body, factory);
     }
     return factory;
 }
 
-/** The step of `parts` (from stepParts), with the environment's `$div`, `$nf` and scratch array `c`. */
-export function linkStep(parts: string[], div: unknown, nf: unknown, c: Float64Array): Part {
-    const made = parts.map(body => partFactory(body)(div, nf, c));
+/** The step of `parts` (from stepParts), with the environment's helpers and scratch array `c`. */
+export function linkStep(parts: string[], helpers: StepHelpers, c: Float64Array): Part {
+    const { div, nf, draw, index1, index2 } = helpers;
+    const made = parts.map(body => partFactory(body)(div, nf, draw, index1, index2, c));
     if (made.length === 1) return made[0]!;
     let step = stepCache.get(made.length);
     if (!step) {

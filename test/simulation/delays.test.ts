@@ -11,7 +11,7 @@ import { compileEnvironment } from '../../language/simulation/codegen.js';
 import { Budget, BudgetExceeded } from '../../language/simulation/errors.js';
 import { explore } from '../../language/simulation/explore.js';
 import { simulate } from '../../language/simulation/index.js';
-import { BruteEnv } from './brute-force.js';
+import { BruteEnv, interval } from './brute-force.js';
 import { buildSpec } from './fixtures.js';
 
 const delayed = (horizon: number, rule: string, init = 0) => buildSpec({
@@ -66,16 +66,14 @@ describe('delays at or past the horizon', () => {
         const env = spec.environments[0]!;
         const brute = new BruteEnv(spec, env);
         const report = simulate(spec, { adversarial: false, samples: 1 });
-        expect(report.optimizers[0]!.train[0]!.optimum).toBe(brute.value('B', [], 4));
+        expect(report.optimizers[0]!.train[0]!.optimum).toBe(brute.optimum('B'));
         expect(report.optimizers[0]!.train[0]!.worst).toBe(worstOf(brute));
     });
 });
 
 /** Worst value of B by brute force (the smallest over every action sequence). */
 function worstOf(b: BruteEnv): number {
-    const walk = (h: number[]): number => h.length >= b.H ? 0
-        : Math.min(...Array.from({ length: b.C }, (_, c) => b.reward('B', h, c) + walk([...h, c])));
-    return walk([]);
+    return interval(b, 'B', () => Array.from({ length: b.C }, (_, c) => c)).lo;
 }
 
 describe('states 100,000 values wide', () => {

@@ -1,13 +1,29 @@
 /**
  * A tiny parser of Mesa expressions (precedence of docs/language.md, Expressions) into the compiled
  * model's `Expr`, for building test fixtures by hand without the Langium compiler.
- * Names are taken as refs; parameters must already be replaced by numbers.
+ * Names are taken as refs (or, followed by `[`, as indexings of `tables`); parameters
+ * must already be replaced by numbers. Chance calls compile as docs/language.md says:
+ * `bernoulli(p)` to the options 0 (1 − p) and 1 (p), `uniform(lo, hi)` to hi − lo + 1
+ * equally likely integers, `choose(p: e, ...)` to its options, outcomes of probability 0
+ * dropped; `'c'` is the character's code.
  */
-import type { Expr } from '../../language/model/spec.js';
+import type { DrawOption, Expr, SourceLocation } from '../../language/model/spec.js';
 
-const TOKEN = /\s*(\d+(?:\.\d+)?|[A-Za-z_][A-Za-z0-9_]*|==|!=|<=|>=|[-+*/()<>,@])/y;
+const TOKEN = /\s*(\d+(?:\.\d+)?(?:e-?\d+)?|[A-Za-z_][A-Za-z0-9_]*|'[^']'|==|!=|<=|>=|[-+*/()<>,@:[\]])/y;
 
-export function parseExpr(source: string): { expr: Expr; aggregate: 'sum' | 'final'; size: number } {
+/** A table as written: a list of numbers, or a list of rows. */
+export type TableValue = number[] | number[][];
+
+const line = (n: number): SourceLocation => ({ uri: 'test:///fixture', range: { start: { line: n, character: 0 }, end: { line: n, character: 1 } } });
+
+/** The constant value of a parsed expression (for probabilities and bounds). */
+function constant(e: Expr, source: string): number {
+    if (e.kind === 'const') return e.value;
+    if (e.kind === 'unary' && e.op === '-' && e.operand.kind === 'const') return -e.operand.value;
+    throw new Error(`expected a number in ${source}`);
+}
+
+export function parseExpr(source: string, tables: Record<string, TableValue> = {}): { expr: Expr; aggregate: 'sum' | 'final'; size: number } {
     const tokens: string[] = [];
     let pos = 0;
     for (;;) {
@@ -19,7 +35,7 @@ export function parseExpr(source: string): { expr: Expr; aggregate: 'sum' | 'fin
     }
     if (source.slice(pos).trim() !== '') throw new Error(`cannot tokenise ${source}`);
     let i = 0;
-    let divisions = 0;
+    let divisions = 0, draws = 0, indexings = 0;
     const peek = (): string | undefined => tokens[i];
     const take = (t?: string): string => {
         const x = tokens[i++];
@@ -68,10 +84,44 @@ export function parseExpr(source: string): { expr: Expr; aggregate: 'sum' | 'fin
         }
         return a;
     };
+    const drawOf = (options: DrawOption[]): Expr => ({ kind: 'draw', options: options.filter(o => o.p > 0), location: line(400 + draws++) });
     const atom = (): Expr => {
         const t = take();
         if (t === '(') { const e = expr(); take(')'); return e; }
         if (/^\d/.test(t)) return { kind: 'const', value: Number(t) };
+        if (t.startsWith("'")) return { kind: 'const', value: t.charCodeAt(1) };
+        if (peek() === '(' && (t === 'bernoulli' || t === 'uniform')) {
+            take('(');
+            const a = constant(expr(), source);
+            if (t === 'bernoulli') { take(')'); return drawOf([{ p: 1 - a, value: { kind: 'const', value: 0 } }, { p: a, value: { kind: 'const', value: 1 } }]); }
+            take(',');
+            const b = constant(expr(), source);
+            take(')');
+            return drawOf(Array.from({ length: b - a + 1 }, (_, k) => ({ p: 1 / (b - a + 1), value: { kind: 'const', value: a + k } })));
+        }
+        if (peek() === '(' && t === 'choose') {
+            take('(');
+            const options: DrawOption[] = [];
+            for (;;) {
+                const p = constant(expr(), source);
+                take(':');
+                options.push({ p, value: expr() });
+                if (peek() !== ',') break;
+                take(',');
+            }
+            take(')');
+            return drawOf(options);
+        }
+        if (peek() === '[') {
+            const table = tables[t];
+            if (!table) throw new Error(`unknown table ${t} in ${source}`);
+            const indices: Expr[] = [];
+            while (peek() === '[') { take('['); indices.push(expr()); take(']'); }
+            const rows = table.every(r => Array.isArray(r)) && table.length > 0;
+            const values = rows ? (table as number[][]).flat() : table as number[];
+            const shape = rows ? [table.length, (table[0] as number[]).length] : [table.length];
+            return { kind: 'index', table: t, values, shape, indices, location: line(500 + indexings++) };
+        }
         if (t === 'true') return { kind: 'const', value: 1 };
         if (t === 'false') return { kind: 'const', value: 0 };
         if (peek() === '(' && (t === 'min' || t === 'max' || t === 'abs' || t === 'clamp')) {
@@ -103,5 +153,7 @@ export function countNodes(e: Expr): number {
         case 'binary': return 1 + countNodes(e.left) + countNodes(e.right);
         case 'if': return 1 + countNodes(e.condition) + countNodes(e.then) + countNodes(e.else);
         case 'call': return 1 + e.args.reduce((a, x) => a + countNodes(x), 0);
+        case 'draw': return 1 + e.options.reduce((a, o) => a + countNodes(o.value), 0);
+        case 'index': return 1 + e.indices.reduce((a, x) => a + countNodes(x), 0);
     }
 }

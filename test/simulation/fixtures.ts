@@ -4,10 +4,10 @@
  * out by hand), plus a small builder for other test specs.
  */
 import type {
-    CausalEdge, CompiledEnvironment, CompiledObjective, CompiledOptimizer, CompiledSpec, Sign, SourceLocation,
+    CausalEdge, CompiledEnvironment, CompiledNode, CompiledObjective, CompiledOptimizer, CompiledSpec, Expr, InitOutcome, Sign, SourceLocation,
 } from '../../language/model/spec.js';
 import { collectReads } from '../../language/simulation/codegen.js';
-import { parseExpr } from './expr-parser.js';
+import { parseExpr, type TableValue } from './expr-parser.js';
 
 const at = (line = 0): SourceLocation => ({ uri: 'test:///fixture', range: { start: { line, character: 0 }, end: { line, character: 1 } } });
 
@@ -18,8 +18,13 @@ export interface EnvDef {
     horizon: number;
     discount?: number;
     actions: string[];
-    /** [name, rule, init] in evaluation order. */
-    nodes?: [string, string, number?][];
+    /** [name, rule, init] in evaluation order; an init may draw (`'bernoulli(0.5)'`). */
+    nodes?: [string, string, (number | string)?][];
+    /** Tables the rules index, by name; a grid is given by its rows (`grids`). */
+    tables?: Record<string, TableValue>;
+    grids?: Record<string, string[]>;
+    /** `show grid at (x, y)`. */
+    show?: { grid: string; x: string; y: string };
     /** Qualitative nodes: [name, signed parents]. */
     qualitative?: [string, [string, '+' | '-'][]][];
     /** Causal edges into nodes: [from, to, sign, delay]. */
@@ -36,7 +41,45 @@ export interface SpecDef {
     train: string[];
     deploy?: string[];
     select?: { depth?: number; length?: number };
+    /** Weights of the uses, parallel to `train` and `deploy` (normalised); none: equal. */
+    weights?: { train?: number[]; deploy?: number[] };
 }
+
+/** Whether an expression draws. */
+function draws(e: Expr): boolean {
+    switch (e.kind) {
+        case 'const': case 'ref': return false;
+        case 'unary': return draws(e.operand);
+        case 'binary': return draws(e.left) || draws(e.right);
+        case 'if': return draws(e.condition) || draws(e.then) || draws(e.else);
+        case 'call': return e.args.some(draws);
+        case 'draw': return true;
+        case 'index': return e.indices.some(draws);
+    }
+}
+
+/** A node's init: a number, or a draw of numbers (its outcomes merged by value; `init` the most probable, the first on ties). */
+function initOf(init: number | string | undefined): Pick<CompiledNode, 'init' | 'initOutcomes'> {
+    if (init === undefined || typeof init === 'number') return { init: init ?? 0 };
+    const e = parseExpr(init).expr;
+    if (e.kind !== 'draw') return { init: e.kind === 'const' ? e.value : NaN };
+    const outcomes: InitOutcome[] = [];
+    for (const o of e.options) {
+        const v = o.value;
+        const value = v.kind === 'const' ? v.value : v.kind === 'unary' && v.op === '-' && v.operand.kind === 'const' ? -v.operand.value : NaN;
+        if (Number.isNaN(value)) throw new Error(`an init draws numbers only: ${init}`);
+        const same = outcomes.find(x => x.value === value);
+        if (same) same.p += o.p; else outcomes.push({ value, p: o.p });
+    }
+    const best = outcomes.reduce((a, b) => (b.p > a.p ? b : a));
+    return outcomes.length > 1 ? { init: best.value, initOutcomes: outcomes } : { init: best.value };
+}
+
+const normalised = (ws: number[] | undefined, n: number): number[] => {
+    const w = ws ?? Array.from({ length: n }, () => 1);
+    const total = w.reduce((a, b) => a + b, 0);
+    return w.map(x => x / total);
+};
 
 export function buildSpec(def: SpecDef): CompiledSpec {
     const objectives: CompiledObjective[] = def.objectives.map(([role, name, text], i) => {
@@ -44,8 +87,10 @@ export function buildSpec(def: SpecDef): CompiledSpec {
         return { name, role, aggregate: p.aggregate, expression: p.expr, size: p.size, text, location: at(100 + i) };
     });
     const environments = def.envs.map((e, k): CompiledEnvironment => {
+        const tables: Record<string, TableValue> = { ...e.tables };
+        for (const [name, rows] of Object.entries(e.grids ?? {})) tables[name] = rows.map(r => Array.from(r, ch => ch.charCodeAt(0)));
         const nodes = (e.nodes ?? []).map(([name, rule, init], i) => ({
-            name, init: init ?? 0, rule: parseExpr(rule).expr, location: at(10 * k + i),
+            name, ...initOf(init), rule: parseExpr(rule, tables).expr, location: at(10 * k + i),
         }));
         const qual = (e.qualitative ?? []).map(([name, parents], i) => ({
             name, init: 0, parents: parents.map(([n, sign]) => ({ name: n, sign })), location: at(10 * k + i),
@@ -80,6 +125,8 @@ export function buildSpec(def: SpecDef): CompiledSpec {
             graph: { actions: e.actions, nodes: allNodes.map(n => n.name), objectives: evaluable.map(o => o.name), edges },
             location: at(10 * k),
             actionLocations: Object.fromEntries(e.actions.map((a, i) => [a, at(10 * k + 9 - i)])),
+            chance: nodes.some(n => n.initOutcomes !== undefined || draws(n.rule)),
+            ...(e.show ? { show: { ...e.show, rows: e.grids?.[e.show.grid] ?? [], location: at(10 * k + 8) } } : {}),
         };
     });
     const optimizers: CompiledOptimizer[] = (def.optimizers ?? []).map((o, i) => ({ ...o, location: at(200 + i) }));
@@ -88,6 +135,8 @@ export function buildSpec(def: SpecDef): CompiledSpec {
         environments,
         train: def.train,
         deploy: def.deploy ?? [],
+        weights: { train: normalised(def.weights?.train, def.train.length), deploy: normalised(def.weights?.deploy, (def.deploy ?? []).length) },
+        weighted: def.weights !== undefined,
         objectives,
         base: objectives.find(o => o.role === 'base')!.name,
         optimizers,

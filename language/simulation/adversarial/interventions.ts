@@ -8,20 +8,23 @@
  * - a node's init doubled or zeroed (when it is non-zero and read with a delay);
  * - the horizon doubled.
  * None writes a value that is not a finite number: an init whose double overflows is
- * only zeroed, and a node whose rule holds such a constant is left alone.
+ * only zeroed, and a node whose rule holds such a constant is left alone. An init that
+ * draws is doubled outcome by outcome, or zeroed (it then no longer draws); a rule is
+ * printed back with its draws and indexings (print.ts), and a node whose rule cannot be
+ * printed (a table without a name the grammar reads) is left alone too.
  * A redeclared node keeps its init explicitly, since redeclaring replaces it. When
  * single interventions leave objectives undistinguished, pairs of them on the same
  * environment are tried too (`combine`).
  */
-import type { CompiledEnvironment, CompiledNode, Expr } from '../../model/spec.js';
+import type { CompiledEnvironment, CompiledNode, Expr, InitOutcome } from '../../model/spec.js';
 import { collectReads } from '../codegen.js';
-import { numberText, printExpr } from './print.js';
+import { initText, numberText, printable, printExpr } from './print.js';
 
 /** One elementary change of §4; an intervention is one change, or two on the same environment. */
 export type Change =
     | { kind: 'raise'; node: string; action: string }
     | { kind: 'cut'; node: string; index: number }
-    | { kind: 'init'; node: string; value: number }
+    | { kind: 'init'; node: string; value: number; outcomes?: InitOutcome[] }
     | { kind: 'horizon' };
 
 export interface Intervention {
@@ -40,9 +43,16 @@ export interface Intervention {
     readonly members: string[];
 }
 
-function nodeLine(name: string, init: number, rule: Expr): string {
-    const initText = init !== 0 ? ` init ${init < 0 ? `-${numberText(-init)}` : numberText(init)}` : '';
-    return `node ${name}${initText} = ${printExpr(rule)}`;
+/** A node's init as Mesa source: a number, or the draw it makes. */
+function initSource(init: number, outcomes: InitOutcome[] | undefined): string {
+    if (outcomes && outcomes.length > 1) return initText(outcomes);
+    return init < 0 ? `-${numberText(-init)}` : numberText(init);
+}
+
+function nodeLine(n: CompiledNode & { rule: Expr }): string {
+    const drawn = n.initOutcomes !== undefined && n.initOutcomes.length > 1;
+    const init = n.init !== 0 || drawn ? ` init ${initSource(n.init, n.initOutcomes)}` : '';
+    return `node ${n.name}${init} = ${printExpr(n.rule)}`;
 }
 
 /** Whether every constant of an expression is a finite number (then it can be printed back as Mesa). */
@@ -54,7 +64,36 @@ function finiteConstants(e: Expr): boolean {
         case 'binary': return finiteConstants(e.left) && finiteConstants(e.right);
         case 'if': return finiteConstants(e.condition) && finiteConstants(e.then) && finiteConstants(e.else);
         case 'call': return e.args.every(finiteConstants);
+        case 'draw': return e.options.every(o => finiteConstants(o.value));
+        case 'index': return e.indices.every(finiteConstants);
     }
+}
+
+/** Whether an expression draws. */
+function drawsIn(e: Expr): boolean {
+    switch (e.kind) {
+        case 'const': case 'ref': return false;
+        case 'unary': return drawsIn(e.operand);
+        case 'binary': return drawsIn(e.left) || drawsIn(e.right);
+        case 'if': return drawsIn(e.condition) || drawsIn(e.then) || drawsIn(e.else);
+        case 'call': return e.args.some(drawsIn);
+        case 'draw': return true;
+        case 'index': return e.indices.some(drawsIn);
+    }
+}
+
+/** The names of the tables an expression indexes. */
+function tablesOf(e: Expr, into: Set<string>): Set<string> {
+    switch (e.kind) {
+        case 'unary': tablesOf(e.operand, into); break;
+        case 'binary': tablesOf(e.left, into); tablesOf(e.right, into); break;
+        case 'if': tablesOf(e.condition, into); tablesOf(e.then, into); tablesOf(e.else, into); break;
+        case 'call': for (const a of e.args) tablesOf(a, into); break;
+        case 'draw': for (const o of e.options) tablesOf(o.value, into); break;
+        case 'index': into.add(e.table); for (const i of e.indices) tablesOf(i, into); break;
+        default: break;
+    }
+    return into;
 }
 
 /** The references of an expression in traversal order. */
@@ -65,6 +104,8 @@ function refsOf(e: Expr, out: { name: string; delay: number }[] = []): { name: s
         case 'binary': refsOf(e.left, out); refsOf(e.right, out); break;
         case 'if': refsOf(e.condition, out); refsOf(e.then, out); refsOf(e.else, out); break;
         case 'call': for (const a of e.args) refsOf(a, out); break;
+        case 'draw': for (const o of e.options) refsOf(o.value, out); break;
+        case 'index': for (const i of e.indices) refsOf(i, out); break;
         default: break;
     }
     return out;
@@ -81,6 +122,8 @@ function cut(e: Expr, k: { left: number }): Expr {
             return { ...e, condition, then, else: cut(e.else, k) };
         }
         case 'call': return { ...e, args: e.args.map(a => cut(a, k)) };
+        case 'draw': return { ...e, options: e.options.map(o => ({ ...o, value: cut(o.value, k) })) };
+        case 'index': return { ...e, indices: e.indices.map(i => cut(i, k)) };
         default: return e;
     }
 }
@@ -118,16 +161,21 @@ function build(train: CompiledEnvironment, changes: Change[], k: number): { env:
             actions.push(c.action);
             nodes.set(c.node, { ...n, rule: { kind: 'binary', op: '+', left: n.rule!, right: { kind: 'ref', name: c.action, delay: 0 } } });
         }
-        if (c.kind === 'init') nodes.set(c.node, { ...n, init: c.value });
+        if (c.kind === 'init') {
+            const changed: CompiledNode = { ...n, init: c.value };
+            if (c.outcomes) changed.initOutcomes = c.outcomes; else delete changed.initOutcomes;
+            nodes.set(c.node, changed);
+        }
     }
     const derivedNodes = trainNodes.map(n => nodes.get(n.name)!);
+    const chance = derivedNodes.some(n => (n.initOutcomes?.length ?? 0) > 1 || (n.rule !== undefined && drawsIn(n.rule)));
     const env: CompiledEnvironment = {
-        ...train, label: `${train.label}\u0000${k}`, horizon, actions, nodes: derivedNodes, maxDelay: rulesMaxDelay(derivedNodes),
+        ...train, label: `${train.label}\u0000${k}`, horizon, actions, nodes: derivedNodes, maxDelay: rulesMaxDelay(derivedNodes), chance,
     };
     const members = [
         ...(horizon !== train.horizon ? [`horizon ${horizon}`] : []),
         ...actions.slice(train.actions.length).map(a => `action ${a}`),
-        ...derivedNodes.filter((n, i) => n !== trainNodes[i]).map(n => nodeLine(n.name, n.init, n.rule!)),
+        ...derivedNodes.filter((n, i) => n !== trainNodes[i]).map(n => nodeLine(n as CompiledNode & { rule: Expr })),
     ];
     return { env, members };
 }
@@ -146,9 +194,13 @@ export function interventions(train: CompiledEnvironment): Intervention[] {
     const out: Intervention[] = [];
     const push = (description: string, change: Change): void => { out.push(intervention(train, [change], description, out.length)); };
     const trainNodes = train.nodes;
-    const taken = new Set([...train.actions, ...trainNodes.map(n => n.name), ...Object.keys(train.params)]);
+    const tables = new Set<string>();
+    for (const n of trainNodes) if (n.rule) tablesOf(n.rule, tables);
+    const taken = new Set([...train.actions, ...trainNodes.map(n => n.name), ...Object.keys(train.params), ...tables]);
     // Mesa has no literal for a value that is not finite: such a rule or init is never written.
-    const nodes = trainNodes.filter((n): n is CompiledNode & { rule: Expr } => n.rule !== undefined && finiteConstants(n.rule));
+    // Nor can a rule be written that indexes a table without a name (print.ts, printable).
+    const nodes = trainNodes.filter((n): n is CompiledNode & { rule: Expr } =>
+        n.rule !== undefined && finiteConstants(n.rule) && printable(n.rule));
     for (const n of nodes) {
         const action = freshAction(taken, n.name);
         push(`adds action ${action}, which raises ${n.name} by 1 for a step`, { kind: 'raise', node: n.name, action });
@@ -164,11 +216,16 @@ export function interventions(train: CompiledEnvironment): Intervention[] {
         });
     }
     for (const n of nodes) {
-        if (n.init === 0 || (train.maxDelay[n.name] ?? 0) === 0) continue;
-        if (Number.isFinite(2 * n.init)) {
-            push(`doubles ${n.name}'s init (${numberText(n.init)} → ${numberText(2 * n.init)})`, { kind: 'init', node: n.name, value: 2 * n.init });
+        const drawn = n.initOutcomes !== undefined && n.initOutcomes.length > 1 ? n.initOutcomes : undefined;
+        const nonZero = drawn ? drawn.some(o => o.value !== 0) : n.init !== 0;
+        if (!nonZero || (train.maxDelay[n.name] ?? 0) === 0) continue;
+        const before = initSource(n.init, drawn);
+        const doubled = drawn?.map(o => ({ value: 2 * o.value, p: o.p }));
+        if (Number.isFinite(2 * n.init) && (doubled ?? []).every(o => Number.isFinite(o.value))) {
+            const change: Change = doubled ? { kind: 'init', node: n.name, value: 2 * n.init, outcomes: doubled } : { kind: 'init', node: n.name, value: 2 * n.init };
+            push(`doubles ${n.name}'s init (${before} → ${initSource(2 * n.init, doubled)})`, change);
         }
-        push(`zeroes ${n.name}'s init (${numberText(n.init)} → 0)`, { kind: 'init', node: n.name, value: 0 });
+        push(`zeroes ${n.name}'s init (${before} → 0)`, { kind: 'init', node: n.name, value: 0 });
     }
     push(`doubles the horizon (${train.horizon} → ${2 * train.horizon})`, { kind: 'horizon' });
     return out;

@@ -5,7 +5,9 @@
  * function is replayed over every (state, choice) of the graph with discount 1. A
  * candidate's rewards are then a signed sum of these arrays, discounted per layer
  * (or, for `final`, the last layer's values alone), exactly as the core computes a
- * declared objective's rewards.
+ * declared objective's rewards. Where the step draws, a name's value on a transition is
+ * its expectation over the step's outcomes, as a declared objective's reward is
+ * (explore.ts), and the replay is charged per outcome.
  */
 import type { CompiledEnvironment, CompiledObjective } from '../../model/spec.js';
 import { compileEnvironment } from '../codegen.js';
@@ -35,17 +37,35 @@ export function nameValues(
     const out = wanted.map(() => new Float64Array(inner));
     const S = new Float64Array(Math.max(1, 2 * W));
     const R = new Float64Array(Math.max(1, ce.objectives.length));
+    const first = new Float64Array(Math.max(1, out.length));
     // The step reads the state at S[0..W) and writes the next one at S[W..2W).
-    const step = ce.step;
+    const step = ce.step, draws = ce.draws;
     for (let t = 0; t < H; t++) {
         const from = g.layerStart[t]!, to = g.layerStart[t + 1]!;
         budget.tick(to - from);
         for (let s = from; s < to; s++) {
             for (let k = 0; k < W; k++) S[k] = g.states[s * W + k]!;
             for (let ch = 0; ch < C; ch++) {
-                step(S, 0, S, W, ch, 1, t + 1, R);
                 const tr = s * C + ch;
-                for (let k = 0; k < out.length; k++) out[k]![tr] = R[offset + k]!;
+                if (!draws) {
+                    step(S, 0, S, W, ch, 1, t + 1, R);
+                    for (let k = 0; k < out.length; k++) out[k]![tr] = R[offset + k]!;
+                    continue;
+                }
+                // The expectation over the outcomes: the first one's value plus the others' weighted differences.
+                let any = false;
+                draws.first();
+                do {
+                    budget.spend(ce.cost);
+                    step(S, 0, S, W, ch, 1, t + 1, R);
+                    const p = draws.probability();
+                    if (!(p > 0)) continue;
+                    for (let k = 0; k < out.length; k++) {
+                        const v = R[offset + k]!;
+                        if (!any) { first[k] = v; out[k]![tr] = v; } else out[k]![tr] = out[k]![tr]! + p * (v - first[k]!);
+                    }
+                    any = true;
+                } while (draws.advance());
             }
         }
     }
