@@ -8,6 +8,7 @@ import { isCall, isDepthSetting, isDeploy, isModelSetting, isObjective, isObject
 import type { NodeCausalEdges } from '../model/causal-graph.js';
 import { buildCausalGraph, nodeCausalEdges, readsOf } from '../model/causal-graph.js';
 import { MinHeap } from '../model/min-heap.js';
+import { objectivesIn } from '../model/bind-parameters.js';
 import type { CausalGraph, CompiledEnvironment, CompiledNode, CompiledObjective, CompiledOptimizer, CompiledSpec, Expr } from '../model/spec.js';
 import type { FlatEnvironment } from './environments.js';
 import { flattenEnvironment, topLevelTables, trainingEnvironments } from './environments.js';
@@ -80,9 +81,10 @@ export function environmentLabel(name: string, params: Record<string, number>): 
 }
 
 /**
- * Compiled objectives without their location, kept per syntax node like nodeBodies:
- * objectives cannot read parameters, so an objective compiles the same until reparsed
- * (one with a division is not kept: its compiled form holds the division's location).
+ * Compiled objectives without their location, kept per syntax node like nodeBodies: an
+ * objective's parameters stay names, bound per environment (model/bind-parameters.ts), so
+ * it compiles the same until reparsed (one with a division or a table read is not kept:
+ * its compiled form holds a location, or values another declaration holds).
  */
 const objectiveBodies = new WeakMap<Objective, Omit<CompiledObjective, 'location'>>();
 
@@ -116,7 +118,7 @@ function compileEnvironment(env: Environment, params: Record<string, number>, la
     const bodies = flat.nodes.map(node => compiledNodeBody(node, params, label, reusable, tables));
     const level = nodeLevelOf(env, label, actions, bodies);
     const nodes: CompiledNode[] = level.order.map(i => placedNode(bodies[i]!, flat.nodes[i]!));
-    const { graph, maxDelay } = graphOf(level, actions, nodes, objectives);
+    const { graph, maxDelay } = graphOf(level, actions, nodes, objectivesIn(objectives, params));
     return {
         label, name: env.name, params,
         horizon: flat.horizon ?? 0,

@@ -109,8 +109,10 @@ export function compileExpression(expr: Expression, params: Record<string, numbe
             if (!table) throw new CompileError(`'${name}' is not a table or grid here.`, locationOf(expr));
             return { kind: 'index', table: name, ...tableValue(table), indices: expr.indices.map(rec), location: locationOf(expr) };
         }
-        if (isParameter(expr.target.ref) || (expr.target.ref === undefined && name in params)) {
-            return { kind: 'const', value: params[name] ?? 0 };
+        // A parameter bound here is a constant; one not bound (an objective's, compiled once
+        // for every environment) stays a name each environment binds (model/bind-parameters.ts).
+        if (Object.hasOwn(params, name) && (isParameter(expr.target.ref) || expr.target.ref === undefined)) {
+            return { kind: 'const', value: params[name]! };
         }
         return { kind: 'ref', name, delay: expr.delay ?? 0 };
     }

@@ -14,12 +14,17 @@ import type { ProxyKind as ProxyResult } from '../model/relation.js';
 import { capabilitySweep } from './sweep.js';
 import { decide, fromDepth, limitsOf } from './verdict.js';
 
-/** Whether two objectives read exactly the same names. */
-export function sameTargets(a: CompiledObjective, b: CompiledObjective): boolean {
+/**
+ * Whether two objectives read the same names, a parameter of the environments aside: a
+ * parameter is a constant there, not a target (docs/language.md, Parameters).
+ */
+export function sameTargets(a: CompiledObjective, b: CompiledObjective, parameters: ReadonlySet<string> = new Set()): boolean {
     const ra = new Map<string, number>(), rb = new Map<string, number>();
     collectReads(a.expression, ra);
     collectReads(b.expression, rb);
-    return ra.size === rb.size && [...ra.keys()].every(k => rb.has(k));
+    const targets = (reads: Map<string, number>) => [...reads.keys()].filter(k => !parameters.has(k));
+    const ta = targets(ra), tb = new Set(targets(rb));
+    return ta.length === tb.size && ta.every(k => tb.has(k));
 }
 
 export interface Analysed {
@@ -79,7 +84,7 @@ export function analyseOptimizer(
             train: spec.train.filter(counts).map(l => results.get(l) ?? null),
             all: [...results.values()],
             unlimited: unlimited?.filter(counts) ?? null,
-            approximate: sameTargets(objective, base),
+            approximate: sameTargets(objective, base, new Set(spec.train.flatMap(l => Object.keys(ctx.env(l).params)))),
             proxy,
         });
         report.verdict = v.verdict;

@@ -17,6 +17,7 @@
  * A draw is `$d(site)`, the option the current outcome takes there (chance.ts); an
  * indexing is `$ix(site, t, i)` or `$ix2(site, t, i, j)` (tables.ts).
  */
+import { objectivesIn } from '../model/bind-parameters.js';
 import type { CompiledEnvironment, CompiledObjective, Expr, InitOutcome, SourceLocation } from '../model/spec.js';
 import { Draws, type InitDraw } from './chance.js';
 import { OVERFLOW, SimulationError } from './errors.js';
@@ -122,7 +123,9 @@ function literal(v: number): string {
 const SHIFT_LOOP = 32;
 
 /** Compiles an environment; `chunkChars` bounds each generated function (tests pass small ones). */
-export function compileEnvironment(env: CompiledEnvironment, allObjectives: CompiledObjective[], chunkChars = CHUNK_CHARS): CompiledEnv {
+export function compileEnvironment(env: CompiledEnvironment, declaredObjectives: CompiledObjective[], chunkChars = CHUNK_CHARS): CompiledEnv {
+    // An objective reading a parameter reads this environment's value of it (model/bind-parameters.ts).
+    const allObjectives = objectivesIn(declaredObjectives, env.params);
     // Values are numbered nodes first: an intervention that adds an action leaves every
     // node's number, and so the generated source of the parts, as it was (step-source.ts).
     const index = new Map<string, number>();

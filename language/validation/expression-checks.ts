@@ -9,7 +9,7 @@ import type { AstNode } from 'langium';
 import type { Call, NameReference, Node, Objective, Spec } from '../generated/ast.js';
 import { isNameReference, isObjective, isSpec } from '../generated/ast.js';
 import { deploymentEnvironments, evaluationEnvironments, flattenEnvironment, trainingEnvironments } from '../compile/environments.js';
-import { treeDepth, walkAst } from '../parse/ast-walk.js';
+import { treeDepth } from '../parse/ast-walk.js';
 import { extendsUnknown } from '../scoping/scope-provider.js';
 import { IssueCodes } from './codes.js';
 import { arityOf, builtinFunction } from './builtin-functions.js';
@@ -53,21 +53,6 @@ export function checkObjectiveNamesExistEverywhere(objective: Objective, accept:
                     { node: ref, property: 'target', code: IssueCodes.MissingName });
             }
         }
-    }
-}
-
-/**
- * Objectives are evaluated by name in every environment; a parameter's value is per
- * environment, so it is read through a node. Checked per objective (not per name, of
- * which a large environment has thousands that can never be in an objective).
- */
-export function checkObjectiveReadsNoParameter(objective: Objective, accept: ValidationAcceptor): void {
-    if (!objective.body) return;
-    for (const node of walkAst(objective.body)) {
-        if (!isNameReference(node) || node.target.ref?.$type !== 'Parameter') continue;
-        const name = node.target.$refText;
-        accept('error', `Objective reads parameter '${name}': objectives read actions and nodes. Add a node, e.g. \`node ${name}_value = ${name}\`, and read that.`,
-            { node, property: 'target', code: IssueCodes.InvalidValue });
     }
 }
 

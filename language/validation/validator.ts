@@ -7,7 +7,7 @@ import type { MesaAstType } from '../generated/ast.js';
 import type { MesaServices } from '../mesa-module.js';
 import { checkExactlyOneBaseObjective, checkOptimizerSettings, checkSingletonDeclarations, checkTopLevelNamesAreUnique } from './declaration-checks.js';
 import { checkExtendsIsAcyclic, checkHorizonAndDiscount, checkInitReadsOnlyParameters, checkMemberNamesAreUnique, checkNoInstantCycles } from './environment-checks.js';
-import { checkCall, checkDelay, checkExpressionDepth, checkObjectiveNamesExistEverywhere, checkObjectiveReadsNoParameter } from './expression-checks.js';
+import { checkCall, checkDelay, checkExpressionDepth, checkObjectiveNamesExistEverywhere } from './expression-checks.js';
 import { checkDefaultTrainingCount, checkEnvironmentUse, checkOptimizerModelAndDepth, checkWeightsSum } from './use-checks.js';
 import { checkDraw, checkModelDoesNotDraw } from './chance-checks.js';
 import { checkIndexing, checkRowsHaveOneLength, checkShow } from './table-checks.js';
@@ -21,7 +21,7 @@ export function registerValidationChecks(services: MesaServices): void {
         NameReference: [checkDelay, checkIndexing],
         Call: [checkCall, checkDraw],
         Choose: [checkDraw],
-        Objective: [checkObjectiveNamesExistEverywhere, checkObjectiveReadsNoParameter, checkExpressionDepth],
+        Objective: [checkObjectiveNamesExistEverywhere, checkExpressionDepth],
         Optimizer: [checkOptimizerSettings, checkOptimizerModelAndDepth, checkModelDoesNotDraw],
         EnvironmentUse: [checkEnvironmentUse],
         Train: [checkWeightsSum],
