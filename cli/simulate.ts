@@ -38,7 +38,7 @@ export async function runSimulate(services: MesaServices, path: string, options:
     } catch (error) {
         if (!(error instanceof SimulationError)) throw error;
         const at = error.location ? `:${error.location.range.start.line + 1}:${error.location.range.start.character + 1}` : '';
-        out.stderr(`${path}${at}: error [runtime-error] ${error.message}\n`);
+        out.stderr(`${path}${at}: error [${error.code}] ${error.message}\n`);
         return 1;
     }
     const json = JSON.stringify(report, null, 2) + '\n';

@@ -1,13 +1,13 @@
 /**
  * Runs the simulation core on a compiled spec and turns the outcome into findings: the
- * analyses of §5.2, or one `runtime-error` at the source location of a division by zero.
+ * analyses of §5.2, or one `runtime-error` (`index-out-of-range` for a bad index) at the
+ * source location of a division by zero, a value that is not finite or a bad index.
  * Shared by `mesa check`, `mesa simulate` and the editor's analysis worker.
  */
 import type { CompiledSpec } from '../model/spec.js';
 import type { Report } from '../simulation/report.js';
 import type { SimulateOptions } from '../simulation/index.js';
 import { simulate, SimulationError } from '../simulation/index.js';
-import { IssueCodes } from '../validation/codes.js';
 import type { Finding } from './finding.js';
 import { simulationFindings } from './simulation-findings.js';
 
@@ -24,7 +24,7 @@ export function analyzeBySimulation(spec: CompiledSpec, options: SimulateOptions
         if (error instanceof SimulationError) {
             const location = error.location ?? spec.environments[0]?.location;
             if (!location) throw error;
-            return { findings: [{ code: IssueCodes.RuntimeError, severity: 'error', message: error.message, location, related: [] }] };
+            return { findings: [{ code: error.code, severity: 'error', message: error.message, location, related: [] }] };
         }
         throw error;
     }

@@ -1,6 +1,7 @@
 /**
  * What one environment adds to or changes from another (deployment against the first
- * training environment): actions and nodes it adds, and nodes whose init or rule differ.
+ * training environment): actions and nodes it adds, and nodes whose init (or the
+ * distribution an init draws from) or rule differ.
  * The report highlights these in its graphs, as does the editor's causal-graph view.
  */
 import type { CompiledEnvironment, Expr } from './spec.js';
@@ -19,7 +20,8 @@ export function environmentChanges(env: CompiledEnvironment, reference: Compiled
         addedNodes: env.nodes.filter(n => !refNodes.has(n.name)).map(n => n.name),
         changedNodes: env.nodes.filter(n => {
             const r = refNodes.get(n.name);
-            return r !== undefined && (r.init !== n.init || withoutLocations(r.rule) !== withoutLocations(n.rule));
+            return r !== undefined && (r.init !== n.init || JSON.stringify(r.initOutcomes ?? null) !== JSON.stringify(n.initOutcomes ?? null)
+                || withoutLocations(r.rule) !== withoutLocations(n.rule));
         }).map(n => n.name),
     };
 }

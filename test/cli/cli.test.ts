@@ -120,6 +120,21 @@ describe('mesa check output formats', () => {
     });
 });
 
+describe('run-time errors', () => {
+    // x walks right from 2 along a table of 4: x = 4 at step 2 reads past the end.
+    const SPEC = 'const t = [1, 2, 3, 4]\nenvironment E {\n  horizon 2\n  action a\n  node x init 2 = x@1 + 1\n  node y = t[x]\n}\nobjective base B = y\ntrain E\n';
+
+    test('an index out of range is its own code, at the read, in check and simulate', () => {
+        const path = file('index.mesa', SPEC);
+        const check = mesa('check', path);
+        expect(check.code).toBe(1);
+        expect(check.stdout).toMatch(/index\.mesa:6:12: error \[index-out-of-range\] Index 4 of t is out of range 0\.\.3 in E at step 2/);
+        const simulate = mesa('simulate', path);
+        expect(simulate.code).toBe(1);
+        expect(simulate.stderr).toMatch(/index\.mesa:6:12: error \[index-out-of-range\] Index 4 of t/);
+    });
+});
+
 describe('mesa graph', () => {
     test('DOT of the first training environment with signs and delays', () => {
         const result = mesa('graph', 'examples/button-lamp.mesa');
