@@ -4,7 +4,8 @@
  * reachable states; the same DP hand-written for button-lamp in plain TypeScript as a
  * baseline, with the ratio core / hand-written; and the time of the whole button-lamp
  * analysis (all objectives, sweep, selection, sample); then the wide 2,000-line spec under
- * the editor's budgets (bench/wide.ts). Prints figures, asserts nothing.
+ * the editor's budgets (bench/wide.ts); chance, grids and the published cases against
+ * their deterministic baselines (bench/chance-grid.ts). Prints figures, asserts nothing.
  */
 import type { CompiledSpec } from '../language/model/spec.js';
 import { compileEnvironment } from '../language/simulation/codegen.js';
@@ -14,6 +15,7 @@ import { explore } from '../language/simulation/explore.js';
 import { simulate } from '../language/simulation/index.js';
 import { buildSpec, buttonLamp } from '../test/simulation/fixtures.js';
 import { wideBench } from './wide.js';
+import { chanceGridBench } from './chance-grid.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const mb = (n: number): string => `${(n / 2 ** 20).toFixed(1)} MB`;
@@ -162,6 +164,7 @@ function main(): void {
 
 void (async () => {
     main();
+    await chanceGridBench();
     await wideBench();
     console.log(`process RSS at the end ${mb(process.memoryUsage().rss)}`);
 })().catch((error: unknown) => {
