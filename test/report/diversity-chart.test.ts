@@ -32,6 +32,16 @@ const x = (s: number) => (56 + s * 372).toFixed(2);
 describe('diversity chart', () => {
     const svg = diversityChart(report);
 
+    test('wide enough for its legend; the exact threshold without rounding noise', () => {
+        // "Robust (robust)": 15 characters at about 6.5 px each after the legend's swatch at 428 + 35.
+        const long = { ...report, optimizers: [proxy, { ...robust, name: 'ARobustOptimizerWithALongName' }] };
+        const wide = diversityChart({ ...long, diversity: { ...report.diversity, points: report.diversity.points.map(p => ({ ...p, winners: p.winners.map(w => (w === 'Robust' ? 'ARobustOptimizerWithALongName' : w)) })) } });
+        const width = Number(/viewBox="0 0 (\d+) /.exec(wide)![1]);
+        expect(width).toBeGreaterThanOrEqual(428 + 35 + (29 + 9) * 6.5);
+        const section = diversitySection({ ...report, diversity: { ...report.diversity, threshold: 0.03 * 9 / 5 } });
+        expect(section).toContain('(exactly 0.054)');
+    });
+
     test('an SVG with a line per contender, the threshold at 3.1% and the declared share at 2%', () => {
         expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
         expect(svg).toContain('>s* = 3.1%</text>');

@@ -97,7 +97,10 @@ export function diversityChart(report: Report, xmax = 1): string {
             + `<text x="${M.left + PW + 35}" y="${ly}" font-size="11" fill="currentColor">${esc(line.name)}${line.robust ? ' (robust)' : ''}</text>`);
     }
     const title = d.threshold === null ? 'No share makes selection pick a robust optimizer' : `A robust optimizer wins from ${pct(d.threshold)}`;
-    return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${esc(title)}"><title>${esc(title)}</title>\n${parts.join('\n')}\n</svg>`;
+    // Wide enough for the longest legend entry (about 6.5 px a character at 11 px).
+    const longest = Math.max(...lines.map(l => l.name.length + (l.robust ? 9 : 0)));
+    const width = Math.max(W, Math.ceil(M.left + PW + 35 + longest * 6.5 + 8));
+    return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${H}" width="${width}" height="${H}" role="img" aria-label="${esc(title)}"><title>${esc(title)}</title>\n${parts.join('\n')}\n</svg>`;
 }
 
 /** The right end of a close-up of small shares, or null when the marked shares are not small: twice the larger one, rounded up to a tick. */
@@ -118,7 +121,7 @@ export function diversitySection(report: Report): string {
     const rows = d.points.map(p => `<tr${d.threshold !== null && p.share === d.threshold ? ' class="winner"' : ''}><td class="num">${esc(pct(p.share))}</td><td>${p.winners.map(w => `<code>${esc(w)}</code>`).join(', ')}</td></tr>`).join('\n');
     const verdict = d.threshold === null
         ? '<p>No share of training in these environments makes selection pick a robust optimizer.</p>'
-        : `<p>A robust optimizer first wins selection at a share of <strong>${esc(pct(d.threshold))}</strong> (exactly ${esc(String(d.threshold))}).</p>`;
+        : `<p>A robust optimizer first wins selection at a share of <strong>${esc(pct(d.threshold))}</strong> (exactly ${esc(String(Number(d.threshold.toPrecision(12))))}).</p>`;
     return `<section id="diversity"><h2>Diversity sweep</h2>
 <p class="lede">The selected optimizer misfits ${envs}. Their joint share of training goes from 0 to 100% (the other training environments share the rest in proportion to their weights); each line is an optimizer's selection score, thick where it wins.</p>
 <div class="chart-grid"><figure class="chart"><div class="svg">${diversityChart(report)}</div></figure>${zoom === null ? '' : `
