@@ -5,9 +5,7 @@
  *   to `train`. The edit is computed on the current document, so it stays right while
  *   the diagnostic is carried over between analyses;
  * - "Did you mean 'x'?" on `unresolved-name` (quick-fix-names.ts);
- * - "Read 'y' with a delay (y@1)" on `cycle` (quick-fix-cycle.ts);
- * - "Add a node for parameter 'k'" on an objective that reads a parameter
- *   (quick-fix-parameter.ts).
+ * - "Read 'y' with a delay (y@1)" on `cycle` (quick-fix-cycle.ts).
  */
 import type { LangiumDocument, ScopeProvider } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
@@ -20,7 +18,6 @@ import type { MesaServices } from '../mesa-module.js';
 import { IssueCodes } from '../validation/codes.js';
 import { delayActions } from './quick-fix-cycle.js';
 import { didYouMeanActions } from './quick-fix-names.js';
-import { parameterNodeActions } from './quick-fix-parameter.js';
 
 export const ADD_DISTINGUISHING_TITLE = 'Add distinguishing environments';
 
@@ -42,8 +39,6 @@ export class MesaCodeActionProvider implements CodeActionProvider {
             case IssueCodes.UnderdeterminedTraining: return addDistinguishing(document, diagnostic);
             case IssueCodes.UnresolvedName: return didYouMeanActions(document, diagnostic, this.scopes);
             case IssueCodes.Cycle: return delayActions(document, diagnostic);
-            // The code objectives reading a parameter get; the fix checks the name is one.
-            case IssueCodes.InvalidValue: return parameterNodeActions(document, diagnostic);
             default: return [];
         }
     }

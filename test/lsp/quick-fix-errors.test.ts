@@ -1,8 +1,8 @@
 /**
  * Quick fixes on well-formedness errors (docs/editor.md, Features), found by the
  * diagnostic's code: "Did you mean" on `unresolved-name` (names in scope within a few
- * edits), "Read 'y' with a delay" on `cycle`, and "Add a node for parameter" on an
- * objective that reads a parameter. Each fix is applied and the error is gone.
+ * edits) and "Read 'y' with a delay" on `cycle`. Each fix is applied and the error is
+ * gone.
  */
 import { EmptyFileSystem, TextDocument } from 'langium';
 import { clearDocuments, testCodeAction, validationHelper } from 'langium/test';
@@ -91,41 +91,5 @@ describe('cycles', () => {
         expect(titles).toEqual(["Read 'x' with a delay (x@1)"]);
         expect(after[0]).toContain('node x = x@1 + x@2 + max(x@1, a)\n');
         expect(await errorCodes(after[0]!)).toEqual([]);
-    });
-});
-
-describe('an objective reading a parameter', () => {
-    const corridor = 'environment C(coin: 0..3) {\n  horizon 3\n  action a\n  node x = a\n}\n';
-
-    test('a node is added to the environment and read instead', async () => {
-        const text = `${corridor}objective base O = x + coin\n`;
-        const { titles, after } = await fixes(text, IssueCodes.InvalidValue);
-        expect(titles).toEqual(["Add a node for parameter 'coin' (node coin_value = coin)"]);
-        expect(after).toEqual([`${corridor.replace('  node x = a\n', '  node x = a\n  node coin_value = coin\n')}objective base O = x + coin_value\n`]);
-        expect(await errorCodes(after[0]!)).toEqual([]);
-    });
-
-    test('every environment declaring it gets one; one that has it keeps its own', async () => {
-        const text = 'environment C(coin: 0..3) { horizon 3 action a node x = a }\n'
-            + 'environment D(coin: 0..9) {\n  horizon 3\n  action a\n  node x = a\n  node coins = coin\n}\n'
-            + 'objective base O = coin\ntrain C\ndeploy D\n';
-        const { titles, after } = await fixes(text, IssueCodes.InvalidValue);
-        expect(titles).toEqual(["Add a node for parameter 'coin' (node coin_value = coin)"]);
-        expect(after[0]).toBe('environment C(coin: 0..3) { horizon 3 action a node x = a node coin_value = coin }\n'
-            + 'environment D(coin: 0..9) {\n  horizon 3\n  action a\n  node x = a\n  node coins = coin\n  node coin_value = coin\n}\n'
-            + 'objective base O = coin_value\ntrain C\ndeploy D\n');
-        expect(await errorCodes(after[0]!)).toEqual([]);
-    });
-
-    test('a node already reading the parameter where it resolves: read that one', async () => {
-        const text = `${corridor.replace('  node x = a\n', '  node x = a\n  node c = coin\n')}objective base O = coin\n`;
-        const { titles, after } = await fixes(text, IssueCodes.InvalidValue);
-        expect(titles).toEqual(["Read node 'c' instead of parameter 'coin'"]);
-        expect(after[0]).toContain('objective base O = c\n');
-        expect(await errorCodes(after[0]!)).toEqual([]);
-    });
-
-    test('the same code elsewhere (a bad horizon) gets no fix', async () => {
-        expect((await fixes('environment E { horizon 0 action a }\nobjective base O = a\n', IssueCodes.InvalidValue)).titles).toEqual([]);
     });
 });
