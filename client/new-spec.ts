@@ -51,22 +51,27 @@ export async function newSpecFromExample(listExamples: () => Promise<ShippedExam
     return target;
 }
 
-/** The examples in the extension's `examples` folder (the Node build; the browser build bundles them). */
+/**
+ * The examples in the extension's `examples` folder and its `published` cases (the Node
+ * build; the browser build bundles them), sorted by name.
+ */
 export async function shippedExamples(extensionUri: vscode.Uri): Promise<ShippedExample[]> {
-    const folder = vscode.Uri.joinPath(extensionUri, 'examples');
-    let entries: [string, vscode.FileType][];
-    try {
-        entries = await vscode.workspace.fs.readDirectory(folder);
-    } catch {
-        return [];
-    }
+    const root = vscode.Uri.joinPath(extensionUri, 'examples');
     const examples: ShippedExample[] = [];
-    for (const [fileName, type] of entries) {
-        const name = exampleName(fileName);
-        if (!name || type !== vscode.FileType.File) continue;
-        const uri = vscode.Uri.joinPath(folder, fileName);
-        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-        examples.push({ name, description: describeExample(name, text), text });
+    for (const folder of [root, vscode.Uri.joinPath(root, 'published')]) {
+        let entries: [string, vscode.FileType][];
+        try {
+            entries = await vscode.workspace.fs.readDirectory(folder);
+        } catch {
+            continue;
+        }
+        for (const [fileName, type] of entries) {
+            const name = exampleName(fileName);
+            if (!name || type !== vscode.FileType.File) continue;
+            const uri = vscode.Uri.joinPath(folder, fileName);
+            const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+            examples.push({ name, description: describeExample(name, text), text });
+        }
     }
     return examples.sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -41,10 +41,12 @@ async function bundleText(entry, options = {}) {
     return result.outputFiles[0].text;
 }
 
-/** The examples as `{ name: text }`, sorted by name: the playground's menu and the web extension's New Spec from Example. */
+/** The examples and the published cases as `{ name: text }`, sorted by name: the playground's menu and the web extension's New Spec from Example. */
 function examples() {
-    const files = readdirSync(join(root, 'examples')).filter(f => f.endsWith('.mesa')).sort();
-    return Object.fromEntries(files.map(f => [f.slice(0, -'.mesa'.length), readFileSync(join(root, 'examples', f), 'utf8')]));
+    const folders = [join(root, 'examples'), join(root, 'examples', 'published')];
+    const files = folders.flatMap(folder => readdirSync(folder).filter(f => f.endsWith('.mesa')).map(f => [f, join(folder, f)]))
+        .sort(([a], [b]) => a.localeCompare(b));
+    return Object.fromEntries(files.map(([f, path]) => [f.slice(0, -'.mesa'.length), readFileSync(path, 'utf8')]));
 }
 
 /** The keywords of the TextMate grammar (its `keywords` patterns, `\b(a|b|c)\b`), for the playground's tokenizer. */
