@@ -1,9 +1,11 @@
 /**
  * `mesa distinguish FILE [--write] [--max-states N] [--time-budget MS]`: runs the
- * simulation, and inserts the distinguishing environments it chooses into the spec
- * (new `environment X extends Train {...}` declarations after the last environment,
- * their names added to `train`). Prints the edited spec on stdout, or with --write
- * rewrites the file in place; a summary of what was added goes to stderr.
+ * simulation, and applies the distinguishing environments it chooses, cheapest kind
+ * first, as the quick fix does (docs/cli.md, mesa distinguish): declared environments
+ * added to `train`, a training environment's binding widened, new `environment X extends
+ * Train {...}` declarations after the last environment with their names added to
+ * `train`. Prints the edited spec on stdout, or with --write rewrites the file in place;
+ * what each adds and rules out goes to stderr.
  */
 import { writeFileSync } from 'node:fs';
 import { asDistinguishingData } from '../language/findings/distinguishing-data.js';
@@ -44,7 +46,7 @@ export async function runDistinguish(services: MesaServices, path: string, optio
             ? 'the candidate analysis did not run (a budget was hit, or the training environments are not simulated)'
             : report.candidates.pseudoAligned === 0 && d.uncovered.length === 0
                 ? 'no enumerated or declared objective fits training without being robust'
-                : `no intervention rules out ${d.uncovered.join(', ')}`;
+                : `no environment rules out ${d.uncovered.join(', ')}`;
         out.stderr(`mesa: ${path}: nothing to add: ${why}\n`);
         if (!options.write) out.stdout(text);
         return 0;

@@ -4,7 +4,7 @@
  * order, objectives and optimizers, and each environment's signed causal graph.
  */
 import type { Environment, EnvironmentUse, Node, Objective, Spec } from '../generated/ast.js';
-import { isCall, isDepthSetting, isDeploy, isModelSetting, isObjective, isObjectiveSetting, isOptimizer, isSelect, isTrain } from '../generated/ast.js';
+import { isCall, isDepthSetting, isDeploy, isModelSetting, isObjective, isObjectiveSetting, isOptimizer, isRangeSetting, isSelect, isTrain } from '../generated/ast.js';
 import type { NodeCausalEdges } from '../model/causal-graph.js';
 import { buildCausalGraph, nodeCausalEdges, readsOf } from '../model/causal-graph.js';
 import { MinHeap } from '../model/min-heap.js';
@@ -42,11 +42,13 @@ export function compileSpec(spec: Spec, uri: string): CompiledSpec {
     const optimizers: CompiledOptimizer[] = spec.declarations.filter(isOptimizer).map(optimizer => {
         const model = optimizer.settings.find(isModelSetting)?.model.ref;
         const depth = optimizer.settings.find(isDepthSetting)?.value;
+        const range = optimizer.settings.find(isRangeSetting)?.value;
         return {
             name: optimizer.name,
             objective: optimizer.settings.find(isObjectiveSetting)?.objective.$refText ?? '',
             ...(model ? modelBinding(model, [...new Set([...train, ...deploy])], environments, add) : {}),
             ...(depth !== undefined ? { depth } : {}),
+            ...(range !== undefined ? { range } : {}),
             location: locationOf(optimizer, 'name'),
         };
     });

@@ -12,6 +12,9 @@ import type { Finding } from './finding.js';
 import { diversityThresholdFinding } from './diversity-threshold.js';
 import { trainWeights } from '../simulation/select.js';
 import { underdeterminedFinding } from './underdetermined.js';
+import { distinguishedSentence } from '../simulation/identifiability.js';
+import { rangeFindings } from './range-approximation.js';
+import { learningPathFinding } from './learning-path.js';
 
 export function simulationFindings(spec: CompiledSpec, report: Report): Finding[] {
     const findings: Finding[] = [];
@@ -48,8 +51,12 @@ export function simulationFindings(spec: CompiledSpec, report: Report): Finding[
             }
             message += '.';
             const timing = objective?.rewardTiming;
-            if (timing?.shift) {
-                message += ` ${base.name}'s per-step reward is ${optimizer.objective}'s shifted by ${timing.shift} step${Math.abs(timing.shift) === 1 ? '' : 's'}: reward data could tell them apart, behaviour cannot.`;
+            const shift = timing?.shift ? `${base.name}'s per-step reward is ${optimizer.objective}'s shifted by ${timing.shift} step${Math.abs(timing.shift) === 1 ? '' : 's'}` : '';
+            if (optimizer.distinguishedBy) {
+                // Which training data tell them apart (docs/analyses.md, Identifiability by data source).
+                message += `${shift ? ` ${shift}.` : ''} ${distinguishedSentence(optimizer.distinguishedBy)}`;
+            } else if (shift) {
+                message += ` ${shift}: reward data could tell them apart, behaviour cannot.`;
             } else if (timing?.differs) {
                 message += ` Their per-step rewards differ on training trajectories: reward data could tell them apart, behaviour cannot.`;
             }
@@ -80,6 +87,9 @@ export function simulationFindings(spec: CompiledSpec, report: Report): Finding[
     if (underdetermined) findings.push(underdetermined);
     const diversity = diversityThresholdFinding(spec, report);
     if (diversity) findings.push(diversity);
+    findings.push(...rangeFindings(spec, report));
+    const learning = learningPathFinding(spec, report);
+    if (learning) findings.push(learning);
     const incompleteAt = spec.locations.train ?? spec.environments[0]?.location ?? base.location;
     for (const entry of report.incomplete) {
         findings.push({

@@ -1,13 +1,14 @@
 /**
  * The `underdetermined-training` finding (docs/analyses.md, Simulation-backed analyses): how many enumerated candidate
  * objectives no longer than the base objective fit training without being robust,
- * naming the shortest few. Its `data` carries the distinguishing environments, ready
- * for the quick fix "Add distinguishing environments" (and `mesa distinguish`).
+ * naming the shortest few. Its `data` carries the distinguishing environments, cheapest
+ * kind first, ready for the quick fix (and `mesa distinguish`), titled by what it does
+ * ("Train also in Unwatched", or "Add distinguishing environments").
  */
 import type { CompiledSpec } from '../model/spec.js';
 import type { Report } from '../simulation/report.js';
 import { IssueCodes } from '../validation/codes.js';
-import type { DistinguishingData } from './distinguishing-data.js';
+import { ADD_DISTINGUISHING_TITLE, fixOf, fixTitle, type DistinguishingData } from './distinguishing-data.js';
 import type { Finding } from './finding.js';
 
 /** Candidates named in the message. */
@@ -26,14 +27,14 @@ export function underdeterminedFinding(spec: CompiledSpec, report: Report): Find
         + `${baseBits !== undefined ? ` (${baseBits.toFixed(2)} bits)` : ''} fit${one ? 's' : ''} training without being robust: `
         + `${shortest.join(', ')}${more}.`;
     const d = report.distinguishing;
-    const data: DistinguishingData = {
-        environments: d.environments.map(e => ({ name: e.name, extends: e.extends, intervention: e.intervention, source: e.source })),
-    };
+    const data: DistinguishingData = { environments: d.environments.map(fixOf) };
     if (d.computed && d.environments.length > 0) {
         const names = d.environments.map(e => e.name).join(', ');
         const ruledOut = [...new Set(d.environments.flatMap(e => e.rulesOut))].join(', ');
-        message += ` Training also in ${names} (quick fix "Add distinguishing environments") rules out ${ruledOut}`
-            + `${d.uncovered.length > 0 ? `; no intervention rules out ${d.uncovered.join(', ')}` : ''}.`;
+        // The title says what a fix that only trains in the spec's environments does; naming it again adds nothing.
+        const title = fixTitle(data);
+        message += ` Training also in ${names} (quick fix${title === ADD_DISTINGUISHING_TITLE ? ` "${title}"` : ''}) rules out ${ruledOut}`
+            + `${d.uncovered.length > 0 ? `; no environment rules out ${d.uncovered.join(', ')}` : ''}.`;
     }
     return {
         code: IssueCodes.UnderdeterminedTraining, severity: 'warning', message, location,

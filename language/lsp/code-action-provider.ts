@@ -1,9 +1,12 @@
 /**
  * Quick fixes (docs/editor.md, Features), each found by its diagnostic's `code`:
- * - "Add distinguishing environments" on `underdetermined-training` inserts the
- *   environments its data carries (computed by the simulation analysis) and adds them
- *   to `train`. The edit is computed on the current document, so it stays right while
- *   the diagnostic is carried over between analyses;
+ * - on `underdetermined-training`, the distinguishing environments its data carries
+ *   (computed by the simulation analysis, cheapest kind first): a declared environment
+ *   added to `train`, a training environment's binding widened, a synthesised environment
+ *   inserted and added to `train`. Titled "Train also in ..." when it only trains in
+ *   environments the spec has, else "Add distinguishing environments". The edit is
+ *   computed on the current document, so it stays right while the diagnostic is carried
+ *   over between analyses;
  * - "Did you mean 'x'?" on `unresolved-name` (quick-fix-names.ts);
  * - "Read 'y' with a delay (y@1)" on `cycle` (quick-fix-cycle.ts).
  */
@@ -11,7 +14,7 @@ import type { LangiumDocument, ScopeProvider } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import type { CodeAction, CodeActionParams, Command, Diagnostic } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
-import { asDistinguishingData } from '../findings/distinguishing-data.js';
+import { ADD_DISTINGUISHING_TITLE, asDistinguishingData, fixTitle } from '../findings/distinguishing-data.js';
 import { distinguishingInsertions, insertionEdits } from '../findings/distinguishing-edits.js';
 import type { Spec } from '../generated/ast.js';
 import type { MesaServices } from '../mesa-module.js';
@@ -19,7 +22,7 @@ import { IssueCodes } from '../validation/codes.js';
 import { delayActions } from './quick-fix-cycle.js';
 import { didYouMeanActions } from './quick-fix-names.js';
 
-export const ADD_DISTINGUISHING_TITLE = 'Add distinguishing environments';
+export { ADD_DISTINGUISHING_TITLE };
 
 export class MesaCodeActionProvider implements CodeActionProvider {
     private readonly scopes: ScopeProvider;
@@ -50,7 +53,7 @@ function addDistinguishing(document: LangiumDocument, diagnostic: Diagnostic): C
     const insertions = distinguishingInsertions(document as LangiumDocument<Spec>, data);
     if (insertions.length === 0) return [];
     return [{
-        title: ADD_DISTINGUISHING_TITLE,
+        title: fixTitle(data),
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: true,

@@ -8,10 +8,11 @@
  */
 import { AstUtils } from 'langium';
 import type { Action, Environment, Node, Objective, Optimizer, Parameter, Spec } from '../generated/ast.js';
-import { isDepthSetting, isModelSetting, isNameReference, isObjective, isObjectiveSetting } from '../generated/ast.js';
+import { isDepthSetting, isModelSetting, isNameReference, isObjective, isObjectiveSetting, isRangeSetting } from '../generated/ast.js';
 import type { CausalEdge, CompiledEnvironment, CompiledSpec, Sign } from '../model/spec.js';
 import { flattenEnvironment } from '../compile/environments.js';
 import { bits, trainingNames } from '../simulation/select.js';
+import type { DistinguishedBy } from '../simulation/report.js';
 import { firstTrainingEnvironment } from './document-model.js';
 
 /** The terms a hover explains where it first uses them. */
@@ -143,7 +144,25 @@ export function environmentHover(env: Environment): string {
     return lines.join('\n\n');
 }
 
-export function objectiveHover(objective: Objective, spec: CompiledSpec | undefined, verdict: string | undefined, explained = new Explained()): string {
+/**
+ * Which training data tell an optimizer's objective from the base objective
+ * (docs/analyses.md, Identifiability by data source), as a hover line.
+ */
+export function identifiabilityLine(d: DistinguishedBy): string {
+    const kinds = [['behaviour', d.behaviour], ['returns', d.returns], ['per-step rewards', d.rewards]] as const;
+    const words = (want: boolean): string[] => kinds.filter(([, v]) => v === want).map(([w]) => w);
+    const join = (xs: string[], last: string): string => xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} ${last} ${xs[xs.length - 1]}`;
+    const can = words(true), cannot = words(false);
+    const told = can.length === 0 ? `none (not ${join(cannot, 'or')})` : `${join(can, 'and')}${cannot.length > 0 ? `; not ${join(cannot, 'or')}` : ''}`;
+    return `**Training data that tells it from the base objective:** ${told}`;
+}
+
+/**
+ * An objective's hover; `distinguishedBy`, when known, is its ideal optimizer's (from the
+ * last simulation report).
+ */
+export function objectiveHover(objective: Objective, spec: CompiledSpec | undefined, verdict: string | undefined, explained = new Explained(),
+    distinguishedBy?: DistinguishedBy | null): string {
     const lines = [`**${objective.kind} objective** ${code(objective.name)}`, block(`objective ${objective.kind} ${objective.name} = ${sourceText(objective.body)}`)];
     const compiled = spec?.objectives.find(o => o.name === objective.name);
     const train = spec ? firstTrainingEnvironment(spec) : undefined;
@@ -157,6 +176,7 @@ export function objectiveHover(objective: Objective, spec: CompiledSpec | undefi
         lines.push(list('Reads', syntaxReads(objective).map(r => edgeText(r.name, r))));
     }
     if (verdict) lines.push(`**Verdict:** ${verdict}`, ...verdictTerms(verdict, explained));
+    if (distinguishedBy) lines.push(identifiabilityLine(distinguishedBy));
     return lines.join('\n\n');
 }
 
@@ -165,15 +185,21 @@ function verdictTerms(verdict: string, explained: Explained): string[] {
     return /\bdepth\b/.test(verdict) ? explained.first('depth') : [];
 }
 
-export function optimizerHover(optimizer: Optimizer, verdict: string | undefined, explained = new Explained()): string {
+/** An optimizer's hover; `distinguishedBy`, when known, from the last simulation report. */
+export function optimizerHover(optimizer: Optimizer, verdict: string | undefined, explained = new Explained(),
+    distinguishedBy?: DistinguishedBy | null): string {
     const objective = optimizer.settings.find(isObjectiveSetting)?.objective?.$refText;
     const model = optimizer.settings.find(isModelSetting)?.model?.$refText;
     const depth = optimizer.settings.find(isDepthSetting)?.value;
+    const range = optimizer.settings.find(isRangeSetting)?.value;
+    // Without an objective, a range makes it learn one: the best-scoring within range (docs/analyses.md, Algorithmic range).
+    const pursued = objective ? code(objective) : range !== undefined ? 'learned, the best-scoring one within its range' : 'missing';
     const lines = [
         `**optimizer** ${code(optimizer.name)}`,
-        `**Objective:** ${objective ? code(objective) : 'missing'} · **model:** ${model ? code(model) : 'the true environment'} · **depth:** ${depth ?? 'unlimited'}`,
+        `**Objective:** ${pursued} · **model:** ${model ? code(model) : 'the true environment'} · **depth:** ${depth ?? 'unlimited'}${range !== undefined ? ` · **range:** ${range} bits` : ''}`,
         ...explained.first('depth'),
     ];
     if (verdict) lines.push(`**Verdict:** ${verdict}`, ...verdictTerms(verdict, explained));
+    if (distinguishedBy) lines.push(identifiabilityLine(distinguishedBy));
     return lines.join('\n\n');
 }

@@ -77,8 +77,8 @@ export class MesaHoverProvider extends AstNodeHoverProvider {
         if (isTable(target)) return tableHover(target);
         if (isGrid(target)) return gridHover(target);
         if (isEnvironment(target)) return environmentHover(target);
-        if (isObjective(target)) return objectiveHover(target, spec, this.verdicts.get(uri, target.name), explained);
-        if (isOptimizer(target)) return optimizerHover(target, this.verdicts.get(uri, target.name), explained);
+        if (isObjective(target)) return objectiveHover(target, spec, this.verdicts.get(uri, target.name), explained, this.verdicts.distinguishedBy(uri, target.name));
+        if (isOptimizer(target)) return optimizerHover(target, this.verdicts.get(uri, target.name), explained, this.verdicts.distinguishedBy(uri, target.name));
         return undefined;
     }
 }

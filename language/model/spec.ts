@@ -170,6 +170,12 @@ export interface CompiledOptimizer {
     models?: Record<string, string>;
     /** Planning depth, when declared. */
     depth?: number;
+    /**
+     * Algorithmic range in bits, when declared (docs/analyses.md, Algorithmic range): it can
+     * only represent objectives that short. `objective` is then '' when none is declared:
+     * the core decides which objective it pursues.
+     */
+    range?: number;
     location: SourceLocation;
 }
 

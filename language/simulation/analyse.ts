@@ -13,6 +13,7 @@ import { deployInterval, evaluateAll, evaluateIn, trainInterval, type EnvResult 
 import type { ProxyKind as ProxyResult } from '../model/relation.js';
 import { capabilitySweep } from './sweep.js';
 import { decide, fromDepth, limitsOf } from './verdict.js';
+import { deployAverage } from './deploy-average.js';
 
 /**
  * Whether two objectives read the same names, a parameter of the environments aside: a
@@ -50,6 +51,7 @@ export function analyseOptimizer(
         signUnknown: false,
         train: spec.train.map(l => trainInterval(l, null)),
         deploy: spec.deploy.map(l => deployInterval(l, null)),
+        deployAverage: null,
         depth: planner.depth ?? maxH,
         bits,
         witness: null,
@@ -63,6 +65,7 @@ export function analyseOptimizer(
         results = evaluateAll(ctx, planner);
         report.train = spec.train.map(l => trainInterval(l, results.get(l) ?? null));
         report.deploy = spec.deploy.map(l => deployInterval(l, results.get(l) ?? null));
+        report.deployAverage = deployAverage(report.deploy, spec.deploy, spec.weights.deploy, spec.weighted);
         const missing = (l: string): boolean => results.get(l) === null && !ctx.env(l).qualitative;
         report.incomplete = [...results.keys()].some(missing);
 

@@ -119,11 +119,20 @@ function literal(v: number): string {
     return v < 0 ? `(${String(v)})` : String(v);
 }
 
+/**
+ * An objective the step computes. One marked `undiscounted` gets its value at each step as
+ * its reward there, not γ^(t−1) times it: the distinguishing search reads names' values
+ * that way off the graphs it explores (adversarial/values.ts).
+ */
+export interface StepObjective extends CompiledObjective {
+    undiscounted?: boolean;
+}
+
 /** Above this many slots, a name's history is shifted by a loop in the generated step. */
 const SHIFT_LOOP = 32;
 
 /** Compiles an environment; `chunkChars` bounds each generated function (tests pass small ones). */
-export function compileEnvironment(env: CompiledEnvironment, declaredObjectives: CompiledObjective[], chunkChars = CHUNK_CHARS): CompiledEnv {
+export function compileEnvironment(env: CompiledEnvironment, declaredObjectives: StepObjective[], chunkChars = CHUNK_CHARS): CompiledEnv {
     // An objective reading a parameter reads this environment's value of it (model/bind-parameters.ts).
     const allObjectives = objectivesIn(declaredObjectives, env.params);
     // Values are numbered nodes first: an intervention that adds an action leaves every
@@ -288,7 +297,7 @@ export function compileEnvironment(env: CompiledEnvironment, declaredObjectives:
         statements.push({
             defines: -1,
             reads: readsOf(o.expression),
-            emit: emitting(o.expression, v => (final ? `R[${i}]=t===${env.horizon}?${gen(o.expression, v)}:0;` : `R[${i}]=g*${gen(o.expression, v)};`) + check),
+            emit: emitting(o.expression, v => (final ? `R[${i}]=t===${env.horizon}?${gen(o.expression, v)}:0;` : `R[${i}]=${(o as StepObjective).undiscounted ? '' : 'g*'}${gen(o.expression, v)};`) + check),
         });
     });
     for (const [name, base] of slotBase) {

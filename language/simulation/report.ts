@@ -27,6 +27,13 @@ export interface Report {
     selection: SelectionReport;
     candidates: CandidatesReport;
     distinguishing: DistinguishingReport;
+    /**
+     * How fast distinguishing grows (docs/analyses.md, How fast distinguishing grows): per
+     * description length up to the base objective's, the pseudo-aligned candidates no
+     * longer than it and the environments a cover that rules them out adds; empty when the
+     * search did not run. Always present in a report `simulate` returns.
+     */
+    distinguishingGrowth?: DistinguishingGrowthLevel[];
     /** One entry per simulated environment. */
     samples: SampleReport[];
     /**
@@ -34,8 +41,44 @@ export interface Report {
      * environment makes the selected candidate misfit.
      */
     diversity: DiversityReport | null;
+    /**
+     * The learning path (docs/analyses.md, Learning path): the base optimizer as a local search
+     * over objectives, step by step; null when not computed (training not simulated).
+     * Always present in a report `simulate` returns.
+     */
+    learningPath?: LearningPathReport | null;
     /** Every budget that was hit; empty when the analysis is complete. */
     incomplete: IncompleteEntry[];
+}
+
+/** The local search over objectives, from the empty objective to a local optimum of the score. */
+export interface LearningPathReport {
+    /** The objectives visited, the empty objective `0` first. */
+    steps: LearningStep[];
+    /**
+     * True when a pseudo-aligned objective comes before any robust one (the empty objective
+     * it starts from aside); null when the search was cut short before that was decided.
+     */
+    proxyFirst: boolean | null;
+    /** False when a budget (or the step cap) stopped the search before a local optimum. */
+    complete: boolean;
+}
+
+/** One step of the learning path. */
+export interface LearningStep {
+    /** The objective as Mesa text: `0`, `press`, `final(lamp - press)`. */
+    objective: string;
+    /** The move that led here: `start`, `+ x`, `- x` (a term added), `remove x`, `final`. */
+    move: string;
+    /** Σ weight × expected base value in training − w_depth · depth − w_length · bits. */
+    score: number;
+    /** Σ weight × the base objective's expected value in training when ties are broken uniformly. */
+    trainValue: number;
+    /** depth(O), computed when the depth penalty is not 0; else null. */
+    depth: number | null;
+    bits: number;
+    /** Judged as an implicit ideal optimizer would be. */
+    verdict: 'robust' | 'pseudo-aligned' | 'misaligned';
 }
 
 /** Selection as the joint share of some training environments goes from 0 to 1. */
@@ -132,6 +175,19 @@ export interface ObjectiveReport {
      */
     rewardTiming: RewardTiming | null;
     location: SourceLocation;
+    /**
+     * For a mesa objective, its EPIC distance to the base objective in each training
+     * environment where it can be evaluated (docs/analyses.md, EPIC distance); empty for the
+     * base objective. Always present in a report `simulate` returns.
+     */
+    epic?: EpicEntry[];
+}
+
+/** The EPIC distance of a mesa objective to the base objective in one training environment. */
+export interface EpicEntry {
+    env: string;
+    /** In [0, 1]; null when a side's canonical rewards do not vary, or a budget stopped it. */
+    distance: number | null;
 }
 
 /** Per-step reward comparison of a mesa objective with the base objective. */
@@ -159,6 +215,15 @@ export interface TrainInterval {
     optimum: number | null;
     /** The worst base value of any policy in this environment. */
     worst: number | null;
+}
+
+/** Deployment figures averaged with the deployment weights. */
+export interface DeployAverage {
+    lo: number;
+    hi: number;
+    optimum: number;
+    worst: number;
+    normalizedRegret: number;
 }
 
 /** Base-objective interval of a behaviour in a deployment environment. */
@@ -190,6 +255,12 @@ export interface OptimizerReport {
     signUnknown: boolean;
     train: TrainInterval[];
     deploy: DeployInterval[];
+    /**
+     * With deployment weights and more than one deployment environment: lo, hi, optimum
+     * and worst averaged with the weights, and the normalized regret of those averages;
+     * else null (docs/language.md, Weights).
+     */
+    deployAverage: DeployAverage | null;
     /** depth(O): its time cost (a declared depth, or the least sufficient depth). */
     depth: number;
     /** Description length of its objective. */
@@ -203,6 +274,55 @@ export interface OptimizerReport {
     /** True when some figure above is missing or partial because a budget was hit. */
     incomplete: boolean;
     location: SourceLocation;
+    /**
+     * Which kinds of training data tell its objective from the base objective
+     * (docs/analyses.md, Identifiability by data source); null when it does not fit training
+     * or a budget stopped the analysis. Always present in a report `simulate` returns.
+     */
+    distinguishedBy?: DistinguishedBy | null;
+    /** Its declared algorithmic range in bits (`range BITS`), else null. Always present in a report `simulate` returns. */
+    range?: number | null;
+    /** For an optimizer with a range: the objective it ends up pursuing; else null (docs/analyses.md, Algorithmic range). */
+    learned?: LearnedObjective | null;
+}
+
+/** The objective a range-limited optimizer pursues, and how it came to it. */
+export interface LearnedObjective {
+    /** Its text (`final(lamp)`, or a declared objective's body; `0` for the empty objective). */
+    text: string;
+    /** The declared objective it is, by name, or null for an enumerated one (whose text `objective` then holds). */
+    declared: string | null;
+    bits: number;
+    /**
+     * 'declared': its own objective fits in the range; 'best': the best-scoring
+     * representable objective; 'none': no objective fits, it pursues the empty one.
+     */
+    how: 'declared' | 'best' | 'none';
+    /** The selection score that chose it; null when it was not scored ('declared', 'none'). */
+    score: number | null;
+    /** How many representable objectives were scored. */
+    candidates: number;
+    /** The longest objectives the search reached, in bits; null when it did not search. */
+    searchedBits: number | null;
+    /** False when there were too many objectives in range and the search stopped at `searchedBits`. */
+    complete: boolean;
+    /**
+     * Approximate by range: the range chose its objective, the base objective is longer than
+     * the range, no objective within it is robust, and the optimizer is not robust.
+     */
+    approximate: boolean;
+    /** Its largest normalized regret over the training and deployment environments, and where. */
+    regret: { env: string; normalizedRegret: number } | null;
+}
+
+/** Over the training environments of positive weight, whether each kind of data separates two objectives. */
+export interface DistinguishedBy {
+    /** At some reachable state the optimizer allows a choice that is not optimal for the base objective. */
+    behaviour: boolean;
+    /** No positive affine map takes one objective's episode returns to the other's over every trajectory. */
+    returns: boolean;
+    /** No positive affine map takes one objective's per-step rewards to the other's over every reachable transition. */
+    rewards: boolean;
 }
 
 /**
@@ -282,16 +402,51 @@ export interface DistinguishingReport {
     uncovered: string[];
 }
 
+/**
+ * Which kind of fix a distinguishing environment is, cheapest first (docs/analyses.md,
+ * Distinguishing environments): one the spec declares, trained in too; other values of a
+ * training environment's parameter, its binding widened; a synthesised intervention.
+ */
+export type DistinguishingKind = 'declared' | 'parameters' | 'intervention';
+
 export interface DistinguishingEnvironment {
+    /**
+     * What training gains: a declared environment's label (`Unwatched`), a widened use
+     * (`Corridor(coin in 4..8)`), or a synthesised environment's new name (`LabDistinguish1`).
+     */
     name: string;
-    /** The training environment it extends. */
+    /**
+     * The declaration it comes from: a declared environment's own name; the name of the
+     * training environment whose parameter is widened, or that a synthesised one extends.
+     */
     extends: string;
-    /** The intervention in words, e.g. "cuts floor@1 in dusty_sweeps". */
+    /** What it is, in words, e.g. "cuts floor@1 in dusty_sweeps", "widens coin from 8 to 4..8". */
     intervention: string;
-    /** `environment X extends Train { ... }`, ready to insert. */
+    /** A synthesised environment's `environment X extends Train { ... }`, ready to insert; '' for the other kinds. */
     source: string;
     /** Candidate objectives (as text) it makes misfit. */
     rulesOut: string[];
+    /** Always present in a report `simulate` returns (optional for reports written before it). */
+    kind?: DistinguishingKind;
+    /**
+     * The use in `train` the fix adds (`Unwatched`, `CorridorDistinguish1(coin = 8)`), or for a
+     * widened parameter the use the training environment's becomes (`Corridor(coin in 4..8)`).
+     */
+    use?: string;
+    /** For a widened parameter: the training environment whose use is widened, the parameter and its new range; else null. */
+    widen?: { train: string; parameter: string; low: number; high: number } | null;
+    /** How many environments it adds to training: 1, or the values a widening adds. */
+    adds?: number;
+}
+
+/** One level of `distinguishingGrowth`. */
+export interface DistinguishingGrowthLevel {
+    /** A description length of the enumeration, in bits (the levels of `candidates.byBits`). */
+    bits: number;
+    /** Enumerated pseudo-aligned candidates no longer than `bits`. */
+    pseudoAligned: number;
+    /** Environments the cheapest-first greedy cover of those candidates adds to training (those no environment rules out aside). */
+    coverSize: number;
 }
 
 /** The trajectory sample of one environment. */

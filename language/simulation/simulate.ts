@@ -20,6 +20,11 @@ import { bits, select } from './select.js';
 import { diversitySweep } from './diversity.js';
 import { adversarialAnalysis, NOT_COMPUTED } from './adversarial/index.js';
 import { gridReport, type GridPaths } from './grid.js';
+import { commonTrainingNames, groundOf, type Ground } from './objective-search.js';
+import { analyseRanged, chooseRanges } from './range.js';
+import { learningPath } from './learning-path.js';
+import { addIdentifiability } from './identifiability.js';
+import { addEpic } from './epic.js';
 
 export interface SimulateOptions {
     /** Cap on states per environment (and per model product); default 5,000,000. */
@@ -36,6 +41,8 @@ export interface SimulateOptions {
     clock?: () => number;
     /** Enumerate candidate objectives and choose distinguishing environments; default true. */
     adversarial?: boolean;
+    /** Compute the learning path (docs/analyses.md, Learning path); default true. */
+    learningPath?: boolean;
 }
 
 export const DEFAULT_MAX_STATES = 5_000_000;
@@ -113,13 +120,28 @@ export function simulate(spec: CompiledSpec, options: SimulateOptions = {}): Rep
         if (!(e instanceof BudgetExceeded)) throw e;
     }
 
+    // The objectives of range-limited optimizers are chosen before any optimizer is analysed
+    // (docs/analyses.md, Algorithmic range); the learning path judges objectives on the same ground.
+    let ground: Ground | null | undefined;
+    const groundOnce = (): Ground | null => (ground !== undefined ? ground : (ground = groundOf(ctx, commonTrainingNames(ctx))));
+    const ranges = chooseRanges(ctx, groundOnce);
+
     const analysed: Analysed[] = [];
     for (const { planner, implicit } of planners(spec)) {
+        const ranged = implicit ? undefined : spec.optimizers.find(o => o.name === planner.name && o.range !== undefined);
+        if (ranged) {
+            analysed.push(analyseRanged(ctx, ranged, planner, ranges.get(ranged.name) ?? null));
+            continue;
+        }
         const objective = spec.objectives.find(o => o.name === planner.objective);
         if (!objective) throw new SimulationError(`optimizer ${planner.name} pursues unknown objective ${planner.objective}`, planner.location);
         analysed.push(analyseOptimizer(ctx, planner, implicit, objective, bits(spec, objective), proxyKind(spec, objective.name)));
     }
     const optimizers: OptimizerReport[] = analysed.map(a => a.report);
+    for (const o of optimizers) {
+        o.range ??= null;
+        o.learned ??= null;
+    }
 
     // Once time is up or the run is cancelled, later phases are skipped (or stop at their first
     // budget call): no samples, objective values only where already solved, no selection winner
@@ -128,6 +150,9 @@ export function simulate(spec: CompiledSpec, options: SimulateOptions = {}): Rep
         ? { reports: [], timing: new Map<string, RewardTiming>(), paths: new Map<string, GridPaths>() }
         : sampleAll(ctx, analysed, seed, options.samples ?? 100);
     const objectives = objectiveReports(ctx, samples.timing);
+    // Identifiability by data source and EPIC distance (docs/analyses.md), on the explored training graphs.
+    addIdentifiability(ctx, analysed);
+    addEpic(ctx, objectives);
     const reference = ctx.envs.get(spec.train[0] ?? '');
     const environments = spec.environments.map(e => {
         const grid = gridReport(e, samples.paths.get(e.label) ?? [], optimizers);
@@ -148,6 +173,7 @@ export function simulate(spec: CompiledSpec, options: SimulateOptions = {}): Rep
         selection: budget.stopped && optimizers.some(o => o.incomplete) ? { ...select(spec, optimizers), winners: [] } : select(spec, optimizers),
         diversity: budget.stopped && optimizers.some(o => o.incomplete) ? null : diversitySweep(spec, optimizers),
         ...(options.adversarial === false ? NOT_COMPUTED : adversarialAnalysis(ctx, optimizers)),
+        learningPath: options.learningPath === false || budget.stopped ? null : learningPath(ctx, groundOnce),
         samples: samples.reports,
         incomplete: ctx.incomplete,
     };

@@ -41,8 +41,16 @@ const PART_STATEMENTS = 96;
 /** Parameters of the step function and of each part. */
 const PARAMS = 'I,so,O,ko,choice,g,t,R';
 
+let generations = 0;
+
+/** How many steps' sources have been generated so far in this process (docs/simulation.md, Exploration). */
+export function stepsGenerated(): number {
+    return generations;
+}
+
 /** The bodies of the parts of a step, in the order `step` calls them. */
 export function stepParts(statements: Statement[], chunkChars = CHUNK_CHARS): string[] {
+    generations++;
     // Pass 1: cut at fixed positions, and earlier where a part would grow past chunkChars.
     const chunkOf = new Int32Array(statements.length);
     let chunk = 0, size = 0;

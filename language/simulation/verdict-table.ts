@@ -40,7 +40,7 @@ export function formatVerdictTable(report: Report): string {
             o.verdict + (o.incomplete ? ' (incomplete)' : ''),
             kind,
             o.train.map(interval).join('; ') || '-',
-            o.deploy.map(deployed).join('; ') || '-',
+            [...o.deploy.map(deployed), ...(o.deployAverage ? [deployed({ env: 'weighted average', ...o.deployAverage })] : [])].join('; ') || '-',
         ]);
     }
     const lines = [table(rows)];

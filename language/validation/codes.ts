@@ -46,6 +46,10 @@ export const IssueCodes = {
     UnderdeterminedTraining: 'underdetermined-training',
     /** The least share of training some environments need before selection picks a robust optimizer (docs/analyses.md, Weights and the diversity sweep). */
     DiversityThreshold: 'diversity-threshold',
+    /** An optimizer's range cannot hold the base objective (or its own): it pursues the best objective it can represent (docs/analyses.md, Algorithmic range). */
+    RangeForcesApproximation: 'range-forces-approximation',
+    /** The learning path reaches a pseudo-aligned objective before any robust one (docs/analyses.md, Learning path). */
+    LearningPathProxyFirst: 'learning-path-proxy-first',
     Misaligned: 'misaligned',
     AnalysisIncomplete: 'analysis-incomplete',
     /** The spec has errors: the simulation-backed results are withdrawn until they are fixed (docs/editor.md, Diagnostics while typing). */

@@ -4,7 +4,7 @@
  */
 import type { ValidationAcceptor } from 'langium';
 import type { Optimizer, Spec } from '../generated/ast.js';
-import { isDeploy, isDepthSetting, isEnvironment, isModelSetting, isObjective, isObjectiveSetting, isOptimizer, isSelect, isTrain } from '../generated/ast.js';
+import { isDeploy, isDepthSetting, isEnvironment, isModelSetting, isObjective, isObjectiveSetting, isOptimizer, isRangeSetting, isSelect, isTrain } from '../generated/ast.js';
 import { IssueCodes } from './codes.js';
 
 export function checkTopLevelNamesAreUnique(spec: Spec, accept: ValidationAcceptor): void {
@@ -60,14 +60,23 @@ export function checkSingletonDeclarations(spec: Spec, accept: ValidationAccepto
 
 export function checkOptimizerSettings(optimizer: Optimizer, accept: ValidationAcceptor): void {
     const objectives = optimizer.settings.filter(isObjectiveSetting);
-    if (objectives.length === 0) {
-        accept('error', `Optimizer '${optimizer.name}' has no objective: add \`objective Name\`.`,
+    const ranges = optimizer.settings.filter(isRangeSetting);
+    // With a range and no objective, the optimizer learns one (docs/language.md, Grammar; docs/analyses.md, Algorithmic range).
+    if (objectives.length === 0 && ranges.length === 0) {
+        accept('error', `Optimizer '${optimizer.name}' has no objective: add \`objective Name\`, or \`range BITS\` for an optimizer that learns the best objective it can represent.`,
             { node: optimizer, property: 'name', code: IssueCodes.InvalidOptimizer });
+    }
+    for (const range of ranges) {
+        if (!Number.isInteger(range.value) || range.value < 1) {
+            accept('error', `Range ${range.value} of optimizer '${optimizer.name}' is not a whole number of bits ≥ 1: it is the length of the longest objective the optimizer can represent.`,
+                { node: range, property: 'value', code: IssueCodes.InvalidOptimizer });
+        }
     }
     const groups: [string, { $type: string }[]][] = [
         ['objective', objectives],
         ['model', optimizer.settings.filter(isModelSetting)],
         ['depth', optimizer.settings.filter(isDepthSetting)],
+        ['range', ranges],
     ];
     for (const [keyword, settings] of groups) {
         for (const extra of settings.slice(1)) {

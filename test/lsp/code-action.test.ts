@@ -41,7 +41,7 @@ describe('quick fix', () => {
     test('button-lamp: one quick fix on the diagnostic, the same text as mesa distinguish', async () => {
         const text = exampleText('button-lamp');
         const { actions, diagnostic, edited } = await quickFix(text);
-        expect(actions.map(a => [a.title, a.kind, a.isPreferred])).toEqual([['Add distinguishing environments', 'quickfix', true]]);
+        expect(actions.map(a => [a.title, a.kind, a.isPreferred])).toEqual([['Train also in LabWithSwitch', 'quickfix', true]]);
         expect(actions[0]!.diagnostics).toEqual([diagnostic]);
         expect(actions[0]!.edit!.changes![Object.keys(actions[0]!.edit!.changes!)[0]!]!.every(e =>
             e.range.start.line === e.range.end.line && e.range.start.character === e.range.end.character)).toBe(true);
@@ -77,7 +77,7 @@ describe('mesa distinguish', () => {
         const printed = out();
         expect(await runDistinguish(services.Mesa, path, { write: false, maxStates: 5_000_000 }, printed.sink)).toBe(0);
         expect(readFileSync(path, 'utf8')).toBe(text);
-        expect(printed.o.stdout).toContain('train Room, RoomDistinguish1, RoomDistinguish2\n');
+        expect(printed.o.stdout).toContain('train Room, Home, RoomDistinguish1, RoomDistinguish2\n');
         expect(printed.o.stderr).toContain('mesa: RoomDistinguish1 adds action raise_dusty_sweeps');
         const written = out();
         expect(await runDistinguish(services.Mesa, path, { write: true, maxStates: 5_000_000 }, written.sink)).toBe(0);

@@ -110,8 +110,16 @@ describe('other declarations', () => {
         }))?.contents);
         expect(await hoverAt('Pressing =')).toContain('**Verdict:** pseudo-aligned (side-effect) · depth 1');
         expect(await hoverAt('Lighting =')).toContain('**Verdict:** robust · depth 11');
+        // Pressing: behaviour cannot tell it from Light, returns and per-step rewards can (docs/analyses.md).
+        expect(await hoverAt('Pressing =')).toContain('**Training data that tells it from the base objective:** returns and per-step rewards; not behaviour');
         verdicts.delete(uri);
         expect(await hoverAt('Pressing =')).not.toContain('Verdict');
+        expect(await hoverAt('Pressing =')).not.toContain('Training data');
+    });
+
+    test('an optimizer with a range and no objective learns one', async () => {
+        const value = await hoverText(at(`${lamp}optimizer Small { range 4 }\n`, 'optimizer Small', 'Small'));
+        expect(value).toContain('**Objective:** learned, the best-scoring one within its range · **model:** the true environment · **depth:** unlimited · **range:** 4 bits');
     });
 
     test('an objective whose body the parser could not read hovers without it', async () => {

@@ -45,5 +45,6 @@ test('cleaning: the diagnostic carries the environments; the quick fix inserts t
     expect(actions.map(a => a.title)).toEqual(['Add distinguishing environments']);
     const edited = TextDocument.applyEdits(TextDocument.create(uri, 'mesa', 1, text), actions[0]!.edit!.changes![uri]!);
     expect(edited).toContain('environment RoomDistinguish2 extends Room {\n  action raise_floor\n');
-    expect(edited).toContain('train Room, RoomDistinguish1, RoomDistinguish2\n');
+    // Home, the declared deployment environment, comes first (docs/analyses.md, Distinguishing environments).
+    expect(edited).toContain('train Room, Home, RoomDistinguish1, RoomDistinguish2\n');
 }, 60_000);

@@ -39,7 +39,7 @@ describe('simulation-backed diagnostics while the spec has errors', () => {
         expect(waiting).toEqual([{
             severity: 3, code: 'analysis-waiting', source: 'mesa',
             range: { start: { line: 18, character: 0 }, end: { line: 18, character: 5 } },
-            message: 'The simulation-backed analysis waits for the errors to be fixed: its 4 earlier results are withdrawn until then.',
+            message: 'The simulation-backed analysis waits for the errors to be fixed: its 5 earlier results are withdrawn until then.',
         }]);
 
         session.change(uri, 3, text);

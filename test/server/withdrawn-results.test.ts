@@ -29,7 +29,7 @@ describe('simulation-backed results while the spec has errors', () => {
             source: 'mesa',
             // `train` on line 19 (18 from 0).
             range: { start: { line: 18, character: 0 }, end: { line: 18, character: 5 } },
-            message: 'The simulation-backed analysis waits for the errors to be fixed: its 4 earlier results are withdrawn until then.',
+            message: 'The simulation-backed analysis waits for the errors to be fixed: its 5 earlier results are withdrawn until then.',
         });
 
         const fresh = analyzed();

@@ -15,7 +15,7 @@ export function optimizer(name: string, verdict: Verdict, train: [string, number
         name, objective: name, implicit: true, model: null, declaredDepth: null, verdict,
         kind: verdict === 'pseudo-aligned' ? 'side-effect' : null, via: null, signUnknown: false,
         train: train.map(([env, hi, optimum]) => ({ env, lo: hi, hi, optimum, worst: 0 })),
-        deploy: [], depth, bits, witness: null, limits: null, sweep: [], incomplete: false, location: at(20),
+        deploy: [], deployAverage: null, depth, bits, witness: null, limits: null, sweep: [], incomplete: false, location: at(20),
     };
 }
 

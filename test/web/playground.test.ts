@@ -23,7 +23,7 @@ const text = (page: Page) => page.evaluate(() => (globalThis as unknown as { mes
 /** The README's diagnostics of button-lamp, in the list's order. */
 const BUTTON_LAMP = [
     '16:16 warning [proxy-side-effect]', '16:16 warning [unidentifiable]', '16:16 warning [distribution-shift]', '16:16 info [precomputation]',
-    '19:1 warning [underdetermined-training]', '21:1 warning [selection-prefers-proxy]',
+    '19:1 warning [underdetermined-training]', '19:1 info [learning-path-proxy-first]', '21:1 warning [selection-prefers-proxy]',
 ];
 
 describe.skipIf(!chromium)(`the playground from file://${NO_CHROMIUM}`, () => {
@@ -57,7 +57,7 @@ describe.skipIf(!chromium)(`the playground from file://${NO_CHROMIUM}`, () => {
         await page.locator('#problems li[data-code="unidentifiable"]').waitFor();
         await page.locator('#problems li[data-code="selection-prefers-proxy"]').waitFor();
         expect(await problems(page)).toEqual(BUTTON_LAMP);
-        await expect.poll(() => page.locator('#problems-summary').textContent()).toBe('0 errors, 5 warnings, 1 info');
+        await expect.poll(() => page.locator('#problems-summary').textContent()).toBe('0 errors, 5 warnings, 2 info');
 
         // Line 6 is `  node lamp = press@10 ...`: Backspace before `@` makes `pres`.
         await page.locator('.monaco-editor .view-lines').click();

@@ -54,7 +54,7 @@ describe.skipIf(!chromium)(`the language server in a web worker${NO_CHROMIUM}`, 
         const where = published.diagnostics.map(d => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`).sort();
         expect(where).toEqual([
             '16:16 distribution-shift', '16:16 precomputation', '16:16 proxy-side-effect', '16:16 unidentifiable',
-            '19:1 underdetermined-training', '21:1 selection-prefers-proxy',
+            '19:1 learning-path-proxy-first', '19:1 underdetermined-training', '21:1 selection-prefers-proxy',
         ]);
         expect(published.diagnostics.find(d => d.code === 'distribution-shift')?.message)
             .toBe('In deployment environment LabWithSwitch, Pressing scores [30, 30] against Light\'s optimum 40 (worst 0): normalized regret 0.25.');

@@ -52,7 +52,7 @@ function runnerOf(behaviours: ('answer' | 'hold' | 'fail')[]): { runner: WebWork
 
 const codes = (findings: { code: string }[]) => findings.map(f => f.code).sort();
 /** button-lamp's simulation-backed findings, as the README lists them. */
-const BUTTON_LAMP = ['distribution-shift', 'selection-prefers-proxy', 'underdetermined-training', 'unidentifiable'];
+const BUTTON_LAMP = ['distribution-shift', 'learning-path-proxy-first', 'selection-prefers-proxy', 'underdetermined-training', 'unidentifiable'];
 
 let buttonLamp: CompiledSpec;
 const spec = async () => buttonLamp ??= await compiled(exampleText('button-lamp'));

@@ -26,10 +26,14 @@ export function distinguishingSection(report: Report): string {
     if (!d.computed) {
         return `<section id="distinguishing"><h2>Distinguishing environments</h2><p class="muted">No distinguishing environments were computed.</p></section>`;
     }
+    // A declared environment or a widened parameter range is written in train; only a synthesised one has source to insert.
+    const origin = (e: typeof d.environments[number]): string => e.kind === 'declared' ? 'declared in the spec'
+        : e.kind === 'parameters' && e.widen ? `widens <code>${esc(e.widen.train)}</code>: ${esc(e.widen.parameter)} in ${esc(e.widen.low)}..${esc(e.widen.high)}`
+            : `extends <code>${esc(e.extends)}</code>`;
     const cards = d.environments.map(e => `<article class="distinguishing">
-<h3><code>${esc(e.name)}</code> <span class="muted small">extends <code>${esc(e.extends)}</code></span></h3>
-<p><span class="muted">Intervention:</span> ${esc(e.intervention)}. <span class="muted">Rules out</span> ${codeList(e.rulesOut)}.</p>
-<pre><code>${esc(e.source)}</code></pre>
+<h3><code>${esc(e.name)}</code> <span class="muted small">${origin(e)}</span></h3>
+<p><span class="muted">${e.kind === 'declared' || e.kind === 'parameters' ? 'Training also in it' : 'Intervention'}:</span> ${esc(e.intervention)}. <span class="muted">Rules out</span> ${codeList(e.rulesOut)}.</p>
+${e.source ? `<pre><code>${esc(e.source)}</code></pre>` : ''}
 </article>`).join('\n');
     const uncovered = d.uncovered.length === 0
         ? '<p>Together they rule out every enumerated pseudo-aligned candidate.</p>'

@@ -1,5 +1,5 @@
 /**
- * The objectives table (role, body, bits, targets with signs, reward timing) and the
+ * The objectives table (role, body, bits, targets with signs, reward timing, EPIC distance) and the
  * selection step (penalties, winners, the ranking with scores).
  */
 import type { ObjectiveReport, Report } from '../../simulation/report.js';
@@ -7,6 +7,7 @@ import { esc } from './escape.js';
 import { num } from './numbers.js';
 import type { ReportMode } from './links.js';
 import { sourceLink } from './links.js';
+import { epicCell } from './epic-scatter.js';
 
 function timing(o: ObjectiveReport): string {
     const t = o.rewardTiming;
@@ -24,10 +25,11 @@ export function objectivesSection(report: Report, mode: ReportMode): string {
 <td class="num">${num(o.bits, 2)}</td>
 <td>${o.values.map(v => `<div><span class="env-name">${esc(v.env)}</span> ${num(v.worst)} … ${num(v.optimum)}</div>`).join('')}</td>
 <td class="small">${timing(o)}</td>
+<td class="small">${epicCell(o)}</td>
 </tr>`).join('\n');
     return `<section id="objectives"><h2>Objectives</h2>
 <div class="table-wrap"><table>
-<thead><tr><th scope="col">Objective</th><th scope="col">Role</th><th scope="col">Body</th><th scope="col">Targets</th><th scope="col" class="num">Bits</th><th scope="col">Own worst … optimum</th><th scope="col">Reward timing</th></tr></thead>
+<thead><tr><th scope="col">Objective</th><th scope="col">Role</th><th scope="col">Body</th><th scope="col">Targets</th><th scope="col" class="num">Bits</th><th scope="col">Own worst … optimum</th><th scope="col">Reward timing</th><th scope="col">EPIC distance</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table></div>

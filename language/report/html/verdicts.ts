@@ -68,7 +68,7 @@ export function verdictSection(report: Report, mode: ReportMode): string {
 <td><code>${esc(o.objective)}</code></td>
 <td>${verdictBadge(o.verdict)}<div class="small">${kindCell(o)}</div></td>
 <td>${intervals(o.train, interval)}</td>
-<td>${intervals(o.deploy, deployInterval)}</td>
+<td>${intervals(o.deploy, deployInterval)}${o.deployAverage ? `<div><span class="env-name">weighted average</span> ${deployInterval({ env: '', ...o.deployAverage })}</div>` : ''}</td>
 <td class="num">${esc(o.depth)}</td>
 <td class="num">${num(o.bits, 2)}</td>
 </tr>`;

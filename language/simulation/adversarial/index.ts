@@ -4,13 +4,17 @@
  * implicit ideal optimizer on the already explored training (and, when needed,
  * deployment) graphs, counts those that fit training without being robust by
  * description length, and chooses distinguishing environments for them and for the
- * declared mesa objectives found pseudo-aligned. A budget hit leaves both parts
- * `computed: false` and is recorded in `incomplete`.
+ * declared mesa objectives found pseudo-aligned; then how fast distinguishing grows:
+ * per description length, the pseudo-aligned candidates no longer than it and the size of
+ * the cover that rules them out, from the options the search judged (cover.ts). A budget
+ * hit leaves every part `computed: false` (the growth empty) and is recorded in
+ * `incomplete`.
  */
-import type { CandidatesReport, DistinguishingReport, OptimizerReport } from '../report.js';
+import type { CandidatesReport, DistinguishingGrowthLevel, DistinguishingReport, OptimizerReport } from '../report.js';
 import type { Context } from '../context.js';
 import { BudgetExceeded } from '../errors.js';
 import { trainingNames } from '../select.js';
+import { coverSize } from './cover.js';
 import { distinguish } from './distinguish.js';
 import { enumerateCandidates, MAX_CANDIDATE_SIZE, sameObjective, type Candidate } from './enumerate.js';
 import { arena, judge, judgeable, misfits, type Arena, type Judged } from './judge.js';
@@ -19,6 +23,7 @@ import { nameValues } from './values.js';
 export interface AdversarialResult {
     candidates: CandidatesReport;
     distinguishing: DistinguishingReport;
+    distinguishingGrowth: DistinguishingGrowthLevel[];
 }
 
 /** Pseudo-aligned candidates listed per description length. */
@@ -27,6 +32,7 @@ const EXAMPLES_PER_LENGTH = 3;
 export const NOT_COMPUTED: AdversarialResult = {
     candidates: { computed: false, enumerated: 0, pseudoAligned: 0, byBits: [] },
     distinguishing: { computed: false, environments: [], uncovered: [] },
+    distinguishingGrowth: [],
 };
 
 /** Names (actions, then nodes) that every training environment has, in the first one's order. */
@@ -51,7 +57,12 @@ export function adversarialAnalysis(ctx: Context, optimizers: OptimizerReport[])
     if (!base || spec.train.length === 0) return NOT_COMPUTED;
     try {
         const names = commonNames(ctx);
-        const train = spec.train.map(l => arenaFor(ctx, l, names));
+        const arenas = new Map<string, Arena | null>();
+        const arenaOf = (label: string): Arena | null => {
+            if (!arenas.has(label)) arenas.set(label, arenaFor(ctx, label, names));
+            return arenas.get(label)!;
+        };
+        const train = spec.train.map(arenaOf);
         if (train.some(a => a === null)) return NOT_COMPUTED;
         const trained = train as Arena[];
         const deployLabels = spec.deploy.filter(l => !spec.train.includes(l));
@@ -66,7 +77,7 @@ export function adversarialAnalysis(ctx: Context, optimizers: OptimizerReport[])
             if (judgements.some(({ a, r }) => misfits(a, r!))) continue;
             let robust = judgements.every(({ r }) => r!.matches);
             if (robust) {
-                deploy ??= deployLabels.map(l => arenaFor(ctx, l, names));
+                deploy ??= deployLabels.map(arenaOf);
                 robust = deploy.every(a => a === null || !judgeable(ctx, a, j) || (judge(ctx, a, j)?.matches ?? true));
             }
             if (!robust) pseudo.push(c);
@@ -90,7 +101,13 @@ export function adversarialAnalysis(ctx: Context, optimizers: OptimizerReport[])
             if (!o.implicit || o.verdict !== 'pseudo-aligned' || !objective) continue;
             if (!pseudo.some(c => sameObjective(c, objective))) universe.push({ declared: objective.name });
         }
-        return { candidates: report, distinguishing: distinguish(ctx, universe, names) };
+        const { report: distinguishing, stages } = distinguish(ctx, universe, names, arenaOf);
+        // Level by level, the candidates no longer than it (a base objective that long admits them all).
+        const distinguishingGrowth = sizes.map((size): DistinguishingGrowthLevel => {
+            const items = pseudo.flatMap((c, i) => (c.size <= size ? [i] : []));
+            return { bits: size * factor, pseudoAligned: items.length, coverSize: coverSize(stages, items, ctx.budget) };
+        });
+        return { candidates: report, distinguishing, distinguishingGrowth };
     } catch (e) {
         if (!(e instanceof BudgetExceeded)) throw e;
         ctx.record(e, null, null);

@@ -6,7 +6,12 @@
  *   node redeclared as `rule + raise_n`;
  * - a cut edge: one reference in one rule replaced by 0 (the node redeclared);
  * - a node's init doubled or zeroed (when it is non-zero and read with a delay);
- * - the horizon doubled.
+ * - the horizon doubled;
+ * - a parameter set to another value of its range (in pairs only: alone, it is one of the
+ *   parameter values tried before any intervention). The derived environment of a
+ *   parameterised training environment extends its declaration and is used with the
+ *   same values (`CorridorDistinguish1(coin = 8)`): a redeclared rule is printed with them
+ *   as constants, which the binding makes equal.
  * None writes a value that is not a finite number: an init whose double overflows is
  * only zeroed, and a node whose rule holds such a constant is left alone. An init that
  * draws is doubled outcome by outcome, or zeroed (it then no longer draws); a rule is
@@ -20,16 +25,27 @@ import type { CompiledEnvironment, CompiledNode, Expr, InitOutcome } from '../..
 import { collectReads } from '../codegen.js';
 import { initText, numberText, printable, printExpr } from './print.js';
 
-/** One elementary change of §4; an intervention is one change, or two on the same environment. */
+/**
+ * One elementary change of §4; an intervention is one change, or two on the same
+ * environment. `param` sets a parameter to another value of its range: `env` is the
+ * environment at that value, compiled by the spec (docs/simulation.md, Distinguishing
+ * environments); on its own it is a parameter value, tried before any intervention, so it
+ * only enters pairs.
+ */
 export type Change =
     | { kind: 'raise'; node: string; action: string }
     | { kind: 'cut'; node: string; index: number }
     | { kind: 'init'; node: string; value: number; outcomes?: InitOutcome[] }
-    | { kind: 'horizon' };
+    | { kind: 'horizon' }
+    | { kind: 'param'; parameter: string; value: number; env: CompiledEnvironment };
 
 export interface Intervention {
-    /** The training environment's label (and declared name: only unparameterised ones are used). */
+    /** The training environment's label. */
     train: string;
+    /** Its declaration's name, which the derived environment extends. */
+    declaration: string;
+    /** The parameter values the derived environment's use binds (the training environment's, or a `param` change's). */
+    params: Record<string, number>;
     /** In words, e.g. "cuts floor@1 in dusty_sweeps". */
     description: string;
     changes: Change[];
@@ -142,35 +158,72 @@ function freshAction(taken: ReadonlySet<string>, node: string): string {
     return name;
 }
 
+/** What every environment derived from one training environment starts from, computed once per training environment. */
+interface Basis {
+    /** Each node's position. */
+    position: Map<string, number>;
+    /** The rules' largest delays (rulesMaxDelay). */
+    maxDelay: Record<string, number>;
+    /** Some rule draws. */
+    ruleDraws: boolean;
+}
+
+const bases = new WeakMap<CompiledEnvironment, Basis>();
+
+function basisOf(train: CompiledEnvironment): Basis {
+    let b = bases.get(train);
+    if (!b) {
+        const nodes = train.nodes;
+        b = {
+            position: new Map(nodes.map((n, i) => [n.name, i])),
+            maxDelay: rulesMaxDelay(nodes),
+            ruleDraws: nodes.some(n => n.rule !== undefined && drawsIn(n.rule)),
+        };
+        bases.set(train, b);
+    }
+    return b;
+}
+
 /**
  * Applies changes to a training environment: cuts first (the highest reference first,
  * so the others keep their indices), then added actions (appended to the rule, after
- * every original reference), then inits and the horizon.
+ * every original reference), then inits and the horizon. Unchanged nodes stay the same
+ * objects. An added action, an init or the horizon changes no rule's delays, nor whether
+ * a rule draws; only a cut of a delayed reference can lower a delay.
  */
-function build(train: CompiledEnvironment, changes: Change[], k: number): { env: CompiledEnvironment; members: string[] } {
+function build(trained: CompiledEnvironment, changes: Change[], k: number): { env: CompiledEnvironment; members: string[] } {
+    // A parameter set to another value starts from the environment at that value.
+    const train = baseOf(trained, changes);
     const trainNodes = train.nodes;
-    const nodes = new Map(trainNodes.map(n => [n.name, n]));
+    const basis = basisOf(train);
+    const derivedNodes = [...trainNodes];
     const order = (c: Change): number => (c.kind === 'cut' ? -c.index : c.kind === 'raise' ? 1000 : 2000);
     const actions = [...train.actions];
     let horizon = train.horizon;
+    let delays = false;
     for (const c of [...changes].sort((a, b) => order(a) - order(b))) {
+        if (c.kind === 'param') continue;
         if (c.kind === 'horizon') { horizon = 2 * train.horizon; continue; }
-        const n = nodes.get(c.node)!;
-        if (c.kind === 'cut') nodes.set(c.node, { ...n, rule: cut(n.rule!, { left: c.index }) });
+        const at = basis.position.get(c.node)!;
+        const n = derivedNodes[at]!;
+        if (c.kind === 'cut') {
+            delays ||= refsOf(n.rule!)[c.index]!.delay > 0;
+            derivedNodes[at] = { ...n, rule: cut(n.rule!, { left: c.index }) };
+        }
         if (c.kind === 'raise') {
             actions.push(c.action);
-            nodes.set(c.node, { ...n, rule: { kind: 'binary', op: '+', left: n.rule!, right: { kind: 'ref', name: c.action, delay: 0 } } });
+            derivedNodes[at] = { ...n, rule: { kind: 'binary', op: '+', left: n.rule!, right: { kind: 'ref', name: c.action, delay: 0 } } };
         }
         if (c.kind === 'init') {
             const changed: CompiledNode = { ...n, init: c.value };
             if (c.outcomes) changed.initOutcomes = c.outcomes; else delete changed.initOutcomes;
-            nodes.set(c.node, changed);
+            derivedNodes[at] = changed;
         }
     }
-    const derivedNodes = trainNodes.map(n => nodes.get(n.name)!);
-    const chance = derivedNodes.some(n => (n.initOutcomes?.length ?? 0) > 1 || (n.rule !== undefined && drawsIn(n.rule)));
+    const chance = basis.ruleDraws || derivedNodes.some(n => (n.initOutcomes?.length ?? 0) > 1);
     const env: CompiledEnvironment = {
-        ...train, label: `${train.label}\u0000${k}`, horizon, actions, nodes: derivedNodes, maxDelay: rulesMaxDelay(derivedNodes), chance,
+        ...train, label: `${trained.label}\u0000${k}`, horizon, actions, nodes: derivedNodes,
+        maxDelay: delays ? rulesMaxDelay(derivedNodes) : basis.maxDelay, chance,
     };
     const members = [
         ...(horizon !== train.horizon ? [`horizon ${horizon}`] : []),
@@ -180,17 +233,27 @@ function build(train: CompiledEnvironment, changes: Change[], k: number): { env:
     return { env, members };
 }
 
+/** The environment changes start from: the training environment, or the one at a `param` change's value. */
+function baseOf(train: CompiledEnvironment, changes: Change[]): CompiledEnvironment {
+    const param = changes.find(c => c.kind === 'param');
+    return param?.kind === 'param' ? param.env : train;
+}
+
 /** An intervention whose environment and members are built when read. */
 function intervention(train: CompiledEnvironment, changes: Change[], description: string, k: number): Intervention {
     return {
-        train: train.label, description, changes,
+        train: train.label, declaration: train.name, params: baseOf(train, changes).params, description, changes,
         get env() { return build(train, changes, k).env; },
         get members() { return build(train, changes, k).members; },
     };
 }
 
-/** The single interventions of §4 on one training environment, in a fixed order. */
-export function interventions(train: CompiledEnvironment): Intervention[] {
+/**
+ * The single interventions of §4 on one training environment, in a fixed order; last,
+ * each of `variants` (the environments at other values of one of its parameters) as a
+ * `param` change.
+ */
+export function interventions(train: CompiledEnvironment, variants: readonly CompiledEnvironment[] = []): Intervention[] {
     const out: Intervention[] = [];
     const push = (description: string, change: Change): void => { out.push(intervention(train, [change], description, out.length)); };
     const trainNodes = train.nodes;
@@ -228,13 +291,25 @@ export function interventions(train: CompiledEnvironment): Intervention[] {
         push(`zeroes ${n.name}'s init (${before} → 0)`, { kind: 'init', node: n.name, value: 0 });
     }
     push(`doubles the horizon (${train.horizon} → ${2 * train.horizon})`, { kind: 'horizon' });
+    for (const v of variants) {
+        const parameter = Object.keys(train.params).find(p => train.params[p] !== v.params[p]);
+        if (parameter === undefined) continue;
+        const value = v.params[parameter]!;
+        push(`sets ${parameter} to ${value} (${train.params[parameter]} → ${value})`, { kind: 'param', parameter, value, env: v });
+    }
     return out;
 }
 
-/** Two single interventions at once, unless they set the same node's init. */
+/**
+ * Two single interventions at once, unless they set the same node's init, two parameters,
+ * or a parameter and an init (an init change is computed from the training environment's).
+ */
 export function combine(train: CompiledEnvironment, a: Intervention, b: Intervention, k: number): Intervention | null {
-    const inits = [...a.changes, ...b.changes].filter(c => c.kind === 'init').map(c => (c as { node: string }).node);
+    const all = [...a.changes, ...b.changes];
+    const inits = all.filter(c => c.kind === 'init').map(c => (c as { node: string }).node);
     if (new Set(inits).size < inits.length) return null;
+    const params = all.filter(c => c.kind === 'param').length;
+    if (params > 1 || (params === 1 && inits.length > 0)) return null;
     return intervention(train, [...a.changes, ...b.changes], `${a.description}, and ${b.description}`, k);
 }
 

@@ -1,16 +1,22 @@
 /**
- * Per-transition values of an environment's names on an explored graph, without
- * exploring again: the environment is compiled once more with one extra objective
- * per name (a current reference, so the state layout is unchanged), and its step
- * function is replayed over every (state, choice) of the graph with discount 1. A
- * candidate's rewards are then a signed sum of these arrays, discounted per layer
- * (or, for `final`, the last layer's values alone), exactly as the core computes a
- * declared objective's rewards. Where the step draws, a name's value on a transition is
- * its expectation over the step's outcomes, as a declared objective's reward is
- * (explore.ts), and the replay is charged per outcome.
+ * Per-transition values of an environment's names: x's value at the step each transition
+ * takes. A candidate's rewards are then a signed sum of these arrays, discounted per
+ * layer (or, for `final`, the last layer's values alone), exactly as the core computes a
+ * declared objective's rewards.
+ *
+ * The values come from objectives of their own, one undiscounted current reference per
+ * name (codegen.ts, `StepObjective`; a current reference leaves the state layout as it
+ * is). An environment the distinguishing search derives is compiled once with them and
+ * explored: its graph's rewards are the values (`exploredValues`). A graph explored
+ * without them (a training or deployment environment, explored once for every analysis)
+ * is replayed instead: compiled once more with them, its step run over every (state,
+ * choice) (`nameValues`). Where the step draws, a name's value on a transition is its
+ * expectation over the step's outcomes, summed in the order exploration sums a declared
+ * objective's expected reward (explore.ts), so both ways give the same bits; the replay
+ * is charged per outcome.
  */
 import type { CompiledEnvironment, CompiledObjective } from '../../model/spec.js';
-import { compileEnvironment } from '../codegen.js';
+import { compileEnvironment, type StepObjective } from '../codegen.js';
 import type { Budget } from '../errors.js';
 import type { EnvGraph } from '../state-graph.js';
 import type { Candidate } from './enumerate.js';
@@ -18,16 +24,34 @@ import type { Candidate } from './enumerate.js';
 /** values.get(x)[state * nChoices + choice] = x's value at the step that transition takes. */
 export type NameValues = Map<string, Float64Array>;
 
+/** The objective that carries a name's values (a name no objective can have). */
+const valueObjective = (name: string): string => `\u0000${name}`;
+
+/** The names among `names` that the environment has, in that order. */
+export function ownNames(env: CompiledEnvironment, names: readonly string[]): string[] {
+    const own = new Set([...env.actions, ...env.nodes.map(n => n.name)]);
+    return names.filter(n => own.has(n));
+}
+
+/** One undiscounted objective per name, each a current reference to it. */
+export function nameObjectives(env: CompiledEnvironment, names: readonly string[]): StepObjective[] {
+    return names.map(n => ({
+        name: valueObjective(n), role: 'mesa', aggregate: 'sum', expression: { kind: 'ref', name: n, delay: 0 },
+        size: 1, text: n, location: env.location, undiscounted: true,
+    }));
+}
+
+/** The values of names off a graph explored with their `nameObjectives`: its rewards, as they are. */
+export function exploredValues(g: EnvGraph, names: readonly string[]): NameValues {
+    return new Map(names.map(n => [n, g.rewards.get(valueObjective(n))!]));
+}
+
+/** The values of the names the environment has, on a graph already explored without them. */
 export function nameValues(
     env: CompiledEnvironment, g: EnvGraph, layout: CompiledObjective[], names: string[], budget: Budget,
 ): NameValues {
-    const own = new Set([...env.actions, ...env.nodes.map(n => n.name)]);
-    const wanted = names.filter(n => own.has(n));
-    const synthetic: CompiledObjective[] = wanted.map(n => ({
-        name: `\u0000${n}`, role: 'mesa', aggregate: 'sum', expression: { kind: 'ref', name: n, delay: 0 },
-        size: 1, text: n, location: env.location,
-    }));
-    const ce = compileEnvironment(env, [...layout, ...synthetic]);
+    const wanted = ownNames(env, names);
+    const ce = compileEnvironment(env, [...layout, ...nameObjectives(env, wanted)]);
     if (ce.slotNames.join('\u0000') !== g.slotNames.join('\u0000')) {
         throw new Error(`state layout of ${env.label} changed when replaying it`);
     }
@@ -37,7 +61,7 @@ export function nameValues(
     const out = wanted.map(() => new Float64Array(inner));
     const S = new Float64Array(Math.max(1, 2 * W));
     const R = new Float64Array(Math.max(1, ce.objectives.length));
-    const first = new Float64Array(Math.max(1, out.length));
+    const first = new Float64Array(Math.max(1, out.length)), spread = new Float64Array(Math.max(1, out.length));
     // The step reads the state at S[0..W) and writes the next one at S[W..2W).
     const step = ce.step, draws = ce.draws;
     for (let t = 0; t < H; t++) {
@@ -62,10 +86,11 @@ export function nameValues(
                     if (!(p > 0)) continue;
                     for (let k = 0; k < out.length; k++) {
                         const v = R[offset + k]!;
-                        if (!any) { first[k] = v; out[k]![tr] = v; } else out[k]![tr] = out[k]![tr]! + p * (v - first[k]!);
+                        if (!any) { first[k] = v; spread[k] = 0; } else spread[k] = spread[k]! + p * (v - first[k]!);
                     }
                     any = true;
                 } while (draws.advance());
+                for (let k = 0; k < out.length; k++) out[k]![tr] = first[k]! + spread[k]!;
             }
         }
     }

@@ -60,7 +60,8 @@ describe('candidates on the examples', () => {
         const spec = await compiled(exampleText('cleaning'));
         const on = simulate(spec), off = simulate(spec, { adversarial: false });
         expect(off.candidates.computed).toBe(false);
-        expect({ ...off, candidates: null, distinguishing: null }).toEqual({ ...on, candidates: null, distinguishing: null });
+        expect(off.distinguishingGrowth).toEqual([]);
+        expect({ ...off, candidates: null, distinguishing: null, distinguishingGrowth: null }).toEqual({ ...on, candidates: null, distinguishing: null, distinguishingGrowth: null });
     });
 
     test('deterministic: byte-identical JSON', async () => {
@@ -83,8 +84,9 @@ describe('underdetermined-training', () => {
         expect(finding.severity).toBe('warning');
         expect(finding.location).toEqual(spec.locations.train);
         expect(finding.message).toMatch(/^1 enumerated objective no longer than Light \(3\.81 bits\) fits training without being robust: press\./);
-        expect(finding.message).toContain('LabDistinguish1');
-        expect(finding.data).toMatchObject({ environments: [{ name: 'LabDistinguish1', extends: 'Lab' }] });
+        // The deployment environment, declared in the spec, is the fix a user writes first (docs/analyses.md, Distinguishing environments).
+        expect(finding.message).toContain('Training also in LabWithSwitch (quick fix) rules out press.');
+        expect(finding.data).toMatchObject({ environments: [{ name: 'LabWithSwitch', kind: 'declared' }] });
     });
 
     test('without train it is on the first environment', async () => {

@@ -8,8 +8,14 @@ import { describe, expect, test } from 'vitest';
 import { exampleText } from '../../helpers/services.js';
 import { isSubsequence, simulateText, verdictOf, withDistinguishing } from './pipeline.js';
 
-async function distinguished(name: string) {
-    const before = await simulateText(exampleText(name));
+/**
+ * By default the example without its `deploy`: the search then has no declared
+ * environment to try first (user-fixes.test.ts covers that stage) and must synthesise
+ * interventions.
+ */
+async function distinguished(name: string, keepDeploy = false) {
+    const source = exampleText(name);
+    const before = await simulateText(keepDeploy ? source : source.replace(/^deploy .*\n/m, ''));
     const text = await withDistinguishing(before.text, before.report);
     const after = await simulateText(text);
     return { before, after, text };
@@ -31,7 +37,7 @@ describe('button-lamp', () => {
             name: 'LabDistinguish1', extends: 'Lab',
             intervention: 'adds action raise_lamp, which raises lamp by 1 for a step',
             source: 'environment LabDistinguish1 extends Lab {\n  action raise_lamp\n  node lamp = press@10 + raise_lamp\n}',
-            rulesOut: ['press'],
+            rulesOut: ['press'], kind: 'intervention', use: 'LabDistinguish1', widen: null, adds: 1,
         }]);
         expect(text).toContain('train Lab, LabDistinguish1\n');
         expect(isSubsequence(before.text, text)).toBe(true);
@@ -85,21 +91,34 @@ describe('believer', () => {
 });
 
 describe('pairs of interventions', () => {
-    test('garden: Hoarding needs a second way to fill the bin and more dust than time; it then misfits', async () => {
+    test('garden: a second way to fill the bin and more dust than time rules out bin', async () => {
         const { before, after, text } = await distinguished('garden');
         const d = before.report.distinguishing;
         expect(d.environments.map(e => [e.name, e.intervention, e.rulesOut])).toEqual([
             ['RoomDistinguish1', 'adds action raise_cleaned, which raises cleaned by 1 for a step', ['sweep']],
-            ['RoomDistinguish2', 'adds action raise_floor, which raises floor by 1 for a step, and adds action raise_bin, which raises bin by 1 for a step', ['bin', 'Hoarding']],
+            ['RoomDistinguish2', 'adds action raise_floor, which raises floor by 1 for a step, and adds action raise_bin, which raises bin by 1 for a step', ['bin']],
         ]);
         expect(d.uncovered).toEqual([]);
         expect(text).toContain('environment RoomDistinguish2 extends Room {\n  action raise_floor\n  action raise_bin\n'
             + '  node floor init 6 = floor@1 - cleaned + raise_floor\n  node bin = bin@1 + cleaned + raise_bin\n}');
         expect(after.errors).toEqual([]);
+        expect(after.report.candidates.pseudoAligned).toBe(0);
+        baseOptimaAttained(after);
+    });
+
+    test('garden with its deployment: the declared Garden comes first and rules out Hoarding', async () => {
+        const { before, after } = await distinguished('garden', true);
+        const d = before.report.distinguishing;
+        expect(d.environments.map(e => [e.name, e.kind, e.rulesOut])).toEqual([
+            ['Garden', 'declared', ['bin', 'Hoarding']],
+            ['RoomDistinguish1', 'intervention', ['sweep']],
+        ]);
+        expect(d.uncovered).toEqual([]);
+        expect(after.errors).toEqual([]);
         expect(verdictOf(before.report, 'Hoarding')).toBe('pseudo-aligned');
         expect(verdictOf(after.report, 'Hoarding')).toBe('misaligned');
         const hoarding = after.report.optimizers.find(o => o.name === 'Hoarding')!;
-        expect(hoarding.train.find(t => t.env === 'RoomDistinguish2')).toMatchObject({ lo: 0, hi: 6, optimum: 9 });
+        expect(hoarding.train.find(t => t.env === 'Garden')).toMatchObject({ lo: 0, hi: 0, optimum: 6 });
         expect(after.report.candidates.pseudoAligned).toBe(0);
         baseOptimaAttained(after);
     });
@@ -115,15 +134,16 @@ describe('pairs of interventions', () => {
     });
 });
 
-describe('partial cover', () => {
-    test('thermostat: init and cut environments rule out the three candidates, not RoughComfort', async () => {
-        const { before, after } = await distinguished('thermostat');
+describe('declared environments first', () => {
+    test('thermostat: the declared Thermostat rules out RoughComfort; init and cut environments the three candidates', async () => {
+        const { before, after } = await distinguished('thermostat', true);
         const d = before.report.distinguishing;
         expect(d.environments.map(e => [e.name, e.intervention, e.rulesOut])).toEqual([
+            ['Thermostat', 'is declared in the spec', ['RoughComfort']],
             ['RadiatorDistinguish1', "doubles temp's init (18 → 36)", ['-cool', 'final(-cool)']],
             ['RadiatorDistinguish2', 'cuts temp@1 in temp', ['final(-heat)']],
         ]);
-        expect(d.uncovered).toEqual(['RoughComfort']);
+        expect(d.uncovered).toEqual([]);
         expect(after.errors).toEqual([]);
         expect(after.report.candidates.pseudoAligned).toBe(0);
         baseOptimaAttained(after);
@@ -132,7 +152,7 @@ describe('partial cover', () => {
 
 describe('insertion', () => {
     test('without train, one is added listing the first environment; names never clash', async () => {
-        const source = exampleText('button-lamp').replace('train Lab\n', '')
+        const source = exampleText('button-lamp').replace('train Lab\n', '').replace('deploy LabWithSwitch\n', '')
             + '\n/* unused */ environment LabDistinguish1 { horizon 1 action x }\n';
         const before = await simulateText(source);
         const text = await withDistinguishing(source, before.report);

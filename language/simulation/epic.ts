@@ -1,0 +1,141 @@
+/**
+ * EPIC distance (docs/analyses.md, EPIC distance) between each mesa objective and the base
+ * objective, per training environment, exactly on its explored graph.
+ *
+ * With e(s, a) the per-step reward of choice a at state s (undiscounted; a `final`
+ * objective's is its value at the last step, 0 before; with chance, the expected reward
+ * given the state and the choice), avg(s) = mean of e(s, a) over the choices (0 at the
+ * horizon) and m_t = mean of avg over the states of layer t (0 at the horizon), the
+ * canonical reward of a transition from s (layer t) by a to s' is
+ *
+ *     C(s, a, s') = e(s, a) + γ·avg(s') − avg(s) − γ·m_{t+1}
+ *
+ * (the canonicalisation of docs/analyses.md, with A uniform over the choices, S' from the
+ * dynamics and S uniform over the states of s''s layer). Every (state, choice) pair of layers 0..H−1
+ * weighs the same, and its successors weigh their probabilities. The distance is
+ * √((1 − ρ)/2) for ρ the Pearson correlation of the two canonical rewards, computed as
+ * half the root mean square difference of their standardised values (the same number,
+ * without the rounding that 1 − ρ suffers near ρ = 1); null when either canonical reward
+ * does not vary (its standard deviation at most 1e-9 times the largest |e|).
+ */
+import type { EpicEntry, ObjectiveReport } from './report.js';
+import { rewardsOf, type Context } from './context.js';
+import { BudgetExceeded, type Budget } from './errors.js';
+import { aggregateOf, stepDivisors } from './identifiability.js';
+import type { StateGraph } from './state-graph.js';
+
+/** Sets `epic` on every objective: per training environment for a mesa objective, empty for the base one. */
+export function addEpic(ctx: Context, objectives: readonly ObjectiveReport[]): void {
+    const spec = ctx.spec;
+    const labels = [...new Set(spec.train)].filter(l => !ctx.env(l).qualitative);
+    for (const o of objectives) {
+        o.epic = o.role === 'mesa' ? labels.filter(l => ctx.evaluable(l, o.name) && ctx.evaluable(l, spec.base)).map(env => ({ env, distance: null })) : [];
+    }
+    if (ctx.budget.stopped) return;
+    try {
+        for (const label of labels) {
+            const g = ctx.graph(label);
+            if (!g) continue;
+            const aggregate = (name: string) => aggregateOf(spec, name);
+            let base: Canonical | undefined;
+            for (const o of objectives) {
+                const entry: EpicEntry | undefined = o.epic?.find(e => e.env === label);
+                if (!entry) continue;
+                base ??= canonical(g, ctx.env(label).discount, aggregate(spec.base), rewardsOf(g, spec.base), ctx.budget);
+                const mesa = canonical(g, ctx.env(label).discount, aggregate(o.name), rewardsOf(g, o.name), ctx.budget);
+                entry.distance = epicDistance(g, base, mesa, ctx.budget);
+            }
+        }
+    } catch (e) {
+        if (!(e instanceof BudgetExceeded)) throw e;
+        ctx.record(e, null, null);
+    }
+}
+
+/** What the canonical reward of one objective needs: per-step rewards, per-state and per-layer means. */
+export interface Canonical {
+    gamma: number;
+    /** The graph's (discounted) rewards, and per layer what they are divided by (stepDivisors; 0: the reward counts as 0). */
+    R: Float64Array;
+    divisor: Float64Array;
+    /** avg(s) per state (0 at the horizon). */
+    avg: Float64Array;
+    /** m_t per layer t = 0..H (m_H = 0). */
+    layerMean: Float64Array;
+    /** The largest |e|. */
+    scale: number;
+}
+
+/** e(i) at layer t. */
+function rewardAt(x: Canonical, i: number, t: number): number {
+    const d = x.divisor[t]!;
+    return d === 0 ? 0 : x.R[i]! / d;
+}
+
+export function canonical(g: StateGraph, gamma: number, aggregate: 'sum' | 'final', R: Float64Array, budget: Budget): Canonical {
+    const C = g.nChoices, H = g.horizon;
+    const x: Canonical = { gamma, R, divisor: stepDivisors(H, gamma, aggregate), avg: new Float64Array(g.nStates), layerMean: new Float64Array(H + 1), scale: 0 };
+    for (let t = 0; t < H; t++) {
+        const from = g.layerStart[t]!, to = g.layerStart[t + 1]!;
+        budget.tick(to - from);
+        let layer = 0;
+        for (let s = from; s < to; s++) {
+            let sum = 0;
+            for (let c = 0; c < C; c++) {
+                const r = rewardAt(x, s * C + c, t);
+                sum += r;
+                x.scale = Math.max(x.scale, Math.abs(r));
+            }
+            x.avg[s] = sum / C;
+            layer += x.avg[s]!;
+        }
+        x.layerMean[t] = layer / (to - from);
+    }
+    return x;
+}
+
+/**
+ * Visits every transition (s, a, s') with its weight (the successor's probability; the
+ * uniform 1/N over (state, choice) pairs is applied by the caller) and both canonical rewards.
+ */
+function forEachTransition(g: StateGraph, x: Canonical, y: Canonical, budget: Budget,
+    visit: (w: number, cx: number, cy: number) => void): void {
+    const C = g.nChoices, H = g.horizon, next = g.next, o = g.outcomes;
+    for (let t = 0; t < H; t++) {
+        const from = g.layerStart[t]!, to = g.layerStart[t + 1]!;
+        budget.tick(to - from);
+        // The part of C(s, a, s') that depends only on (s, a): e(s, a) − avg(s) − γ·m_{t+1}.
+        const mx = x.gamma * x.layerMean[t + 1]!, my = y.gamma * y.layerMean[t + 1]!;
+        for (let s = from; s < to; s++) {
+            for (let c = 0; c < C; c++) {
+                const i = s * C + c;
+                const fx = rewardAt(x, i, t) - x.avg[s]! - mx, fy = rewardAt(y, i, t) - y.avg[s]! - my;
+                if (!o) {
+                    const n = next[i]!;
+                    visit(1, fx + x.gamma * x.avg[n]!, fy + y.gamma * y.avg[n]!);
+                    continue;
+                }
+                for (let j = o.start[i]!, end = o.start[i + 1]!; j < end; j++) {
+                    const n = o.next[j]!;
+                    visit(o.p[j]!, fx + x.gamma * x.avg[n]!, fy + y.gamma * y.avg[n]!);
+                }
+            }
+        }
+    }
+}
+
+/** √((1 − ρ)/2) of two objectives' canonical rewards on g; null when either does not vary. */
+export function epicDistance(g: StateGraph, x: Canonical, y: Canonical, budget: Budget): number | null {
+    const N = g.layerStart[g.horizon]! * g.nChoices;
+    if (N === 0) return null;
+    let sx = 0, sy = 0;
+    forEachTransition(g, x, y, budget, (w, cx, cy) => { sx += w * cx; sy += w * cy; });
+    const mx = sx / N, my = sy / N;
+    let vx = 0, vy = 0;
+    forEachTransition(g, x, y, budget, (w, cx, cy) => { vx += w * (cx - mx) ** 2; vy += w * (cy - my) ** 2; });
+    const dx = Math.sqrt(vx / N), dy = Math.sqrt(vy / N);
+    if (!(dx > 1e-9 * x.scale) || !(dy > 1e-9 * y.scale)) return null;
+    let d2 = 0;
+    forEachTransition(g, x, y, budget, (w, cx, cy) => { d2 += w * ((cx - mx) / dx - (cy - my) / dy) ** 2; });
+    return Math.min(1, Math.sqrt(d2 / N) / 2);
+}

@@ -1,0 +1,76 @@
+/**
+ * Random small specs for the tests of identifiability by data source and EPIC distance:
+ * one or two actions, one or two nodes, horizon 2–4 (2–3 with chance), small integer rules
+ * with delays 1–2, two training environments E and F that differ in one rule (F weighing 0
+ * one time in four), and a base objective with three mesa objectives: a random one, a
+ * positive affine image of the base objective (so that "not told apart" occurs), and the
+ * base objective's body at the last step only. A depth-1 optimizer of the random one too.
+ */
+import type { CompiledSpec } from '../../language/model/spec.js';
+import { buildSpec, type EnvDef } from './fixtures.js';
+
+/** A small deterministic generator (xorshift32), so a failing seed reproduces. */
+function generator(seed: number): { int: (lo: number, hi: number) => number; pick: <T>(xs: readonly T[]) => T } {
+    let s = (seed * 2654435761) | 0 || 1;
+    const next = (): number => { s ^= s << 13; s ^= s >>> 17; s ^= s << 5; return (s >>> 0) / 4294967296; };
+    const int = (lo: number, hi: number): number => lo + Math.floor(next() * (hi - lo + 1));
+    return { int, pick: xs => xs[int(0, xs.length - 1)]! };
+}
+
+type Gen = ReturnType<typeof generator>;
+
+function expression(g: Gen, now: string[], past: string[], depth: number, chance: boolean): string {
+    const sub = (): string => expression(g, now, past, depth - 1, chance);
+    if (chance && g.int(0, 5) === 0) {
+        return g.pick(['bernoulli(0.5)', 'uniform(0, 1)', `choose(0.25: ${sub()}, 0.75: ${sub()})`]);
+    }
+    if (depth <= 0 || g.int(0, 3) === 0) {
+        const k = g.int(0, 5);
+        if (k === 0 || (now.length === 0 && past.length === 0)) return String(g.int(0, 2));
+        if (k < 3 && now.length > 0) return g.pick(now);
+        return past.length > 0 ? `${g.pick(past)}@${g.int(1, 2)}` : g.pick(now);
+    }
+    switch (g.int(0, 7)) {
+        case 0: case 1: return `(${sub()} + ${sub()})`;
+        case 2: return `(${sub()} - ${sub()})`;
+        case 3: return `(${sub()} * ${sub()})`;
+        case 4: return `min(${sub()}, ${sub()})`;
+        case 5: return `max(${sub()}, ${sub()})`;
+        case 6: return `(${sub()} ${g.pick(['<', '>', '=='])} ${sub()})`;
+        default: return `(if ${sub()} then ${sub()} else ${sub()})`;
+    }
+}
+
+export function randomDataSpec(seed: number, chance: boolean): CompiledSpec {
+    const g = generator(seed);
+    const actions = ['a', 'b'].slice(0, g.int(1, 2));
+    const nodes = ['x', 'y'].slice(0, g.int(1, 2));
+    const horizon = chance ? g.int(2, 3) : g.int(2, 4);
+    const discount = g.pick([1, 1, 0.5]);
+    const all = [...actions, ...nodes];
+    const rule = (i: number): string => expression(g, [...actions, ...nodes.slice(0, i)], all, 2, chance);
+    const rules = nodes.map((_, i) => rule(i));
+    const inits = nodes.map(() => (chance && g.int(0, 2) === 0 ? g.pick(['bernoulli(0.5)', 'uniform(-1, 1)']) : g.int(0, 2)));
+    const changed = g.int(0, nodes.length - 1);
+    const env = (label: string, rs: string[]): EnvDef => ({
+        label, horizon, discount, actions, nodes: nodes.map((n, i) => [n, rs[i]!, inits[i]!]),
+    });
+    const body = (): string => expression(g, all, all, 2, false);
+    const baseBody = body();
+    const baseFinal = g.int(0, 4) === 0;
+    const wrap = (b: string, final: boolean): string => (final ? `final(${b})` : b);
+    return buildSpec({
+        name: `data-${chance ? 'chance-' : ''}${seed}`,
+        envs: [env('E', rules), env('F', rules.map((r, i) => (i === changed ? rule(i) : r)))],
+        objectives: [
+            ['base', 'Base', wrap(baseBody, baseFinal)],
+            ['mesa', 'Random', wrap(body(), g.int(0, 3) === 0)],
+            ['mesa', 'Image', wrap(`${g.pick([1, 2, 3])} * (${baseBody}) + ${g.int(-2, 2)}`, baseFinal)],
+            ['mesa', 'Last', `final(${baseBody})`],
+        ],
+        optimizers: [{ name: 'Shallow', objective: 'Random', depth: 1 }],
+        train: ['E', 'F'],
+        weights: g.int(0, 3) === 0 ? { train: [1, 0] } : undefined,
+        deploy: ['F'],
+    });
+}
