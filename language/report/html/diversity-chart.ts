@@ -9,7 +9,7 @@
 import type { Report } from '../../simulation/report.js';
 import { scoreLines, type ScoreLine } from '../../simulation/diversity.js';
 import { esc } from './escape.js';
-import { plain } from './numbers.js';
+import { plain, ticks } from './numbers.js';
 import { PALETTE } from './vega.js';
 
 const W = 560, H = 300;
@@ -21,15 +21,6 @@ function pct(share: number): string {
     return `${plain(share * 100, share > 0 && share < 0.001 ? 3 : 1)}%`;
 }
 
-/** About five round tick values covering [lo, hi]. */
-function ticks(lo: number, hi: number): number[] {
-    const raw = (hi - lo) / 4;
-    const mag = 10 ** Math.floor(Math.log10(raw));
-    const step = [1, 2, 5, 10].map(k => k * mag).find(s => s >= raw) ?? raw;
-    const out: number[] = [];
-    for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) out.push(Math.abs(v) < step * 1e-9 ? 0 : v);
-    return out;
-}
 
 const f = (v: number): string => v.toFixed(2);
 

@@ -6,7 +6,7 @@
  */
 import type { LearningPathReport, LearningStep, Report } from '../../simulation/report.js';
 import { esc } from './escape.js';
-import { num, plain } from './numbers.js';
+import { num, plain, ticks } from './numbers.js';
 import { PALETTE } from './vega.js';
 
 const W = 560, H = 280;
@@ -21,15 +21,6 @@ const LABEL = 22;
 
 const f = (v: number): string => v.toFixed(2);
 
-/** About five round values covering [lo, hi]. */
-function ticks(lo: number, hi: number): number[] {
-    const raw = (hi - lo) / 4;
-    const mag = 10 ** Math.floor(Math.log10(raw));
-    const step = [1, 2, 5, 10].map(k => k * mag).find(s => s >= raw) ?? raw;
-    const out: number[] = [];
-    for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) out.push(Math.abs(v) < step * 1e-9 ? 0 : v);
-    return out;
-}
 
 /** Score against step, one point per step. */
 export function learningPathChart(path: LearningPathReport): string {

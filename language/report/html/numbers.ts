@@ -62,3 +62,13 @@ export function slug(prefix: string, index: number, text: string): string {
     const clean = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
     return `${prefix}-${index}${clean ? `-${clean}` : ''}`;
 }
+
+/** About five round tick values covering [lo, hi], for the charts drawn by code. */
+export function ticks(lo: number, hi: number): number[] {
+    const raw = (hi - lo) / 4;
+    const mag = 10 ** Math.floor(Math.log10(raw));
+    const step = [1, 2, 5, 10].map(k => k * mag).find(s => s >= raw) ?? raw;
+    const out: number[] = [];
+    for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) out.push(Math.abs(v) < step * 1e-9 ? 0 : v);
+    return out;
+}
