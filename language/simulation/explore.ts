@@ -38,8 +38,10 @@ export function explore(ce: CompiledEnv, budget: Budget): EnvGraph {
     const firstStates = Math.max(1, Math.min(1024, maxStates + 1, Math.floor(RESERVE_BYTES / 8 / Math.max(1, W))));
     let states = new Float64Array(Math.max(16, W * firstStates));
     let bits = new Uint32Array(states.buffer);
-    let next = new Int32Array(1024 * C);
-    let rewards: Float64Array[] = ce.objectives.map(() => new Float64Array(1024 * C));
+    // Transitions and rewards start with room for 64 states and double: a derived environment
+    // of the distinguishing search may carry hundreds of objectives over a few states.
+    let next = new Int32Array(64 * C);
+    let rewards: Float64Array[] = ce.objectives.map(() => new Float64Array(64 * C));
     let layerStart = new Int32Array(Math.min(H + 2, 1 << 16));
     const R = new Float64Array(Math.max(1, nObj));
 
