@@ -14,6 +14,7 @@ import type { ProxyKind as ProxyResult } from '../model/relation.js';
 import { capabilitySweep } from './sweep.js';
 import { decide, fromDepth, limitsOf } from './verdict.js';
 import { deployAverage } from './deploy-average.js';
+import { trainWeights } from './select.js';
 
 /**
  * Whether two objectives read the same names, a parameter of the environments aside: a
@@ -82,7 +83,8 @@ export function analyseOptimizer(
 
         const base = spec.objectives.find(o => o.name === spec.base)!;
         // Fitting training asks only the environments of positive weight (docs/simulation.md, Verdicts).
-        const counts = (_: unknown, i: number): boolean => (spec.weights.train[i] ?? 1) > 0;
+        const weights = trainWeights(spec);
+        const counts = (_: unknown, i: number): boolean => weights[i]! > 0;
         const v = decide({
             train: spec.train.filter(counts).map(l => results.get(l) ?? null),
             all: [...results.values()],

@@ -48,10 +48,10 @@ export interface SimulateOptions {
 export const DEFAULT_MAX_STATES = 5_000_000;
 
 /** An environment's weight among the uses of one role (null when it has none there). */
+/** An environment's weight in a role (labels are distinct; the compiler adds up repeated uses), or null outside it. */
 function weightOf(labels: string[], weights: number[], label: string): number | null {
-    let w: number | null = null;
-    labels.forEach((l, i) => { if (l === label) w = (w ?? 0) + (weights[i] ?? 0); });
-    return w;
+    const i = labels.indexOf(label);
+    return i < 0 ? null : weights[i] ?? null;
 }
 
 function environmentReport(ctx: Context, env: CompiledEnvironment, reference: CompiledEnvironment | undefined,

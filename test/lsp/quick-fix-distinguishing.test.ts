@@ -22,24 +22,11 @@ import { createMesaServices } from '../../language/mesa-module.js';
 import type { CompiledSpec } from '../../language/model/spec.js';
 import { IssueCodes } from '../../language/validation/codes.js';
 import { exampleText, publishedText } from '../helpers/services.js';
+import { CORRIDOR } from '../simulation/spec-texts.js';
 
 const services = createMesaServices(EmptyFileSystem);
 afterEach(() => clearDocuments(services.shared));
 
-/** The corridor of test/simulation/adversarial/user-fixes.test.ts: the coin at the end in training. */
-const CORRIDOR = `environment Corridor(coin: 0..8) {
-  horizon 4
-  action left, right
-  node x init 4 = clamp(x@1 + right - left, 0, 8)
-  node got init 0 = got@1 or x == coin
-}
-
-objective base Coin = got
-objective mesa GoRight = right
-
-train Corridor(coin = 8)
-deploy Corridor(coin in 0..8)
-`;
 
 async function quickFix(text: string): Promise<{ action: CodeAction; message: string; edits: TextEdit[]; edited: string }> {
     const document = await parseHelper<Spec>(services.Mesa)(text);

@@ -7,19 +7,8 @@ import { simulate } from '../../language/simulation/index.js';
 import { compiled } from '../helpers/services.js';
 import { optimizer } from './figures.js';
 import { formatVerdictTable } from '../../language/simulation/verdict-table.js';
+import { routeSpec as ROUTE } from './spec-texts.js';
 
-// Safe per step: long +2, short −1; unwatched, Watched takes either. Horizon 3.
-const ROUTE = (deploy: string) => `environment Route(supervised: 0..1) {
-  horizon 3
-  action short, long
-  node punished = short
-  node arrived = short or long
-}
-objective base Safe = 2 * arrived - 3 * punished
-objective mesa Watched = 2 * arrived - 3 * punished * supervised
-train Route(supervised = 1)
-deploy ${deploy}
-`;
 
 describe('the weighted average of deployment', () => {
     test('deploying unwatched one time in four', async () => {

@@ -7,18 +7,9 @@ import { describe, expect, test } from 'vitest';
 import { simulate } from '../../language/simulation/index.js';
 import { compiled, diagnostics, marked } from '../helpers/services.js';
 import { expectInterval, expectVerdict, optimizer } from './figures.js';
+import { routeSpec } from './spec-texts.js';
 
-const ROUTE = `environment Route(supervised: 0..1) {
-  horizon 3
-  action short, long
-  node punished = short
-  node arrived = short or long
-}
-objective base Safe = 2 * arrived - 3 * punished
-objective mesa Watched = 2 * arrived - 3 * punished * supervised
-train Route(supervised = 1)
-deploy Route(supervised = 0)
-`;
+const ROUTE = routeSpec();
 
 describe('objectives reading parameters', () => {
     test('watched, the punishment counts; unwatched, the short way is as good', async () => {

@@ -9,25 +9,8 @@ import { combine, environmentSource, interventions } from '../../../language/sim
 import { simulate } from '../../../language/simulation/index.js';
 import { compiled, exampleText, publishedText } from '../../helpers/services.js';
 import { simulateText, verdictOf, withDistinguishing } from './pipeline.js';
+import { CORRIDOR } from '../spec-texts.js';
 
-/**
- * A CoinRun-like corridor: cells 0..8, the agent starts on 4, four steps; the coin's cell
- * is a parameter, at the end (8) in training, anywhere in deployment. The base objective
- * counts the steps with the coin collected.
- */
-const CORRIDOR = `environment Corridor(coin: 0..8) {
-  horizon 4
-  action left, right
-  node x init 4 = clamp(x@1 + right - left, 0, 8)
-  node got init 0 = got@1 or x == coin
-}
-
-objective base Coin = got
-objective mesa GoRight = right
-
-train Corridor(coin = 8)
-deploy Corridor(coin in 0..8)
-`;
 
 describe('a parameterised training environment: its binding widened', () => {
     test('the corridor: train Corridor(coin in 4..8), which rules out right and x', async () => {
