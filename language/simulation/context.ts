@@ -16,10 +16,8 @@ import type { EnvGraph, ProductGraph, StateGraph } from './state-graph.js';
 import { productGraph } from './product.js';
 import { returnOverflow } from './finite.js';
 
-/** Optimal behaviour of one objective in one graph. */
+/** Optimal behaviour of one objective in one graph (its values per state are not kept: a mask is a byte per choice). */
 export interface Solved {
-    /** Optimal values per state. */
-    values: Float64Array;
     mask: Mask;
     optimum: number;
     worst: number;
@@ -119,7 +117,7 @@ export class Context {
             const optimum = atStart(g, values), worst = atStart(g, worstAll);
             // Finite at the start, finite everywhere (docs/simulation.md, Run-time errors).
             if (!Number.isFinite(optimum) || !Number.isFinite(worst)) throw returnOverflow(this.spec, g, objective, values, worstAll);
-            s = { values, mask: greedyMask(g, R, values), optimum, worst };
+            s = { mask: greedyMask(g, R, values), optimum, worst };
             byObjective.set(objective, s);
         }
         return s;
