@@ -15,6 +15,7 @@ import { flattenEnvironment, topLevelTables, trainingEnvironments } from './envi
 import type { TableResolver } from './expressions.js';
 import { CompileError, compileExpression, draws, holdsLocation, evaluateConstant, expressionSize, keywordLocationOf, locationOf, outcomesOf, stillLocated } from './expressions.js';
 import { MAX_CONCRETE_ENVIRONMENTS } from '../validation/codes.js';
+import { parameterVariants, type TrainedBinding } from './parameter-variants.js';
 import { isGrid, isTable } from '../generated/ast.js';
 
 export { CompileError };
@@ -23,10 +24,12 @@ export function compileSpec(spec: Spec, uri: string): CompiledSpec {
     const topTables = topLevelTables(spec);
     const objectives = spec.declarations.filter(isObjective).map(o => compileObjective(o, name => topTables.get(name)));
     const environments = new Map<string, CompiledEnvironment>();
+    const bindings = new Map<string, TrainedBinding>();
     const add = (env: Environment, params: Record<string, number>): string => {
         const label = environmentLabel(env.name, params);
         if (!environments.has(label)) {
             environments.set(label, compileEnvironment(env, params, label, objectives));
+            bindings.set(label, { env, params });
         }
         return label;
     };
@@ -52,12 +55,16 @@ export function compileSpec(spec: Spec, uri: string): CompiledSpec {
             location: locationOf(optimizer, 'name'),
         };
     });
+    // Other values of the training environments' parameters, for the distinguishing search only.
+    const variants = parameterVariants(unique(train).map(l => bindings.get(l)!), new Set(environments.keys()), environmentLabel,
+        (env, params, label) => compileEnvironment(env, params, label, objectives));
     const select = spec.declarations.find(isSelect);
     const trainDecl = spec.declarations.find(isTrain);
     const deployDecl = spec.declarations.find(isDeploy);
     return {
         uri,
         environments: [...environments.values()],
+        ...(variants.length > 0 ? { parameterVariants: variants } : {}),
         train: unique(train),
         deploy: unique(deploy),
         weights: { train: normalised(trainWeights), deploy: normalised(deployWeights) },

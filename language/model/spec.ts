@@ -183,6 +183,13 @@ export interface CompiledSpec {
     uri: string;
     /** Every concrete environment used by `train`, `deploy` or an optimizer's `model`, each once. */
     environments: CompiledEnvironment[];
+    /**
+     * Environments at other values of a training environment's parameters that no use
+     * compiles (compile/parameter-variants.ts): for the distinguishing search only, which
+     * explores one when its parameter stage needs it (docs/analyses.md, Distinguishing
+     * environments). Absent when there are none.
+     */
+    parameterVariants?: CompiledEnvironment[];
     /** Labels of the training environments (the first declared environment when there is no `train`). */
     train: string[];
     /** Labels of the deployment environments, possibly empty. */

@@ -27,6 +27,9 @@ export interface EnvResult {
     diffAnywhere: number;
 }
 
+/** What the report's intervals read of a behaviour's evaluation (candidates give only this: adversarial/figures.ts). */
+type Interval = Pick<EnvResult, 'lo' | 'hi' | 'optimum' | 'worst'>;
+
 /** Evaluates a planner in one environment; null when it is qualitative or a state budget kept it from being explored. */
 export function evaluateIn(ctx: Context, planner: Planner, label: string): EnvResult | null {
     const base = ctx.spec.base;
@@ -50,13 +53,13 @@ export function evaluateIn(ctx: Context, planner: Planner, label: string): EnvRe
     };
 }
 
-export function trainInterval(label: string, r: EnvResult | null): TrainInterval {
+export function trainInterval(label: string, r: Interval | null): TrainInterval {
     return r
         ? { env: label, lo: r.lo, hi: r.hi, optimum: r.optimum, worst: r.worst }
         : { env: label, lo: null, hi: null, optimum: null, worst: null };
 }
 
-export function deployInterval(label: string, r: EnvResult | null): DeployInterval {
+export function deployInterval(label: string, r: Interval | null): DeployInterval {
     if (!r) return { ...trainInterval(label, r), normalizedRegret: null };
     // Differences within the tie tolerance are ties (docs/simulation.md, Intervals and regret).
     const span = r.optimum - r.worst, regret = r.optimum - r.lo, tie = tolerance(r.optimum);

@@ -392,6 +392,29 @@ export interface CandidatesReport {
     pseudoAligned: number;
     /** Counts grouped by description length, shortest first. */
     byBits: { bits: number; enumerated: number; pseudoAligned: number; examples: string[] }[];
+    /**
+     * The candidates that fit training, with their EPIC distance and deployment regret
+     * (docs/analyses.md, EPIC distance): the pseudo-aligned ones first, then the robust ones,
+     * each in enumeration order, at most MAX_FIGURED_CANDIDATES (50) in all. Always present
+     * in a report `simulate` returns.
+     */
+    fitting?: CandidateFigures[];
+    /** How many enumerated candidates fit training (pseudo-aligned and robust), listed in `fitting` or not. */
+    fittingTotal?: number;
+}
+
+/** An enumerated candidate that fits training, set beside the base objective as a mesa objective is. */
+export interface CandidateFigures {
+    /** The candidate as Mesa objective text (`press`, `final(bin)`). */
+    text: string;
+    bits: number;
+    verdict: 'pseudo-aligned' | 'robust';
+    /** Its EPIC distance to the base objective per training environment where it can be evaluated. */
+    epic: EpicEntry[];
+    /** Its ideal optimizer in each deployment environment: the base interval of its optimal behaviour and the normalized regret. */
+    deploy: DeployInterval[];
+    /** The largest normalized regret over `deploy`; null when none is known. */
+    regret: number | null;
 }
 
 /** Adversarial training: environments that make every enumerated pseudo-aligned candidate misfit. */

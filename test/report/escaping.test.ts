@@ -33,13 +33,18 @@ function hostileReport(): Report {
     const report = JSON.parse(json) as Report;
     report.incomplete.push({ budget: 'states', limit: 1000, env: EVIL.Lab, optimizer: EVIL.press, message: '<iframe src=javascript:alert(5)></iframe> budget of 1000 states hit' });
     report.distinguishing.environments[0]!.source += '\n</pre><script>alert(6)</script>';
+    // An enumerated candidate drawn in the EPIC scatter, its text and environment hostile.
+    report.candidates.fitting = [{
+        text: `${EVIL.press} - ${EVIL.Light}`, bits: 4, verdict: 'pseudo-aligned', regret: 0.5,
+        epic: [{ env: EVIL.Lab, distance: 0.25 }], deploy: [],
+    }];
     return report;
 }
 
 const HTML_ELEMENTS = new Set(['html', 'head', 'meta', 'title', 'style', 'script', 'body', 'div', 'nav', 'h1', 'h2', 'h3', 'h5', 'ol', 'ul', 'li',
     'a', 'main', 'header', 'footer', 'section', 'article', 'p', 'span', 'strong', 'code', 'pre', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
     'dl', 'dt', 'dd', 'figure', 'figcaption']);
-const SVG_ELEMENTS = new Set(['svg', 'g', 'path', 'polygon', 'polyline', 'ellipse', 'text', 'title', 'line', 'rect', 'circle', 'defs', 'clipPath', 'a']);
+const SVG_ELEMENTS = new Set(['svg', 'g', 'path', 'polygon', 'polyline', 'ellipse', 'text', 'tspan', 'title', 'line', 'rect', 'circle', 'defs', 'clipPath', 'a']);
 
 interface Node { nodeName: string; tagName?: string; attrs?: { name: string; value: string }[]; childNodes?: Node[]; content?: Node; value?: string; namespaceURI?: string }
 

@@ -37,8 +37,9 @@ export function greedy<O extends Option>(options: readonly O[], uncovered: Set<n
 
 /**
  * Other values of one parameter of the training environments of one declaration whose
- * other parameters are equal: the values the spec compiles (in a deployment, say) can be
- * judged; a widened binding trains in every value of its range.
+ * other parameters are equal: the values the spec compiles (in a deployment, say) and
+ * those of the declared range the compiler hands over (the nearest ones to the trained
+ * values) can be judged; a widened binding trains in every value of its range.
  */
 export interface ParameterGroup {
     /** The training environment whose use a widening rewrites (the group's first). */

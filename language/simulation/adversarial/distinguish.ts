@@ -5,10 +5,12 @@
  * already declares and does not train in, then other values of a training environment's
  * parameters (its binding widened), then interventions on the training environments,
  * single ones and, for what they leave, pairs. Each environment of a stage is judged
- * against what the earlier stages left: a declared environment or parameter value on
- * the graph the run explored, an intervention explored on its own (rejected when its state
- * space runs past a cap, when it divides by zero, or when it leaves the base objective
- * nothing to choose: optimum = worst). A synthesised environment gets a fresh name
+ * against what the earlier stages left: a declared environment, or a parameter value the
+ * spec compiles, on the graph the run explored; a parameter value the compiler hands over
+ * only for this search (CompiledSpec.parameterVariants), and an intervention, explored on
+ * its own when the stage gets to it (rejected when its state space runs past a cap, when
+ * it divides by zero, or when it leaves the base objective nothing to choose: optimum =
+ * worst). A synthesised environment gets a fresh name
  * `<Train>Distinguish<k>` and its Mesa source.
  */
 import type { CompiledEnvironment, CompiledSpec } from '../../model/spec.js';
@@ -67,14 +69,18 @@ export function derivedEnvironments(): number {
     return derivedCount;
 }
 
-/** A derived environment compiled once, with the names' values as objectives of their own (values.ts), and explored under its cap. */
-function derivedArena(ctx: Context, iv: Intervention, trainStates: number, names: string[]): Arena | null {
+/**
+ * A derived environment (an intervention's, or a parameter value no use compiles) compiled
+ * once, with the names' values as objectives of their own (values.ts), and explored under
+ * its cap. `build` gives it, after a look at the clock (an intervention's is built then).
+ */
+function derivedArena(ctx: Context, build: () => CompiledEnvironment, trainStates: number, names: string[]): Arena | null {
     const cap = Math.min(ctx.budget.maxStates, Math.max(CAP_FLOOR, CAP_FACTOR * trainStates));
     const budget = new CappedBudget(ctx.budget, cap);
     try {
         // Building and compiling cost in proportion to the environment: charged like exploring it.
         ctx.budget.check();
-        const env = iv.env;
+        const env = build();
         const own = ownNames(env, names);
         const ce = compileEnvironment(env, [...ctx.spec.objectives, ...nameObjectives(env, own)]);
         ctx.budget.spend(ce.cost);
@@ -90,6 +96,16 @@ function derivedArena(ctx: Context, iv: Intervention, trainStates: number, names
     }
 }
 
+/** The names the objectives among `among` read: only they get values in a derived environment. */
+function namesRead(search: Search, among: Set<number>): string[] {
+    const read = new Set<string>();
+    for (const i of among) {
+        const j = search.universe[i]!;
+        if ('candidate' in j) for (const t of j.candidate.terms) read.add(t.name);
+    }
+    return search.names.filter(n => read.has(n));
+}
+
 /**
  * The options of some interventions, with what they rule out among `among`. Judging stops
  * at the first that rules out all of it: the greedy takes it first and needs nothing more,
@@ -97,21 +113,21 @@ function derivedArena(ctx: Context, iv: Intervention, trainStates: number, names
  */
 function interventionOptions(ctx: Context, ivs: Intervention[], search: Search, among: Set<number>, trainStates: number): InterventionOption[] {
     const out: InterventionOption[] = [];
-    // Only the names the objectives still to rule out read get values.
-    const read = new Set<string>();
-    for (const i of among) {
-        const j = search.universe[i]!;
-        if ('candidate' in j) for (const t of j.candidate.terms) read.add(t.name);
-    }
-    const needed = search.names.filter(n => read.has(n));
+    const needed = namesRead(search, among);
     for (const iv of ivs) {
-        const a = derivedArena(ctx, iv, trainStates, needed);
+        const a = derivedArena(ctx, () => iv.env, trainStates, needed);
         if (!a) continue;
         const covers = coversIn(ctx, a, search.universe, among);
         if (covers.size > 0) out.push({ intervention: iv, covers });
         if (covers.size === among.size) break;
     }
     return out;
+}
+
+/** The arena of a parameter value no use compiles, explored under the cap its training environment sets; null when it cannot judge. */
+function handedArena(ctx: Context, env: CompiledEnvironment, train: string, search: Search, among: Set<number>): Arena | null {
+    const g = ctx.graph(train);
+    return g ? derivedArena(ctx, () => env, g.nStates, namesRead(search, among)) : null;
 }
 
 /** The training environment a spec environment varies in exactly one parameter, with that parameter. */
@@ -124,7 +140,10 @@ function varied(e: CompiledEnvironment, trains: CompiledEnvironment[]): { train:
     return undefined;
 }
 
-/** The parameter groups of the training environments, with the other values the spec compiles (cover.ts). */
+/**
+ * The parameter groups of the training environments, with their other values (cover.ts):
+ * those the spec compiles and those the compiler hands over for this search.
+ */
 function parameterGroups(trains: CompiledEnvironment[], others: CompiledEnvironment[]): { group: ParameterGroup; variants: CompiledEnvironment[] }[] {
     const groups = new Map<string, { group: ParameterGroup; variants: CompiledEnvironment[] }>();
     for (const e of others) {
@@ -174,12 +193,15 @@ export function distinguish(ctx: Context, universe: Judged[], names: string[], a
     stages.declared = declaredOptions;
     const declared = greedy(declaredOptions, uncovered, ctx.budget);
 
-    // 2. Other values of a training environment's parameter.
-    const groups = parameterGroups(trains, others);
+    // 2. Other values of a training environment's parameter: one the spec compiles is judged
+    // on the graph the run explored, one handed over only for this search is explored now.
+    const compiledLabels = new Set(spec.environments.map(e => e.label));
+    const handed = (spec.parameterVariants ?? []).filter(e => !e.qualitative && !compiledLabels.has(e.label));
+    const groups = parameterGroups(trains, [...others, ...handed]);
     for (const { group, variants } of groups) {
         for (const env of [...variants].sort((x, y) => x.params[group.parameter]! - y.params[group.parameter]!)) {
             if (uncovered.size === 0) break;
-            const a = search.arenaOf(env.label);
+            const a = compiledLabels.has(env.label) ? search.arenaOf(env.label) : handedArena(ctx, env, group.train, search, uncovered);
             const covers = a ? coversIn(ctx, a, universe, uncovered) : new Set<number>();
             group.values.push({ value: env.params[group.parameter]!, covers });
         }

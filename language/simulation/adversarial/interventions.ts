@@ -28,8 +28,8 @@ import { initText, numberText, printable, printExpr } from './print.js';
 /**
  * One elementary change of §4; an intervention is one change, or two on the same
  * environment. `param` sets a parameter to another value of its range: `env` is the
- * environment at that value, compiled by the spec (docs/simulation.md, Distinguishing
- * environments); on its own it is a parameter value, tried before any intervention, so it
+ * environment at that value, one the spec compiles or one the compiler hands over for the
+ * search (docs/simulation.md, Distinguishing environments); on its own it is a parameter value, tried before any intervention, so it
  * only enters pairs.
  */
 export type Change =

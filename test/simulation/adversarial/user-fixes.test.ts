@@ -5,6 +5,7 @@
  * fast distinguishing grows. Every figure below is worked out by hand in the comments.
  */
 import { describe, expect, test } from 'vitest';
+import { derivedEnvironments } from '../../../language/simulation/adversarial/distinguish.js';
 import { combine, environmentSource, interventions } from '../../../language/simulation/adversarial/interventions.js';
 import { simulate } from '../../../language/simulation/index.js';
 import { compiled, exampleText, publishedText } from '../../helpers/services.js';
@@ -49,10 +50,66 @@ describe('a parameterised training environment: its binding widened', () => {
     });
 });
 
+describe('other values of a parameter no use compiles', () => {
+    const NO_DEPLOY = CORRIDOR.replace('deploy Corridor(coin in 0..8)\n', '');
+
+    test('the compiler hands over the declared range\'s other values, nearest first', async () => {
+        const spec = await compiled(NO_DEPLOY);
+        // coin: 0..8 trained at 8: the other values 7 down to 0, none of them compiled for a use.
+        expect(spec.environments.map(e => e.label)).toEqual(['Corridor(coin=8)']);
+        expect(spec.parameterVariants!.map(e => e.label)).toEqual([7, 6, 5, 4, 3, 2, 1, 0].map(c => `Corridor(coin=${c})`));
+        // Values a use compiles are not handed over again.
+        expect((await compiled(CORRIDOR)).parameterVariants).toBeUndefined();
+        // A wide range: the 16 values nearest the trained one (here 50), the lower on ties.
+        const wide = await compiled(NO_DEPLOY.replace('coin: 0..8', 'coin: 0..100').replace('coin = 8', 'coin = 50'));
+        expect(wide.parameterVariants!.map(e => e.params.coin)).toEqual([49, 51, 48, 52, 47, 53, 46, 54, 45, 55, 44, 56, 43, 57, 42, 58]);
+    });
+
+    test('the corridor without a deployment: still train Corridor(coin in 4..8)', async () => {
+        const before = await simulateText(NO_DEPLOY);
+        // As with the deployment over 0..8 (above): 5..7 rule out nothing, 4..0 rule out right
+        // and x, and 4 is the nearest; the values are explored by the search itself.
+        expect(before.report.distinguishing).toEqual({
+            computed: true,
+            environments: [{
+                name: 'Corridor(coin in 4..8)', extends: 'Corridor', intervention: 'widens coin from 8 to 4..8', source: '',
+                rulesOut: ['right', 'x'], kind: 'parameters', use: 'Corridor(coin in 4..8)',
+                widen: { train: 'Corridor(coin=8)', parameter: 'coin', low: 4, high: 8 }, adds: 4,
+            }],
+            uncovered: [],
+        });
+        expect(before.report.distinguishingGrowth).toEqual([{ bits: 4, pseudoAligned: 2, coverSize: 4 }]);
+        // The report still lists only the environments the spec uses.
+        expect(before.report.environments.map(e => e.label)).toEqual(['Corridor(coin=8)']);
+        const text = await withDistinguishing(NO_DEPLOY, before.report);
+        expect(text).toBe(NO_DEPLOY.replace('train Corridor(coin = 8)', 'train Corridor(coin in 4..8)'));
+        const after = simulate(await compiled(text), { adversarial: false });
+        const goRight = after.optimizers.find(o => o.name === 'GoRight')!;
+        expect(goRight.verdict).toBe('misaligned');
+        expect(goRight.train.find(t => t.env === 'Corridor(coin=4)')).toMatchObject({ hi: 0, optimum: 4 });
+    });
+
+    test('explored only when the parameter stage runs', async () => {
+        // Wide(coin = 2), declared, rules out right and x first (the coin is two cells to the
+        // left): the handed values are never explored. Without it, all eight are.
+        const wide = `${NO_DEPLOY}environment Wide extends Corridor {\n  horizon 8\n}\ndeploy Wide(coin = 2)\n`;
+        let count = derivedEnvironments();
+        const declared = await simulateText(wide);
+        expect(declared.report.distinguishing.environments.map(e => [e.kind, e.name, e.rulesOut])).toEqual([['declared', 'Wide(coin=2)', ['right', 'x']]]);
+        expect(derivedEnvironments() - count).toBe(0);
+        count = derivedEnvironments();
+        await simulateText(NO_DEPLOY);
+        expect(derivedEnvironments() - count).toBe(8);
+    });
+});
+
 describe('interventions on a parameterised training environment', () => {
-    test('without other values to try, a synthesised environment used at the trained value', async () => {
-        const text = CORRIDOR.replace('deploy Corridor(coin in 0..8)\n', '');
+    test('when no other value rules anything out, a synthesised environment used at the trained value', async () => {
+        // The range 5..8: a coin on 5, 6 or 7 is collected on the way right, so the values
+        // handed over rule out nothing, and the interventions come next.
+        const text = CORRIDOR.replace('deploy Corridor(coin in 0..8)\n', '').replace('coin: 0..8', 'coin: 5..8');
         const before = await simulateText(text);
+        expect(before.spec.parameterVariants!.map(e => e.label)).toEqual([7, 6, 5].map(c => `Corridor(coin=${c})`));
         // Singles in order: raise x (right and raise both reach 8 in four steps: rules out
         // nothing), raise got: got = (got@1 or x == 8) + raise_got scores 1 + 2 + 2 + 2 = 7
         // raising every step, where going right collects 1: it rules out right and x.
