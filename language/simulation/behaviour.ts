@@ -6,7 +6,8 @@
  * computed on the planning graph and lifted to the acting graph.
  */
 import { SimulationError } from './errors.js';
-import { depthIndependent, greedyMask, lookahead, type Mask } from './dp.js';
+import { depthIndependent, sameMask, type Mask } from './dp.js';
+import { DepthPasses } from './depth-passes.js';
 import { rewardsOf, type Context } from './context.js';
 import { planning } from './finite.js';
 import { draws, type EnvGraph, type ProductGraph, type StateGraph } from './state-graph.js';
@@ -93,34 +94,40 @@ export function behaviour(ctx: Context, a: Acting, planner: Planner, depth: numb
     const R = rewardsOf(a.plan, planner.objective);
     // Where no choice changes what comes next, depth cannot matter (docs/simulation.md, Capability sweep).
     if (depthIndependent(a.plan, R)) return liftFromPlan(a, ctx.solve(a.plan, planner.objective).mask);
-    const within = <T>(window: number, plan: () => T): T =>
-        planning(ctx.spec, a.plan, planner.objective, depth, window, plan, planner.location);
-    let prev = new Float64Array(a.plan.nStates), cur = new Float64Array(a.plan.nStates);
-    for (let k = 1; k < depth; k++) {
-        within(k, () => lookahead(a.plan, R, prev, cur, ctx.budget));
-        [prev, cur] = [cur, prev];
+    const passes = new DepthPasses(a.plan, R, false);
+    for (let k = 1; k <= depth; k++) {
+        planning(ctx.spec, a.plan, planner.objective, depth, k, () => passes.next(ctx.budget), planner.location);
     }
-    return liftFromPlan(a, within(depth, () => greedyMask(a.plan, R, prev)));
+    return liftFromPlan(a, passes.mask);
 }
 
 /**
- * Behaviours for depth 1, 2, …, maxDepth, computed incrementally (one lookahead pass
- * per depth); from the plan's horizon on, the ideal behaviour.
+ * Behaviours for depth 1, 2, …, maxDepth, one depth pass each (depth-passes.ts); from the
+ * plan's horizon on, the ideal behaviour. Each comes with whether it differs from the
+ * previous depth's (always for the first). A depth whose behaviour did not change gets
+ * the very mask of the previous one; a mask handed out is never written again.
  */
-export function* depthSeries(ctx: Context, a: Acting, objective: string, maxDepth: number): Generator<[number, Mask]> {
-    const R = rewardsOf(a.plan, objective);
-    let prev = new Float64Array(a.plan.nStates), cur = new Float64Array(a.plan.nStates);
-    let ideal: Mask | undefined;
+export function* depthSeries(ctx: Context, a: Acting, objective: string, maxDepth: number): Generator<[number, Mask, boolean]> {
+    const passes = new DepthPasses(a.plan, rewardsOf(a.plan, objective));
+    let lifted: Mask | undefined, planned: Mask | undefined;
     for (let d = 1; d <= maxDepth; d++) {
+        let changed: boolean;
         if (d >= a.plan.horizon) {
-            ideal ??= liftFromPlan(a, ctx.solve(a.plan, objective).mask);
-            yield [d, ideal];
-            continue;
+            const ideal = ctx.solve(a.plan, objective).mask;
+            changed = planned !== ideal && !(planned && sameMask(planned, ideal));
+            planned = ideal;
+        } else {
+            changed = planning(ctx.spec, a.plan, objective, d, d, () => passes.next(ctx.budget));
+            planned = passes.mask;
         }
-        const within = <T>(plan: () => T): T => planning(ctx.spec, a.plan, objective, d, d, plan);
-        yield [d, liftFromPlan(a, within(() => greedyMask(a.plan, R, prev)))];
-        within(() => lookahead(a.plan, R, prev, cur, ctx.budget));
-        [prev, cur] = [cur, prev];
+        if (changed || !lifted) {
+            const next = liftFromPlan(a, planned);
+            // Different plan masks may lift to the same one: a model longer than the truth
+            // plans at layers that no true state pairs with.
+            if (lifted && a.product && sameMask(lifted, next)) changed = false;
+            else lifted = next;
+        }
+        yield [d, lifted, changed];
     }
 }
 

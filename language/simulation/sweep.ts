@@ -7,7 +7,7 @@
 import type { CapabilityCurve } from './report.js';
 import { actingIn, depthSeries, liftFromPlan, type Acting, type Planner } from './behaviour.js';
 import { rewardsOf, type Context } from './context.js';
-import { depthIndependent, evaluate, sameMask, tolerance, type Mask } from './dp.js';
+import { depthIndependent, evaluate, tolerance, type Mask } from './dp.js';
 
 export interface SweepResult {
     curves: CapabilityCurve[];
@@ -18,15 +18,16 @@ export interface SweepResult {
 }
 
 /**
- * The depth-limited behaviours for depth 1..H: one lookahead pass per depth, unless no
- * choice of the plan changes what comes next, where every depth behaves as the ideal
- * planner and the sweep is linear in the graph, not H times it (docs/simulation.md,
- * Capability sweep).
+ * The depth-limited behaviours for depth 1..H, each with whether it differs from the
+ * previous depth's: one depth pass per depth d, over the states with d or more steps
+ * left (depth-passes.ts), unless no choice of the plan changes what comes next, where every
+ * depth behaves as the ideal planner and the sweep is linear in the graph, not H times
+ * it (docs/simulation.md, Capability sweep).
  */
-function behaviours(ctx: Context, a: Acting, objective: string, H: number): Iterable<[number, Mask]> {
+function behaviours(ctx: Context, a: Acting, objective: string, H: number): Iterable<[number, Mask, boolean]> {
     if (!depthIndependent(a.plan, rewardsOf(a.plan, objective))) return depthSeries(ctx, a, objective, H);
     const ideal = liftFromPlan(a, ctx.solve(a.plan, objective).mask);
-    return Array.from({ length: H }, (_, i): [number, Mask] => [i + 1, ideal]);
+    return Array.from({ length: H }, (_, i): [number, Mask, boolean] => [i + 1, ideal, i === 0]);
 }
 
 export function capabilitySweep(ctx: Context, planner: Planner): SweepResult {
@@ -50,15 +51,13 @@ export function capabilitySweep(ctx: Context, planner: Planner): SweepResult {
         if (!ownHere) ownKnown = false;
         const points: CapabilityCurve['points'] = [];
         const ok: boolean[] = [];
-        let previous: Mask | undefined;
-        for (const [d, mask] of behaviours(ctx, a, planner.objective, H)) {
+        for (const [d, mask, changed] of behaviours(ctx, a, planner.objective, H)) {
             // Depths often share a behaviour (all ties below some depth, the ideal above another).
-            if (previous && sameMask(previous, mask)) {
+            if (!changed) {
                 points.push({ ...points[points.length - 1]!, depth: d });
                 if (ownHere) ok.push(ok[ok.length - 1]!);
                 continue;
             }
-            previous = mask;
             const iv = evaluate(a.graph, Rbase, mask, ctx.budget);
             points.push({ depth: d, lo: iv.lo, hi: iv.hi });
             if (ownHere) {

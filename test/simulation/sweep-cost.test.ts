@@ -1,6 +1,6 @@
 /**
- * The capability sweep's cost (docs/simulation.md, Capability sweep): one lookahead pass
- * per depth, H passes over the graph, unless no choice changes what comes next; then
+ * The capability sweep's cost (docs/simulation.md, Capability sweep): one pass per depth
+ * over the layers with that many steps left, unless no choice changes what comes next; then
  * every depth behaves as the ideal planner and the sweep is linear in the graph. So a
  * one-action environment of horizon H, whose H + 1 states each lead to one next state,
  * costs budget units in proportion to H, not H². The shortcut is exact: where it holds,
