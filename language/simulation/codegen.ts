@@ -38,6 +38,12 @@ export interface CompiledEnv {
     choiceNames: string[];
     /** Slot names `x@k` (value k steps before the next step), in slot order. */
     slotNames: string[];
+    /**
+     * Per slot, the slot of the previous state whose value the step copies into it unchanged
+     * (`x@k` from `x@(k−1)`, `x@init` from itself), or −1 for a value the step computes
+     * (`x@1`). The state store re-uses the copied values' codes (state-store.ts).
+     */
+    carried: Int32Array;
     /** Objectives evaluable here, in spec order; R[i] is the reward of objectives[i]. */
     objectives: CompiledObjective[];
     initial: Float64Array;
@@ -188,6 +194,9 @@ export function compileEnvironment(env: CompiledEnvironment, declaredObjectives:
         initial.push(initOf.get(name)! + 0);
     }
     const width = slotNames.length;
+    const carried = new Int32Array(width).fill(-1);
+    for (const [name, base] of slotBase) for (let j = 1; j < maxDelay.get(name)!; j++) carried[base + j] = base + j - 1;
+    for (const j of initSlot.values()) carried[j] = j;
     const initDraws: InitDraw[] = [];
     for (const n of env.nodes) {
         const outcomes = drawnInit(n);
@@ -340,6 +349,7 @@ export function compileEnvironment(env: CompiledEnvironment, declaredObjectives:
         nChoices: env.actions.length + 1,
         choiceNames: ['wait', ...env.actions],
         slotNames,
+        carried,
         objectives,
         initial: Float64Array.from(initial),
         step: linkStep(parts, helpers, c),

@@ -1,9 +1,9 @@
 /**
  * Exact finite-horizon dynamic programming over a layered state graph: optimal and
- * worst values, k-step lookahead values (for depth-limited planners), the set of
- * allowed choices of a planner (every choice whose Q-value is within 1e-9, relative,
- * of the best), and the [lo, hi] interval of an objective over every policy that
- * only takes allowed choices.
+ * worst values, the set of allowed choices of a planner (every choice whose Q-value is
+ * within 1e-9, relative, of the best), and the [lo, hi] interval of an objective over
+ * every policy that only takes allowed choices. The k-step lookahead of depth-limited
+ * planners is in depth-passes.ts.
  *
  * With chance (docs/simulation.md, Chance) every value is an expectation: a choice's Q
  * is its expected reward plus the expected value of its successors, and a value "at the
@@ -11,7 +11,7 @@
  * graph draws (`o`, the same for the whole pass) and otherwise runs as it does without chance.
  */
 import { NonFiniteValue, type Budget } from './errors.js';
-import type { Outcomes, StateGraph } from './state-graph.js';
+import type { Outcomes, Rewards, StateGraph } from './state-graph.js';
 
 /** A behaviour: allowed[s * nChoices + c] = 1 when choice c is allowed at state s. */
 export type Mask = Uint8Array;
@@ -45,7 +45,7 @@ export function atStart(g: StateGraph, V: Float64Array): number {
 }
 
 /** One backward pass: out[s] = best (or, when `minimise`, worst) over choices of R + V[next]. */
-function backup(g: StateGraph, R: Float64Array, V: Float64Array, out: Float64Array, minimise: boolean, budget: Budget): void {
+function backup(g: StateGraph, R: Rewards, V: Float64Array, out: Float64Array, minimise: boolean, budget: Budget): void {
     const C = g.nChoices, next = g.next, H = g.horizon, o = g.outcomes;
     const sign = minimise ? -1 : 1;
     out.fill(0, g.layerStart[H]!, g.nStates);
@@ -66,50 +66,24 @@ function backup(g: StateGraph, R: Float64Array, V: Float64Array, out: Float64Arr
 }
 
 /** Optimal values over the whole remaining horizon, per state. */
-export function optimalValues(g: StateGraph, R: Float64Array, budget: Budget): Float64Array {
+export function optimalValues(g: StateGraph, R: Rewards, budget: Budget): Float64Array {
     const V = new Float64Array(g.nStates);
     backup(g, R, V, V, false, budget);
     return V;
 }
 
 /** Worst values over the whole remaining horizon, per state. */
-export function worstValues(g: StateGraph, R: Float64Array, budget: Budget): Float64Array {
+export function worstValues(g: StateGraph, R: Rewards, budget: Budget): Float64Array {
     const V = new Float64Array(g.nStates);
     backup(g, R, V, V, true, budget);
     return V;
 }
 
 /**
- * One lookahead step: from V_{k−1} (values of the next k−1 steps) computes V_k into
- * `out` (a different array). V_0 is all zeros. A Q that is not a finite number throws
- * NonFiniteValue.
- */
-export function lookahead(g: StateGraph, R: Float64Array, prev: Float64Array, out: Float64Array, budget: Budget): void {
-    const C = g.nChoices, next = g.next, o = g.outcomes;
-    out.fill(0, g.layerStart[g.horizon]!, g.nStates);
-    for (let t = 0; t < g.horizon; t++) {
-        budget.tick(g.layerStart[t + 1]! - g.layerStart[t]!);
-        const from = g.layerStart[t]!, to = g.layerStart[t + 1]!;
-        for (let s = from; s < to; s++) {
-            let best = -Infinity, finite = 0;
-            const base = s * C;
-            for (let c = 0; c < C; c++) {
-                const q = R[base + c]! + (o ? expected(o, prev, base + c) : prev[next[base + c]!]!);
-                if (q > best) best = q;
-                finite += q - q;
-            }
-            // q − q is NaN for a q that is not finite (docs/simulation.md, Run-time errors).
-            if (finite !== 0) throw new NonFiniteValue(s);
-            out[s] = best;
-        }
-    }
-}
-
-/**
  * The choices whose Q = R + V[next] is within tolerance of the best, at every non-terminal
  * state; a Q that is not a finite number throws NonFiniteValue.
  */
-export function greedyMask(g: StateGraph, R: Float64Array, V: Float64Array): Mask {
+export function greedyMask(g: StateGraph, R: Rewards, V: Float64Array): Mask {
     const C = g.nChoices, next = g.next, inner = g.layerStart[g.horizon]!, o = g.outcomes;
     const mask = new Uint8Array(inner * C);
     for (let s = 0; s < inner; s++) {
@@ -139,7 +113,7 @@ export function greedyMask(g: StateGraph, R: Float64Array, V: Float64Array): Mas
  * lookahead passes of a sweep are not needed. One pass over the graph. A graph that
  * draws is not examined (false): the sweep then makes its H passes.
  */
-export function depthIndependent(g: StateGraph, R: Float64Array): boolean {
+export function depthIndependent(g: StateGraph, R: Rewards): boolean {
     const C = g.nChoices, next = g.next, H = g.horizon;
     if (g.outcomes) return false;
     // bound[t] ≥ |V_k(s)| for every state s of layer t and every lookahead k: the largest
@@ -183,7 +157,7 @@ let scratchLo = new Float64Array(0), scratchHi = new Float64Array(0);
  * Worst and best (expected) value of R over the policies that take only allowed choices:
  * from state `from`, or, without it, at the start (over the initial states).
  */
-export function evaluate(g: StateGraph, R: Float64Array, mask: Mask, budget: Budget, from?: number): Interval {
+export function evaluate(g: StateGraph, R: Rewards, mask: Mask, budget: Budget, from?: number): Interval {
     const C = g.nChoices, next = g.next, H = g.horizon, o = g.outcomes;
     if (scratchLo.length < g.nStates) {
         scratchLo = new Float64Array(g.nStates);

@@ -1,6 +1,7 @@
 /**
  * EPIC distance (docs/analyses.md, EPIC distance) between each mesa objective and the base
- * objective, per training environment, exactly on its explored graph.
+ * objective, per training environment, exactly on its explored graph; the enumerated
+ * candidates get theirs through `distanceToBase` (adversarial/figures.ts).
  *
  * With e(s, a) the per-step reward of choice a at state s (undiscounted; a `final`
  * objective's is its value at the last step, 0 before; with chance, the expected reward
@@ -22,7 +23,7 @@ import type { EpicEntry, ObjectiveReport } from './report.js';
 import { rewardsOf, type Context } from './context.js';
 import { BudgetExceeded, type Budget } from './errors.js';
 import { aggregateOf, stepDivisors } from './identifiability.js';
-import type { StateGraph } from './state-graph.js';
+import type { Rewards, StateGraph } from './state-graph.js';
 
 /** Sets `epic` on every objective: per training environment for a mesa objective, empty for the base one. */
 export function addEpic(ctx: Context, objectives: readonly ObjectiveReport[]): void {
@@ -36,14 +37,12 @@ export function addEpic(ctx: Context, objectives: readonly ObjectiveReport[]): v
         for (const label of labels) {
             const g = ctx.graph(label);
             if (!g) continue;
-            const aggregate = (name: string) => aggregateOf(spec, name);
             let base: Canonical | undefined;
             for (const o of objectives) {
                 const entry: EpicEntry | undefined = o.epic?.find(e => e.env === label);
                 if (!entry) continue;
-                base ??= canonical(g, ctx.env(label).discount, aggregate(spec.base), rewardsOf(g, spec.base), ctx.budget);
-                const mesa = canonical(g, ctx.env(label).discount, aggregate(o.name), rewardsOf(g, o.name), ctx.budget);
-                entry.distance = epicDistance(g, base, mesa, ctx.budget);
+                base ??= baseCanonical(ctx, g, label);
+                entry.distance = distanceToBase(g, base, aggregateOf(spec, o.name), rewardsOf(g, o.name), ctx.budget);
             }
         }
     } catch (e) {
@@ -52,11 +51,24 @@ export function addEpic(ctx: Context, objectives: readonly ObjectiveReport[]): v
     }
 }
 
+/** The base objective's canonical rewards on the graph of a training environment. */
+export function baseCanonical(ctx: Context, g: StateGraph, label: string): Canonical {
+    return canonical(g, ctx.env(label).discount, aggregateOf(ctx.spec, ctx.spec.base), rewardsOf(g, ctx.spec.base), ctx.budget);
+}
+
+/**
+ * The EPIC distance to the base objective of any objective given by its (discounted)
+ * rewards R on g, a declared one's or an enumerated candidate's (adversarial/figures.ts).
+ */
+export function distanceToBase(g: StateGraph, base: Canonical, aggregate: 'sum' | 'final', R: Rewards, budget: Budget): number | null {
+    return epicDistance(g, base, canonical(g, base.gamma, aggregate, R, budget), budget);
+}
+
 /** What the canonical reward of one objective needs: per-step rewards, per-state and per-layer means. */
 export interface Canonical {
     gamma: number;
     /** The graph's (discounted) rewards, and per layer what they are divided by (stepDivisors; 0: the reward counts as 0). */
-    R: Float64Array;
+    R: Rewards;
     divisor: Float64Array;
     /** avg(s) per state (0 at the horizon). */
     avg: Float64Array;
@@ -72,7 +84,7 @@ function rewardAt(x: Canonical, i: number, t: number): number {
     return d === 0 ? 0 : x.R[i]! / d;
 }
 
-export function canonical(g: StateGraph, gamma: number, aggregate: 'sum' | 'final', R: Float64Array, budget: Budget): Canonical {
+export function canonical(g: StateGraph, gamma: number, aggregate: 'sum' | 'final', R: Rewards, budget: Budget): Canonical {
     const C = g.nChoices, H = g.horizon;
     const x: Canonical = { gamma, R, divisor: stepDivisors(H, gamma, aggregate), avg: new Float64Array(g.nStates), layerMean: new Float64Array(H + 1), scale: 0 };
     for (let t = 0; t < H; t++) {

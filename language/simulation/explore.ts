@@ -1,10 +1,18 @@
 /**
  * Breadth-first exploration of an environment's reachable states, layer by layer,
- * deduplicating the states of a layer by value with an open-addressing hash table
- * over the float64 bits of their remembered values. Produces an `EnvGraph`; stops
- * with `BudgetExceeded` when the state cap, the wall time or cancellation is hit; the
- * budget is charged per expanded state in proportion to the step's size, so wide
- * states are checked as often, in time, as narrow ones.
+ * deduplicating the states of a layer by value in the state store (state-store.ts:
+ * packed codes, an open-addressing hash table per layer). Produces an `EnvGraph`; stops
+ * with `BudgetExceeded` when the state cap, the memory bound, the wall time or
+ * cancellation is hit; the budget is charged per expanded state in proportion to the
+ * step's size, so wide states are checked as often, in time, as narrow ones.
+ *
+ * The values of the layer being expanded and of the one being filled are also kept as
+ * float64 rows (`LayerValues`, bounded in bytes): the generated step reads a state's
+ * values there and writes each successor straight into the next free row, which the
+ * store then encodes and looks up; a successor found already is overwritten by the next.
+ * A layer too large for its rows is decoded from the store one state at a time instead.
+ * The hot loop keeps its variables in locals (no closure captures what it mutates), so
+ * that V8 keeps them in registers.
  *
  * A step that draws is run once per outcome (chance.ts), each outcome's successor
  * looked up like any other, outcomes reaching the same successor merged; the budget is
@@ -12,13 +20,20 @@
  * cancellation. Inits that draw give layer 0 one state per distinct combination.
  */
 import type { CompiledEnv } from './codegen.js';
-import { forEachInitial, OutcomeRows } from './chance.js';
+import { forEachInitial, OutcomeRows, type Draws } from './chance.js';
 import { BudgetExceeded, type Budget } from './errors.js';
-import type { EnvGraph, Outcomes } from './state-graph.js';
+import type { EnvGraph, Outcomes, Rewards } from './state-graph.js';
+import { grownArray, StateStore } from './state-store.js';
+import { put, widened, type RewardArray } from './reward-arrays.js';
 
-const EMPTY = -1;
-/** Bytes of graph data (remembered values, transitions, rewards) one exploration may hold. */
-const MEMORY_BYTES = 2 ** 30;
+/** Bytes of graph data (packed states, transitions, rewards, hash table) one exploration may hold. */
+const MEMORY_BYTES = 2 ** 31;
+/** Bytes of hash table per state at most: the table of a layer has 2 to 4 slots of 4 bytes per state of the layer. */
+const TABLE_BYTES = 16;
+/** Bytes of float64 rows of one layer at most (two layers are kept). */
+const LAYER_BYTES = 2 ** 25;
+const NONE = new Float32Array(0);
+
 
 export function explore(ce: CompiledEnv, budget: Budget): EnvGraph {
     const { env, width: W, nChoices: C, step } = ce;
@@ -26,173 +41,80 @@ export function explore(ce: CompiledEnv, budget: Budget): EnvGraph {
     const unitsPerState = C * ce.cost;
     const H = env.horizon;
     const nObj = ce.objectives.length;
-    // Wide states could exhaust memory long before the state cap: cap the states by bytes too.
-    const bytesPerState = W * 8 + C * (4 + 8 * nObj);
-    const memoryStates = Math.floor(MEMORY_BYTES / bytesPerState);
-    const maxStates = Math.min(budget.maxStates, memoryStates);
-    const memoryBound = memoryStates < budget.maxStates;
     budget.check();
+    // Wide states could exhaust memory long before the state cap: the store caps the states by bytes too.
+    const store = new StateStore(W, ce.carried, budget.maxStates, C * (4 + 8 * nObj) + TABLE_BYTES, MEMORY_BYTES - 2 * LAYER_BYTES);
 
-    // Room for 1,024 states at first, fewer when the caps allow fewer or when they are wide:
-    // a state of 100,000 values would otherwise reserve 800 MB, then copy it to grow.
-    const firstStates = Math.max(1, Math.min(1024, maxStates + 1, Math.floor(RESERVE_BYTES / 8 / Math.max(1, W))));
-    let states = new Float64Array(Math.max(16, W * firstStates));
-    let bits = new Uint32Array(states.buffer);
-    // Transitions and rewards start with room for 64 states and double: a derived environment
-    // of the distinguishing search may carry hundreds of objectives over a few states.
+    // Transitions and rewards start with room for 64 states and double, then are reserved at
+    // their cap (grownArray): a derived environment of the distinguishing search may carry
+    // hundreds of objectives over a few states.
     let next = new Int32Array(64 * C);
-    let rewards: Float64Array[] = ce.objectives.map(() => new Float64Array(64 * C));
+    let rewards: RewardArray[] = [];
+    for (let o = 0; o < nObj; o++) rewards.push(new Float32Array(64 * C));
     let layerStart = new Int32Array(Math.min(H + 2, 1 << 16));
     const R = new Float64Array(Math.max(1, nObj));
-
-    // Hash table of the layer being filled: slot -> state index. States are numbered layer
-    // by layer, so an entry belongs to the layer being filled iff its index >= that layer's
-    // start; older entries count as empty and the table is never cleared.
-    let capacity = 1024;
-    let table = new Int32Array(capacity).fill(EMPTY);
-
-    let nStates = 0;
     const gamma = env.discount;
-    const draws = ce.draws;
-    const rows = draws ? new OutcomeRows() : undefined;
-    const first = new Float64Array(Math.max(1, nObj)), spread = new Float64Array(Math.max(1, nObj));
-
-    const rehash = (from: number, to: number): void => {
-        capacity *= 2;
-        table = new Int32Array(capacity).fill(EMPTY);
-        const mask = capacity - 1;
-        for (let s = from; s < to; s++) {
-            let i = hashAt(bits, s * W * 2, W * 2) & mask;
-            while (table[i]! >= from) i = (i + 1) & mask;
-            table[i] = s;
-        }
-    };
-
-    /** The index of the state written at ko among the states of the layer from `from` on; a new one keeps it. */
-    const intern = (ko: number, from: number): number => {
-        const mask = capacity - 1;
-        let i = hashAt(bits, ko * 2, W * 2) & mask;
-        while (table[i]! >= from) {
-            const co = table[i]! * W;
-            let k = 0;
-            while (k < W && states[co + k] === states[ko + k]) k++;
-            if (k === W) return table[i]!;
-            i = (i + 1) & mask;
-        }
-        const found = nStates++;
-        table[i] = found;
-        if (nStates > maxStates) throw new BudgetExceeded('states', maxStates, memoryBound);
-        if ((nStates - from) * 2 > capacity) rehash(from, nStates);
-        return found;
-    };
+    const layers = new LayerValues(W);
+    const chance = ce.draws ? new Expansion(ce, ce.draws, store, layers, budget) : null;
 
     // Layer 0: the initial state, or one per distinct combination of the inits' outcomes.
-    let start: Float64Array | undefined;
-    if (ce.initDraws.length === 0) {
-        states.set(ce.initial, 0);
-        nStates = 1;
-    } else {
-        const p: number[] = [];
-        const candidate = new Float64Array(W);
-        forEachInitial(ce.initial, ce.initDraws, candidate, q => {
-            budget.spend(W + 1);
-            if ((nStates + 1) * W > states.length) { states = grown(states, (maxStates + 1) * W); bits = new Uint32Array(states.buffer); }
-            states.set(candidate, nStates * W);
-            const s = intern(nStates * W, 0);
-            p[s] = (p[s] ?? 0) + q;
-        });
-        if (nStates > 1) start = Float64Array.from(p);
-    }
+    const start = initialLayer(ce, store, budget);
     layerStart[0] = 0;
-    layerStart[1] = nStates;
-
-    /**
-     * Every outcome of choice ch at state s (layer t, the next layer from `to` on): each
-     * successor looked up, those reaching the same one merged; the rewards are expected,
-     * written as the first outcome's plus the weighted differences, so that outcomes that
-     * agree give exactly their reward. Returns the most probable successor.
-     */
-    const expand = (s: number, ch: number, to: number, g: number, layer: number): number => {
-        const tr = s * C + ch;
-        const out = rows!, chance = draws!;
-        out.begin(tr);
-        let any = false;
-        chance.first();
-        do {
-            budget.spend(ce.cost);
-            if ((nStates + 1) * W > states.length) { states = grown(states, (maxStates + 1) * W); bits = new Uint32Array(states.buffer); }
-            const ko = nStates * W;
-            step(states, s * W, states, ko, ch, g, layer, R);
-            const p = chance.probability();
-            if (!(p > 0)) continue;
-            out.add(tr, intern(ko, to), p);
-            if (!any) {
-                for (let o = 0; o < nObj; o++) { first[o] = R[o]!; spread[o] = 0; }
-                any = true;
-            } else {
-                for (let o = 0; o < nObj; o++) spread[o] = spread[o]! + p * (R[o]! - first[o]!);
-            }
-            if (out.bytes + nStates * bytesPerState > MEMORY_BYTES) throw new BudgetExceeded('states', maxStates, true);
-        } while (chance.advance());
-        for (let o = 0; o < nObj; o++) rewards[o]![tr] = first[o]! + spread[o]!;
-        const best = out.end(tr);
-        if (best < 0) throw new Error(`every outcome of a step of ${env.label} has probability 0`);
-        return best;
-    };
+    layerStart[1] = store.count;
 
     for (let t = 0; t < H; t++) {
         const layer = t + 1;
         const from = layerStart[t]!, to = layerStart[t + 1]!;
         budget.check();
         const g = Math.pow(gamma, t);
+        const decode = layers.begin();
+        const cur = layers.cur, target = layers.target;
+        let nxt = layers.nxt, capacity = layers.capacity;
+        // The first three objectives' rewards in locals: most environments have no more.
+        let r0 = rewards[0] ?? NONE, r1 = rewards[1] ?? NONE, r2 = rewards[2] ?? NONE;
         for (let s = from; s < to; s++) {
             if ((s + 1) * C > next.length) {
-                const grown = new Int32Array(next.length * 2); grown.set(next); next = grown;
-                rewards = rewards.map(r => { const x = new Float64Array(r.length * 2); x.set(r); return x; });
+                const cap = (store.maxStates + 1) * C;
+                next = grownArray<Int32Array<ArrayBuffer>>(next, (s + 1) * C, cap, n => new Int32Array(n));
+                rewards = rewards.map(r => grownArray<RewardArray>(r, (s + 1) * C, cap, n => (r instanceof Float32Array ? new Float32Array(n) : new Float64Array(n))));
+                r0 = rewards[0] ?? NONE; r1 = rewards[1] ?? NONE; r2 = rewards[2] ?? NONE;
             }
-            if (rows) {
-                for (let ch = 0; ch < C; ch++) next[s * C + ch] = expand(s, ch, to, g, layer);
+            // The state's values: its row of the layer, or decoded from the store.
+            let I = cur, so = (s - from) * W;
+            if (decode) { I = layers.source; so = 0; store.read(s, I); }
+            if (chance) {
+                for (let ch = 0; ch < C; ch++) next[s * C + ch] = chance.expand(I, so, rewards, s, ch, to, g, layer);
+                nxt = layers.nxt; capacity = layers.capacity;
                 continue;
             }
             budget.spend(unitsPerState);
             for (let ch = 0; ch < C; ch++) {
-                if ((nStates + 1) * W > states.length) {
-                    states = grown(states, (maxStates + 1) * W); bits = new Uint32Array(states.buffer);
+                // The successor goes to the next free row of the next layer, or to a scratch row.
+                const row = store.count - to;
+                let O = nxt, ko = row * W;
+                if (row >= capacity) {
+                    if (layers.make(row)) { O = nxt = layers.nxt; capacity = layers.capacity; } else { O = target; ko = 0; }
                 }
-                const ko = nStates * W;
-                step(states, s * W, states, ko, ch, g, layer, R);
+                step(I, so, O, ko, ch, g, layer, R);
                 const tr = s * C + ch;
-                for (let o = 0; o < nObj; o++) rewards[o]![tr] = R[o]!;
-                // Look the candidate up among the states of layer t+1 (as `intern` does, inline in this hot loop).
-                const mask = capacity - 1;
-                let i = hashAt(bits, ko * 2, W * 2) & mask;
-                let found = -1;
-                while (table[i]! >= to) {
-                    const co = table[i]! * W;
-                    let k = 0;
-                    while (k < W && states[co + k] === states[ko + k]) k++;
-                    if (k === W) { found = table[i]!; break; }
-                    i = (i + 1) & mask;
-                }
-                if (found < 0) {
-                    found = nStates++;
-                    table[i] = found;
-                    if (nStates > maxStates) throw new BudgetExceeded('states', maxStates, memoryBound);
-                    if ((nStates - to) * 2 > capacity) rehash(to, nStates);
-                }
-                next[tr] = found;
+                // Stored in single precision while every reward so far is exact there (see `widened`).
+                if (nObj > 0) { r0[tr] = R[0]!; if (r0[tr] !== R[0]) r0 = widened(rewards, 0, tr, R[0]!); }
+                if (nObj > 1) { r1[tr] = R[1]!; if (r1[tr] !== R[1]) r1 = widened(rewards, 1, tr, R[1]!); }
+                if (nObj > 2) { r2[tr] = R[2]!; if (r2[tr] !== R[2]) r2 = widened(rewards, 2, tr, R[2]!); }
+                for (let o = 3; o < nObj; o++) put(rewards, o, tr, R[o]!);
+                next[tr] = store.intern(O, ko, to, s);
             }
         }
         if (t + 2 >= layerStart.length) {
             const grown = new Int32Array(Math.min(H + 2, layerStart.length * 2)); grown.set(layerStart); layerStart = grown;
         }
-        layerStart[t + 2] = nStates;
+        layerStart[t + 2] = store.count;
     }
 
     const inner = layerStart[H]! * C;
-    const rewardMap = new Map<string, Float64Array>();
-    ce.objectives.forEach((o, i) => rewardMap.set(o.name, rewards[i]!.subarray(0, inner)));
-    const outcomes: Outcomes | undefined = rows?.finish(inner);
+    const rewardMap = new Map<string, Rewards>();
+    for (let o = 0; o < nObj; o++) rewardMap.set(ce.objectives[o]!.name, rewards[o]!.subarray(0, inner));
+    const outcomes: Outcomes | undefined = chance?.rows.finish(inner);
     return {
         ...(outcomes ? { outcomes } : {}),
         ...(start ? { start } : {}),
@@ -201,53 +123,135 @@ export function explore(ce: CompiledEnv, budget: Budget): EnvGraph {
         horizon: H,
         nChoices: C,
         choiceNames: ce.choiceNames,
-        nStates,
+        nStates: store.count,
         layerStart: layerStart.subarray(0, H + 2),
         next: next.subarray(0, inner),
         rewards: rewardMap,
         width: W,
         slotNames: ce.slotNames,
-        states: states.subarray(0, nStates * W),
+        ...store.packed(),
     };
 }
 
-/** Above this many bytes, the state store is not doubled any more but reserved at its cap at once. */
-const RESERVE_BYTES = 2 ** 26;
-
-/**
- * The state store grown: doubled while small; past `RESERVE_BYTES`, reserved at once for
- * every state the caps allow (`cap` doubles), so wide states are never copied again:
- * large zeroed buffers are mapped lazily, so only the pages used cost memory. Falls back
- * to doubling when the reservation is refused.
- */
-function grown(states: Float64Array<ArrayBuffer>, cap: number): Float64Array<ArrayBuffer> {
-    const doubled = Math.min(cap, states.length * 2);
-    let out: Float64Array<ArrayBuffer> | undefined;
-    if (doubled * 8 > RESERVE_BYTES && cap > doubled) {
-        try { out = new Float64Array(cap); } catch { out = undefined; }
+/** Layer 0 in the store; with inits that draw, the probability of each initial state (undefined when there is one). */
+function initialLayer(ce: CompiledEnv, store: StateStore, budget: Budget): Float64Array | undefined {
+    if (ce.initDraws.length === 0) {
+        store.intern(ce.initial, 0, 0, -1);
+        return undefined;
     }
-    out ??= new Float64Array(doubled);
-    out.set(states);
-    return out;
+    const p: number[] = [];
+    const candidate = new Float64Array(ce.width);
+    forEachInitial(ce.initial, ce.initDraws, candidate, q => {
+        budget.spend(ce.width + 1);
+        const s = store.intern(candidate, 0, 0, -1);
+        p[s] = (p[s] ?? 0) + q;
+    });
+    return store.count > 1 ? Float64Array.from(p) : undefined;
 }
 
 /**
- * MurmurHash3-style hash of the n doubles at word offset o (one round per double, its
- * two 32-bit words folded together): every bit of every value reaches the low bits.
+ * The float64 values of the layer being expanded (`cur`, row s − from for state s) and of
+ * the one being filled (`nxt`, row i for its i-th state), up to `LAYER_BYTES` each; a
+ * layer that outgrows its rows is decoded from the store instead when expanded, and its
+ * successors written to the scratch row `target`. Layer 0 is decoded.
  */
-function hashAt(bits: Uint32Array, o: number, n: number): number {
-    let h = 0x9747b28c | 0;
-    const end = o + n;
-    for (let i = o; i < end; i += 2) {
-        let k = Math.imul(bits[i]! ^ Math.imul(bits[i + 1]!, 0x2c1b3c6d), 0xcc9e2d51);
-        k = (k << 15) | (k >>> 17);
-        h ^= Math.imul(k, 0x1b873593);
-        h = (h << 13) | (h >>> 19);
-        h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+class LayerValues {
+    cur: Float64Array;
+    nxt: Float64Array;
+    /** Rows of `nxt` (0 once the layer being filled has outgrown them). */
+    capacity: number;
+    /** A state decoded from the store, and a successor written outside the rows. */
+    readonly source: Float64Array;
+    readonly target: Float64Array;
+    /** Whether `nxt` holds every state of the layer being filled. */
+    private whole = false;
+    private readonly maxRows: number;
+
+    constructor(private readonly width: number) {
+        this.maxRows = Math.max(1, Math.floor(LAYER_BYTES / 8 / Math.max(1, width)));
+        // Room for 64 rows at first, fewer when wide (at most 1 MB); the rows double as a layer grows.
+        const rows = Math.max(1, Math.min(this.maxRows, 64, Math.floor(2 ** 20 / 8 / Math.max(1, width))));
+        this.cur = new Float64Array(Math.max(1, rows * width));
+        this.nxt = new Float64Array(Math.max(1, rows * width));
+        this.capacity = rows;
+        this.source = new Float64Array(Math.max(1, width));
+        this.target = new Float64Array(Math.max(1, width));
     }
-    h ^= n;
-    h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-    return h;
+
+    /** Starts expanding a layer: the rows just filled become `cur`. Returns whether its states must be decoded from the store. */
+    begin(): boolean {
+        const filled = this.whole;
+        const c = this.cur; this.cur = this.nxt; this.nxt = c;
+        this.capacity = Math.floor(this.nxt.length / Math.max(1, this.width));
+        this.whole = true;
+        return !filled;
+    }
+
+    /** Room for row `row` of `nxt` (the rows before it kept); false when the layer outgrows its rows. */
+    make(row: number): boolean {
+        if (!this.whole || row >= this.maxRows) {
+            this.whole = false;
+            this.capacity = 0;
+            return false;
+        }
+        const rows = Math.min(this.maxRows, Math.max(row + 1, 2 * this.capacity));
+        const grown = new Float64Array(Math.max(1, rows * this.width));
+        grown.set(this.nxt);
+        this.nxt = grown;
+        this.capacity = rows;
+        return true;
+    }
+}
+
+/** The expansion of the steps of an environment that draws. */
+class Expansion {
+    readonly rows = new OutcomeRows();
+    private readonly R: Float64Array;
+    private readonly first: Float64Array;
+    private readonly spread: Float64Array;
+
+    constructor(private readonly ce: CompiledEnv, private readonly draws: Draws, private readonly store: StateStore,
+        private readonly values: LayerValues, private readonly budget: Budget) {
+        const n = Math.max(1, ce.objectives.length);
+        this.R = new Float64Array(n);
+        this.first = new Float64Array(n);
+        this.spread = new Float64Array(n);
+    }
+
+    /**
+     * Every outcome of choice ch at state s (its values at I[so..]; layer t, the next layer
+     * from `to` on): each successor looked up, those reaching the same one merged; the
+     * rewards are expected, written as the first outcome's plus the weighted differences,
+     * so that outcomes that agree give exactly their reward. Returns the most probable
+     * successor.
+     */
+    expand(I: Float64Array, so: number, rewards: RewardArray[], s: number, ch: number, to: number, g: number, layer: number): number {
+        const { ce, draws, store, values, budget, rows, R, first, spread } = this;
+        const nObj = ce.objectives.length, W = ce.width;
+        const tr = s * ce.nChoices + ch;
+        rows.begin(tr);
+        let any = false;
+        draws.first();
+        do {
+            budget.spend(ce.cost);
+            const row = store.count - to;
+            const O = row < values.capacity || values.make(row) ? values.nxt : values.target;
+            const ko = O === values.target ? 0 : row * W;
+            ce.step(I, so, O, ko, ch, g, layer, R);
+            const p = draws.probability();
+            if (!(p > 0)) continue;
+            rows.add(tr, store.intern(O, ko, to, s), p);
+            if (!any) {
+                for (let o = 0; o < nObj; o++) { first[o] = R[o]!; spread[o] = 0; }
+                any = true;
+            } else {
+                for (let o = 0; o < nObj; o++) spread[o] = spread[o]! + p * (R[o]! - first[o]!);
+            }
+            if (rows.bytes + store.count * store.bytesPerState > MEMORY_BYTES) throw new BudgetExceeded('states', store.maxStates, true);
+        } while (draws.advance());
+        for (let o = 0; o < nObj; o++) put(rewards, o, tr, first[o]! + spread[o]!);
+        const best = rows.end(tr);
+        if (best < 0) throw new Error(`every outcome of a step of ${ce.env.label} has probability 0`);
+        return best;
+    }
 }

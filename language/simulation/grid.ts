@@ -9,6 +9,7 @@ import type { CompiledEnvironment, ShownGrid } from '../model/spec.js';
 import type { GridReport, OptimizerReport } from './report.js';
 import type { Episode } from './sample.js';
 import type { EnvGraph, ProductGraph } from './state-graph.js';
+import { stateValue } from './state-store.js';
 
 export type GridPaths = GridReport['paths'];
 
@@ -16,8 +17,7 @@ export type GridPaths = GridReport['paths'];
 function positionOf(env: EnvGraph, show: ShownGrid): ((s: number) => [number, number]) | null {
     const jx = env.slotNames.indexOf(`${show.x}@1`), jy = env.slotNames.indexOf(`${show.y}@1`);
     if (jx < 0 || jy < 0) return null;
-    const W = env.width;
-    return s => [env.states[s * W + jx]!, env.states[s * W + jy]!];
+    return s => [stateValue(env, s, jx), stateValue(env, s, jy)];
 }
 
 /**

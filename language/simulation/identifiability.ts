@@ -24,7 +24,7 @@ import { rewardsOf, type Context } from './context.js';
 import { tolerance } from './dp.js';
 import { BudgetExceeded, type Budget } from './errors.js';
 import type { EnvResult } from './optimizer.js';
-import type { EnvGraph, StateGraph } from './state-graph.js';
+import type { EnvGraph, Rewards, StateGraph } from './state-graph.js';
 
 /** The training environments that give data: each label of positive weight, once. */
 export function dataEnvironments(spec: CompiledSpec): string[] {
@@ -141,30 +141,40 @@ export function affine(parts: readonly Part[]): boolean {
  * of positive probability: the greatest and least return of X + k·Y, with Y's return along
  * one trajectory attaining each. Two backward passes in one.
  */
-export function pathExtremes(g: StateGraph, X: Float64Array, k: number, Y: Float64Array, budget: Budget): Extremes {
-    const C = g.nChoices, H = g.horizon, next = g.next, o = g.outcomes;
-    const hi = new Float64Array(g.nStates), lo = new Float64Array(g.nStates);
-    const yHi = new Float64Array(g.nStates), yLo = new Float64Array(g.nStates);
+export function pathExtremes(g: StateGraph, X: Rewards, k: number, Y: Rewards, budget: Budget): Extremes {
+    const C = g.nChoices, H = g.horizon, next = g.next, o = g.outcomes, L = g.layerStart;
+    // Layer t reads only layer t + 1: two layers of values (even and odd t), not one per state.
+    let widest = 0;
+    for (let t = 0; t <= H; t++) widest = Math.max(widest, L[t + 1]! - L[t]!);
+    const buffers = [0, 1].map(() => ({
+        hi: new Float64Array(widest), lo: new Float64Array(widest), yHi: new Float64Array(widest), yLo: new Float64Array(widest),
+    }));
     for (let t = H - 1; t >= 0; t--) {
-        budget.tick(g.layerStart[t + 1]! - g.layerStart[t]!);
-        for (let s = g.layerStart[t]!, end = g.layerStart[t + 1]!; s < end; s++) {
+        budget.tick(L[t + 1]! - L[t]!);
+        const here = buffers[t & 1]!, later = buffers[(t + 1) & 1]!, base = L[t + 1]!;
+        // The last layer's states end the episode: their values are 0.
+        if (t === H - 1) { later.hi.fill(0); later.lo.fill(0); later.yHi.fill(0); later.yLo.fill(0); }
+        const { hi, lo, yHi, yLo } = later;
+        for (let s = L[t]!, end = L[t + 1]!; s < end; s++) {
             let h = -Infinity, l = Infinity, yh = 0, yl = 0;
             for (let c = 0; c < C; c++) {
                 const i = s * C + c, x = X[i]! + k * Y[i]!, y = Y[i]!;
                 const first = o ? o.start[i]! : 0, last = o ? o.start[i + 1]! : 1;
                 for (let j = first; j < last; j++) {
-                    const n = o ? o.next[j]! : next[i]!;
+                    const n = (o ? o.next[j]! : next[i]!) - base;
                     if (x + hi[n]! > h) { h = x + hi[n]!; yh = y + yHi[n]!; }
                     if (x + lo[n]! < l) { l = x + lo[n]!; yl = y + yLo[n]!; }
                 }
             }
-            hi[s] = h; lo[s] = l; yHi[s] = yh; yLo[s] = yl;
+            const at = s - L[t]!;
+            here.hi[at] = h; here.lo[at] = l; here.yHi[at] = yh; here.yLo[at] = yl;
         }
     }
     const out: Extremes = { max: -Infinity, min: Infinity, atMax: 0, atMin: 0 };
-    for (let s = 0; s < g.layerStart[1]!; s++) {
-        if (hi[s]! > out.max) { out.max = hi[s]!; out.atMax = yHi[s]!; }
-        if (lo[s]! < out.min) { out.min = lo[s]!; out.atMin = yLo[s]!; }
+    const first = H === 0 ? { hi: new Float64Array(L[1]!), lo: new Float64Array(L[1]!), yHi: new Float64Array(L[1]!), yLo: new Float64Array(L[1]!) } : buffers[0]!;
+    for (let s = 0; s < L[1]!; s++) {
+        if (first.hi[s]! > out.max) { out.max = first.hi[s]!; out.atMax = first.yHi[s]!; }
+        if (first.lo[s]! < out.min) { out.min = first.lo[s]!; out.atMin = first.yLo[s]!; }
     }
     return out;
 }
@@ -185,7 +195,7 @@ export function stepDivisors(horizon: number, discount: number, aggregate: 'sum'
  * Over every transition of g: the greatest and least of x + k·y for the per-step rewards
  * x = X / wx and y = Y / wy, with y at one transition attaining each.
  */
-function stepExtremes(g: StateGraph, X: Float64Array, wx: Float64Array, k: number, Y: Float64Array, wy: Float64Array,
+function stepExtremes(g: StateGraph, X: Rewards, wx: Float64Array, k: number, Y: Rewards, wy: Float64Array,
     budget: Budget): Extremes {
     const C = g.nChoices;
     const out: Extremes = { max: -Infinity, min: Infinity, atMax: 0, atMin: 0 };

@@ -11,13 +11,16 @@
  */
 import type { CompiledObjective } from '../model/spec.js';
 import { rewardsOf, type Context } from './context.js';
-import { atStart, depthIndependent, evaluate, expected, greedyMask, lookahead, optimalValues, sameMask, tolerance, type Mask } from './dp.js';
+import { atStart, depthIndependent, evaluate, expected, greedyMask, optimalValues, sameMask, tolerance, type Mask } from './dp.js';
+import { DepthPasses } from './depth-passes.js';
 import { NonFiniteValue, type Budget } from './errors.js';
 import { trainingNames, trainingValue, trainWeights } from './select.js';
-import type { StateGraph } from './state-graph.js';
+import type { Rewards, StateGraph } from './state-graph.js';
 import type { Candidate } from './adversarial/enumerate.js';
-import { arena, type Arena } from './adversarial/judge.js';
-import { candidateRewards, readable, nameValues } from './adversarial/values.js';
+import { arenaIn, commonTrainingNames, type Arena } from './adversarial/judge.js';
+
+export { commonTrainingNames };
+import { candidateRewards, readable } from './adversarial/values.js';
 
 /** An objective to judge: an enumerated one, or a declared one. */
 export type Pursued = { candidate: Candidate } | { declared: CompiledObjective };
@@ -49,22 +52,6 @@ export interface Assessment {
 
 export type SearchVerdict = 'robust' | 'pseudo-aligned' | 'misaligned';
 
-/** Names (actions, then nodes) that every training environment has, in the first one's order. */
-export function commonTrainingNames(ctx: Context): string[] {
-    const envs = ctx.spec.train.map(l => ctx.env(l));
-    const all = envs.map(e => new Set([...e.actions, ...e.nodes.map(n => n.name)]));
-    const first = envs[0];
-    if (!first) return [];
-    return [...first.actions, ...first.nodes.map(n => n.name)].filter(n => all.every(s => s.has(n)));
-}
-
-function arenaIn(ctx: Context, label: string, names: string[]): Arena | null {
-    const env = ctx.env(label);
-    const g = env.qualitative ? null : ctx.graph(label);
-    if (!g || !ctx.evaluable(label, ctx.spec.base)) return null;
-    return arena(ctx, env, g, nameValues(env, g, ctx.spec.objectives, names, ctx.budget));
-}
-
 /** The ground for objectives over `names`; null when some training environment is not simulated. */
 export function groundOf(ctx: Context, names: string[]): Ground | null {
     const spec = ctx.spec;
@@ -86,15 +73,15 @@ export function groundOf(ctx: Context, names: string[]): Ground | null {
 }
 
 /** The objective's per-transition rewards in an arena (a candidate's in the arena's scratch buffer); null when it reads a name the arena lacks. */
-export function rewardsIn(a: Arena, o: Pursued): Float64Array | null {
+export function rewardsIn(a: Arena, o: Pursued): Rewards | null {
     if ('declared' in o) return a.graph.rewards.has(o.declared.name) ? rewardsOf(a.graph, o.declared.name) : null;
     if (!readable(a.values, o.candidate)) return null;
-    candidateRewards(a.graph, a.values, a.env.discount, o.candidate, a.scratch);
+    a.scratch = candidateRewards(a.graph, a.values, a.env.discount, o.candidate, a.scratch);
     return a.scratch;
 }
 
 /** The optimal behaviour of rewards R and its values; null when a value is not a finite number. */
-function optimal(g: StateGraph, R: Float64Array, budget: Budget): { mask: Mask; values: Float64Array } | null {
+function optimal(g: StateGraph, R: Rewards, budget: Budget): { mask: Mask; values: Float64Array } | null {
     try {
         const values = optimalValues(g, R, budget);
         return { mask: greedyMask(g, R, values), values };
@@ -105,7 +92,7 @@ function optimal(g: StateGraph, R: Float64Array, budget: Budget): { mask: Mask; 
 }
 
 /** The expected value of R when the policy takes each allowed choice with equal probability, at the start. */
-export function uniformValue(g: StateGraph, R: Float64Array, mask: Mask, budget: Budget): number {
+export function uniformValue(g: StateGraph, R: Rewards, mask: Mask, budget: Budget): number {
     const C = g.nChoices, next = g.next, H = g.horizon, o = g.outcomes;
     const V = new Float64Array(g.nStates);
     for (let t = H - 1; t >= 0; t--) {
@@ -129,12 +116,14 @@ export function uniformValue(g: StateGraph, R: Float64Array, mask: Mask, budget:
  * allows keeps the objective's own optimum; beyond an environment's horizon its
  * planner is the ideal one. Null when no depth does, or a window's value is not finite.
  */
-function depthOf(arenas: Arena[], Rs: Float64Array[], ideal: { mask: Mask; values: Float64Array }[], budget: Budget): number | null {
+function depthOf(arenas: Arena[], Rs: Rewards[], ideal: { mask: Mask; values: Float64Array }[], budget: Budget): number | null {
     const parts = arenas.map((a, i) => {
         const g = a.graph, R = Rs[i]!, optimum = atStart(g, ideal[i]!.values);
         const attains = (mask: Mask): boolean => optimum - evaluate(g, R, mask, budget).lo <= tolerance(optimum);
         const fixed = depthIndependent(g, R) ? attains(ideal[i]!.mask) : undefined;
-        return { g, R, attains, fixed, ideal: ideal[i]!.mask, prev: new Float64Array(g.nStates), cur: new Float64Array(g.nStates) };
+        // `ok`: whether the behaviour of the last depth attains; judged again only when it changed.
+        const passes = fixed === undefined ? new DepthPasses(g, R, false) : null;
+        return { g, attains, fixed, ideal: ideal[i]!.mask, passes, ok: false, idealOk: undefined as boolean | undefined };
     });
     const maxH = Math.max(1, ...arenas.map(a => a.graph.horizon));
     try {
@@ -142,12 +131,9 @@ function depthOf(arenas: Arena[], Rs: Float64Array[], ideal: { mask: Mask; value
             let all = true;
             for (const p of parts) {
                 if (p.fixed !== undefined) { all &&= p.fixed; continue; }
-                const ok = d >= p.g.horizon ? p.attains(p.ideal) : p.attains(greedyMask(p.g, p.R, p.prev));
-                all &&= ok;
-                if (d < p.g.horizon) {
-                    lookahead(p.g, p.R, p.prev, p.cur, budget);
-                    [p.prev, p.cur] = [p.cur, p.prev];
-                }
+                if (d >= p.g.horizon) p.ok = p.idealOk ??= p.attains(p.ideal);
+                else if (p.passes!.next(budget)) p.ok = p.attains(p.passes!.mask);
+                all &&= p.ok;
             }
             if (all) return d;
         }
@@ -165,7 +151,7 @@ function depthOf(arenas: Arena[], Rs: Float64Array[], ideal: { mask: Mask; value
  */
 export function assess(ctx: Context, ground: Ground, o: Pursued, want: { expected: boolean; depth: boolean }): Assessment | null {
     const base = ctx.spec.base;
-    const his: number[] = [], expectedValues: number[] = [], masks: Mask[] = [], Rs: Float64Array[] = [];
+    const his: number[] = [], expectedValues: number[] = [], masks: Mask[] = [], Rs: Rewards[] = [];
     const ideal: { mask: Mask; values: Float64Array }[] = [];
     for (const a of ground.train) {
         const R = rewardsIn(a, o);

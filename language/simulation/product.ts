@@ -12,7 +12,7 @@
  */
 import { OutcomeRows } from './chance.js';
 import { BudgetExceeded, type Budget } from './errors.js';
-import { draws, type EnvGraph, type ProductGraph } from './state-graph.js';
+import { draws, type EnvGraph, type ProductGraph, type Rewards } from './state-graph.js';
 
 export function productGraph(truth: EnvGraph, model: EnvGraph, budget: Budget): ProductGraph {
     const H = truth.horizon;
@@ -31,7 +31,7 @@ export function productGraph(truth: EnvGraph, model: EnvGraph, budget: Budget): 
     }
     const MC = model.nChoices;
     // As in explore: cap the states by the bytes they need too (indices, transitions, rewards).
-    const memoryStates = Math.floor(2 ** 30 / (8 + C * (4 + 8 * truth.rewards.size)));
+    const memoryStates = Math.floor(2 ** 31 / (8 + C * (4 + 8 * truth.rewards.size)));
     const maxStates = Math.min(budget.maxStates, memoryStates);
 
     let trueIndex = new Int32Array(1024);
@@ -95,9 +95,10 @@ export function productGraph(truth: EnvGraph, model: EnvGraph, budget: Budget): 
     }
 
     const inner = layerStart[H]!;
-    const rewards = new Map<string, Float64Array>();
+    const rewards = new Map<string, Rewards>();
     for (const [name, r] of truth.rewards) {
-        const pr = new Float64Array(inner * C);
+        // The truth's precision (explore.ts): the same rewards, as many bytes.
+        const pr = r instanceof Float32Array ? new Float32Array(inner * C) : new Float64Array(inner * C);
         for (let p = 0; p < inner; p++) {
             const base = trueIndex[p]! * C;
             for (let c = 0; c < C; c++) pr[p * C + c] = r[base + c]!;

@@ -31,6 +31,7 @@ import { trainingNames } from './select.js';
 import { candidateOf, enumerateObjectives, objectiveCounts, sameObjective, type Candidate } from './adversarial/enumerate.js';
 import { candidateRewards, nameValues } from './adversarial/values.js';
 import { assess, scoreOf, verdictOf, type Ground, type Pursued } from './objective-search.js';
+import type { Rewards } from './state-graph.js';
 
 /**
  * Objectives scored per range at most: enough for every objective of four or five nodes
@@ -160,11 +161,9 @@ export function addRewards(ctx: Context, optimizer: CompiledOptimizer, c: Candid
         if (!g || g.rewards.has(c.text)) continue;
         const trained = ground.train.find(a => a.label === label);
         // The empty objective reads nothing: its rewards are all 0, with no replay.
-        const values = names.length === 0 ? new Map<string, Float64Array>()
+        const values = names.length === 0 ? new Map<string, Rewards>()
             : trained?.values ?? nameValues(env, g, ctx.spec.objectives, names, ctx.budget);
-        const R = new Float64Array(g.layerStart[g.horizon]! * g.nChoices);
-        candidateRewards(g, values, env.discount, c, R);
-        g.rewards.set(c.text, R);
+        g.rewards.set(c.text, candidateRewards(g, values, env.discount, c, new Float32Array(g.layerStart[g.horizon]! * g.nChoices)));
     }
 }
 

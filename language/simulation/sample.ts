@@ -12,7 +12,7 @@
  */
 import type { RewardTiming, SamplePair, SampleReport } from './report.js';
 import type { Mask } from './dp.js';
-import type { StateGraph } from './state-graph.js';
+import type { Rewards, StateGraph } from './state-graph.js';
 
 /** mulberry32: a small, fast, seedable PRNG giving floats in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -146,7 +146,7 @@ export function sampleEnvironment(
 }
 
 /** An episode's (discounted) rewards summed from the last step back, r_1 + (r_2 + (… + r_H)): the core's order. */
-function backwardSum(R: Float64Array, transitions: Int32Array): number {
+function backwardSum(R: Rewards, transitions: Int32Array): number {
     let total = 0;
     for (let t = transitions.length - 1; t >= 0; t--) total = R[transitions[t]!]! + total;
     return total;

@@ -10,6 +10,12 @@
  * When the inits draw, layer 0 holds several states, with probabilities `start`.
  */
 
+/**
+ * Rewards per transition: single precision where every reward of the objective is exact in
+ * it, double otherwise (explore.ts); either way, the exact rewards.
+ */
+export type Rewards = Float32Array | Float64Array;
+
 /** The successors of each transition of a graph that draws, and their probabilities (> 0, summing to 1). */
 export interface Outcomes {
     start: Int32Array;
@@ -29,20 +35,34 @@ export interface StateGraph {
     /** Successor of (state, choice), for states of layers 0..H−1; with `outcomes`, its most probable one. */
     next: Int32Array;
     /** Reward of (state, choice) for each objective evaluable here, by objective name (expected, with `outcomes`). */
-    rewards: Map<string, Float64Array>;
+    rewards: Map<string, Rewards>;
     /** The successors of each transition with their probabilities; absent when the environment never draws. */
     outcomes?: Outcomes;
     /** The probability of each state of layer 0; absent when layer 0 is the one state 0. */
     start?: Float64Array;
 }
 
-/** A graph explored from an environment, with its remembered values. */
-export interface EnvGraph extends StateGraph {
+/**
+ * The remembered values of a graph's states, packed (state-store.ts; read them with
+ * `stateValue` or `readState` there). State s is `codes[s * stride ..]`: with `bits` 8 or
+ * 16, 32-bit words of 4 or 2 codes, slot j's code in word j / 4 (or j / 2) from the low
+ * bits on, its value `dictionary[code]`; with `bits` 64, the values themselves (too many
+ * distinct values for codes; `dictionary` is empty).
+ */
+export interface PackedStates {
+    codes: Uint32Array | Float64Array;
+    bits: 8 | 16 | 64;
+    /** Elements of `codes` per state. */
+    stride: number;
+    /** The value of each code, in first-seen order. */
+    dictionary: Float64Array;
+}
+
+/** A graph explored from an environment, with its remembered values (`width` per state, named by `slotNames`). */
+export interface EnvGraph extends StateGraph, PackedStates {
     kind: 'env';
     width: number;
     slotNames: string[];
-    /** nStates × width remembered values. */
-    states: Float64Array;
 }
 
 /** The product of a true environment and an optimizer's model, explored along the same action history. */

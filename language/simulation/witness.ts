@@ -9,6 +9,7 @@ import type { Witness } from './report.js';
 import type { Acting } from './behaviour.js';
 import type { Mask } from './dp.js';
 import { draws, layerOf, type StateGraph } from './state-graph.js';
+import { stateValue } from './state-store.js';
 
 function choices(names: string[], mask: Mask, s: number): string[] {
     const C = names.length, out: string[] = [];
@@ -74,7 +75,7 @@ export function buildWitness(
     const st = a.product ? a.product.trueIndex[s]! : s;
     const env = a.env;
     const values: Record<string, number> = {};
-    for (let j = 0; j < env.width; j++) values[env.slotNames[j]!] = env.states[st * env.width + j]!;
+    for (let j = 0; j < env.width; j++) values[env.slotNames[j]!] = stateValue(env, st, j);
     const isOn = onPolicy !== undefined && onPolicy[s] !== 0;
     const path = isOn ? pathTo(a, s, optimizer, onPolicy) : pathTo(a, s);
     return {

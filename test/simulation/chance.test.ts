@@ -9,6 +9,7 @@ import { describe, expect, test } from 'vitest';
 import { compileEnvironment } from '../../language/simulation/codegen.js';
 import { Budget } from '../../language/simulation/errors.js';
 import { explore } from '../../language/simulation/explore.js';
+import { stateValue } from '../../language/simulation/state-store.js';
 import { SimulationError, simulate } from '../../language/simulation/index.js';
 import { sampleEnvironment } from '../../language/simulation/sample.js';
 import { buildSpec, buttonLamp, cleaning } from './fixtures.js';
@@ -30,7 +31,7 @@ describe('an init that draws', () => {
         expect(g.layerStart[1]).toBe(2);
         expect(Array.from(g.start!)).toEqual([0.5, 0.5]);
         // Bernoulli's outcomes in order: tails (0), then heads (1).
-        expect([g.states[0], g.states[1]]).toEqual([0, 1]);
+        expect([stateValue(g, 0, 0), stateValue(g, 1, 0)]).toEqual([0, 1]);
         expect(g.outcomes).toBeUndefined();
     });
 
@@ -111,7 +112,7 @@ describe('a rule that draws', () => {
         // The start's two transitions: waiting has two outcomes, pressing three.
         expect(Array.from(o.start.subarray(0, 3))).toEqual([0, 2, 5]);
         expect(Array.from(o.p.subarray(0, 5))).toEqual([0.5, 0.5, 0.25, 0.25, 0.5]);
-        expect(Array.from(o.next.subarray(0, 5), s => g.states[s])).toEqual([0, 1, 0, 2, 3]);
+        expect(Array.from(o.next.subarray(0, 5), s => stateValue(g, s, 0))).toEqual([0, 1, 0, 2, 3]);
         // Expected rewards: waiting 0.5, pressing 0.25 × 2 + 0.5 × 3 = 2.
         expect(Array.from(g.rewards.get('B')!.subarray(0, 2))).toEqual([0.5, 2]);
     });

@@ -6,9 +6,10 @@
  * description length, and chooses distinguishing environments for them and for the
  * declared mesa objectives found pseudo-aligned; then how fast distinguishing grows:
  * per description length, the pseudo-aligned candidates no longer than it and the size of
- * the cover that rules them out, from the options the search judged (cover.ts). A budget
- * hit leaves every part `computed: false` (the growth empty) and is recorded in
- * `incomplete`.
+ * the cover that rules them out, from the options the search judged (cover.ts); last,
+ * the EPIC distance and deployment regret of the candidates that fit training
+ * (figures.ts). A budget hit before the figures leaves every part `computed: false` (the
+ * growth empty) and is recorded in `incomplete`.
  */
 import type { CandidatesReport, DistinguishingGrowthLevel, DistinguishingReport, OptimizerReport } from '../report.js';
 import type { Context } from '../context.js';
@@ -17,8 +18,8 @@ import { trainingNames } from '../select.js';
 import { coverSize } from './cover.js';
 import { distinguish } from './distinguish.js';
 import { enumerateCandidates, MAX_CANDIDATE_SIZE, sameObjective, type Candidate } from './enumerate.js';
-import { arena, judge, judgeable, misfits, type Arena, type Judged } from './judge.js';
-import { nameValues } from './values.js';
+import { candidateFigures, type Fitting } from './figures.js';
+import { arenaIn, commonTrainingNames, judge, judgeable, misfits, type Arena, type Judged } from './judge.js';
 
 export interface AdversarialResult {
     candidates: CandidatesReport;
@@ -30,38 +31,18 @@ export interface AdversarialResult {
 const EXAMPLES_PER_LENGTH = 3;
 
 export const NOT_COMPUTED: AdversarialResult = {
-    candidates: { computed: false, enumerated: 0, pseudoAligned: 0, byBits: [] },
+    candidates: { computed: false, enumerated: 0, pseudoAligned: 0, byBits: [], fitting: [], fittingTotal: 0 },
     distinguishing: { computed: false, environments: [], uncovered: [] },
     distinguishingGrowth: [],
 };
-
-/** Names (actions, then nodes) that every training environment has, in the first one's order. */
-function commonNames(ctx: Context): string[] {
-    const envs = ctx.spec.train.map(l => ctx.env(l));
-    const all = envs.map(e => new Set([...e.actions, ...e.nodes.map(n => n.name)]));
-    const first = envs[0];
-    if (!first) return [];
-    return [...first.actions, ...first.nodes.map(n => n.name)].filter(n => all.every(s => s.has(n)));
-}
-
-function arenaFor(ctx: Context, label: string, names: string[]): Arena | null {
-    const env = ctx.env(label);
-    const g = env.qualitative ? null : ctx.graph(label);
-    if (!g || !ctx.evaluable(label, ctx.spec.base)) return null;
-    return arena(ctx, env, g, nameValues(env, g, ctx.spec.objectives, names, ctx.budget));
-}
 
 export function adversarialAnalysis(ctx: Context, optimizers: OptimizerReport[]): AdversarialResult {
     const spec = ctx.spec;
     const base = spec.objectives.find(o => o.name === spec.base);
     if (!base || spec.train.length === 0) return NOT_COMPUTED;
     try {
-        const names = commonNames(ctx);
-        const arenas = new Map<string, Arena | null>();
-        const arenaOf = (label: string): Arena | null => {
-            if (!arenas.has(label)) arenas.set(label, arenaFor(ctx, label, names));
-            return arenas.get(label)!;
-        };
+        const names = commonTrainingNames(ctx);
+        const arenaOf = (label: string): Arena | null => arenaIn(ctx, label, names);
         const train = spec.train.map(arenaOf);
         if (train.some(a => a === null)) return NOT_COMPUTED;
         const trained = train as Arena[];
@@ -69,6 +50,7 @@ export function adversarialAnalysis(ctx: Context, optimizers: OptimizerReport[])
         let deploy: (Arena | null)[] | undefined;
         const candidates = enumerateCandidates(names, Math.min(base.size, MAX_CANDIDATE_SIZE), base);
         const pseudo: Candidate[] = [];
+        const fitting: Fitting[] = [];
         for (const c of candidates) {
             const j: Judged = { candidate: c };
             const judgements = trained.map(a => ({ a, r: judge(ctx, a, j) }));
@@ -81,6 +63,7 @@ export function adversarialAnalysis(ctx: Context, optimizers: OptimizerReport[])
                 robust = deploy.every(a => a === null || !judgeable(ctx, a, j) || (judge(ctx, a, j)?.matches ?? true));
             }
             if (!robust) pseudo.push(c);
+            fitting.push({ candidate: c, robust });
         }
         const factor = Math.log2(trainingNames(spec).size + 12);
         const sizes = [...new Set(candidates.map(c => c.size))];
@@ -94,6 +77,8 @@ export function adversarialAnalysis(ctx: Context, optimizers: OptimizerReport[])
                 pseudoAligned: pseudo.filter(c => c.size === size).length,
                 examples: pseudo.filter(c => c.size === size).slice(0, EXAMPLES_PER_LENGTH).map(c => c.text),
             })),
+            fitting: [],
+            fittingTotal: fitting.length,
         };
         const universe: Judged[] = pseudo.map(candidate => ({ candidate }));
         for (const o of optimizers) {
@@ -107,6 +92,8 @@ export function adversarialAnalysis(ctx: Context, optimizers: OptimizerReport[])
             const items = pseudo.flatMap((c, i) => (c.size <= size ? [i] : []));
             return { bits: size * factor, pseudoAligned: items.length, coverSize: coverSize(stages, items, ctx.budget) };
         });
+        // Last, so that a budget hit there leaves everything above whole (figures.ts).
+        report.fitting = candidateFigures(ctx, fitting, c => c.size * factor, arenaOf);
         return { candidates: report, distinguishing, distinguishingGrowth };
     } catch (e) {
         if (!(e instanceof BudgetExceeded)) throw e;

@@ -8,10 +8,11 @@
 import type { CompiledEnvironment } from '../../model/spec.js';
 import { rewardsOf, type Context } from '../context.js';
 import { evaluate, greedyMask, optimalValues, sameMask, tolerance, type Mask } from '../dp.js';
-import type { EnvGraph } from '../state-graph.js';
+import type { EnvGraph, Rewards } from '../state-graph.js';
 import type { Candidate } from './enumerate.js';
-import { candidateRewards, readable, type NameValues } from './values.js';
+import { candidateRewards, nameValues, readable, type NameValues } from './values.js';
 import { NonFiniteValue } from '../errors.js';
+import type { RewardArray } from '../reward-arrays.js';
 
 /** One explored environment, ready for judging objectives in it. */
 export interface Arena {
@@ -23,7 +24,7 @@ export interface Arena {
     optimum: number;
     worst: number;
     /** Scratch rewards buffer, one entry per transition. */
-    scratch: Float64Array;
+    scratch: RewardArray;
 }
 
 export function arena(ctx: Context, env: CompiledEnvironment, graph: EnvGraph, values: NameValues): Arena {
@@ -31,15 +32,46 @@ export function arena(ctx: Context, env: CompiledEnvironment, graph: EnvGraph, v
     return {
         label: env.label, env, graph, values,
         baseMask: solved.mask, optimum: solved.optimum, worst: solved.worst,
-        scratch: new Float64Array(graph.layerStart[graph.horizon]! * graph.nChoices),
+        scratch: new Float32Array(graph.layerStart[graph.horizon]! * graph.nChoices),
     };
+}
+
+/** Names (actions, then nodes) that every training environment has, in the first one's order. */
+export function commonTrainingNames(ctx: Context): string[] {
+    const envs = ctx.spec.train.map(l => ctx.env(l));
+    const all = envs.map(e => new Set([...e.actions, ...e.nodes.map(n => n.name)]));
+    const first = envs[0];
+    if (!first) return [];
+    return [...first.actions, ...first.nodes.map(n => n.name)].filter(n => all.every(s => s.has(n)));
+}
+
+const arenas = new WeakMap<Context, Map<string, Arena | null>>();
+
+/**
+ * The arena of an environment over `names`, made once per run: the candidate search and
+ * the objective search (range, learning path) share it, so a name's values per transition
+ * are held once. Null when the environment is not simulated or the base objective cannot
+ * be evaluated there.
+ */
+export function arenaIn(ctx: Context, label: string, names: readonly string[]): Arena | null {
+    let byKey = arenas.get(ctx);
+    if (!byKey) { byKey = new Map(); arenas.set(ctx, byKey); }
+    const key = `${label}\u0000${names.join('\u0000')}`;
+    if (!byKey.has(key)) {
+        const env = ctx.env(label);
+        const g = env.qualitative ? null : ctx.graph(label);
+        byKey.set(key, !g || !ctx.evaluable(label, ctx.spec.base) ? null
+            : arena(ctx, env, g, nameValues(env, g, ctx.spec.objectives, [...names], ctx.budget)));
+    }
+    return byKey.get(key)!;
 }
 
 /** What an objective is: an enumerated candidate, or a declared objective by name. */
 export type Judged = { candidate: Candidate } | { declared: string };
 
 export interface Judgement {
-    /** Best base value over the objective's optimal policies. */
+    /** Worst and best base value over the objective's optimal policies. */
+    lo: number;
     hi: number;
     /** Its allowed choices equal the base objective's optimal ones at every state. */
     matches: boolean;
@@ -61,9 +93,9 @@ export function judgeable(ctx: Context, a: Arena, j: Judged): boolean {
  */
 export function judge(ctx: Context, a: Arena, j: Judged): Judgement | null {
     const g = a.graph;
-    let R: Float64Array;
+    let R: Rewards;
     if ('candidate' in j) {
-        candidateRewards(g, a.values, a.env.discount, j.candidate, a.scratch);
+        a.scratch = candidateRewards(g, a.values, a.env.discount, j.candidate, a.scratch);
         R = a.scratch;
     } else {
         R = rewardsOf(g, j.declared);
@@ -76,8 +108,8 @@ export function judge(ctx: Context, a: Arena, j: Judged): Judgement | null {
         if (e instanceof NonFiniteValue) return null;
         throw e;
     }
-    const { hi } = evaluate(g, rewardsOf(g, ctx.spec.base), mask, ctx.budget);
-    return { hi, matches: sameMask(mask, a.baseMask) };
+    const { lo, hi } = evaluate(g, rewardsOf(g, ctx.spec.base), mask, ctx.budget);
+    return { lo, hi, matches: sameMask(mask, a.baseMask) };
 }
 
 /** hi falls short of the base optimum (beyond tolerance). */

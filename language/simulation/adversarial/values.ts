@@ -18,11 +18,13 @@
 import type { CompiledEnvironment, CompiledObjective } from '../../model/spec.js';
 import { compileEnvironment, type StepObjective } from '../codegen.js';
 import type { Budget } from '../errors.js';
-import type { EnvGraph } from '../state-graph.js';
+import type { EnvGraph, Rewards } from '../state-graph.js';
+import { readState } from '../state-store.js';
 import type { Candidate } from './enumerate.js';
+import { put, widen, type RewardArray } from '../reward-arrays.js';
 
 /** values.get(x)[state * nChoices + choice] = x's value at the step that transition takes. */
-export type NameValues = Map<string, Float64Array>;
+export type NameValues = Map<string, Rewards>;
 
 /** The objective that carries a name's values (a name no objective can have). */
 const valueObjective = (name: string): string => `\u0000${name}`;
@@ -50,7 +52,18 @@ export function exploredValues(g: EnvGraph, names: readonly string[]): NameValue
 export function nameValues(
     env: CompiledEnvironment, g: EnvGraph, layout: CompiledObjective[], names: string[], budget: Budget,
 ): NameValues {
-    const wanted = ownNames(env, names);
+    const own = ownNames(env, names);
+    // An undiscounted objective that is the name itself, summed, has the name's values as its
+    // rewards, bit for bit: the graph holds them already.
+    const held = new Map<string, Rewards>();
+    if (env.discount === 1) {
+        for (const o of layout) {
+            const e = o.expression, R = g.rewards.get(o.name);
+            if (R && o.aggregate === 'sum' && e.kind === 'ref' && e.delay === 0 && own.includes(e.name)) held.set(e.name, R);
+        }
+    }
+    const wanted = own.filter(n => !held.has(n));
+    if (wanted.length === 0) return new Map(own.map(n => [n, held.get(n)!]));
     const ce = compileEnvironment(env, [...layout, ...nameObjectives(env, wanted)]);
     if (ce.slotNames.join('\u0000') !== g.slotNames.join('\u0000')) {
         throw new Error(`state layout of ${env.label} changed when replaying it`);
@@ -58,7 +71,8 @@ export function nameValues(
     const offset = ce.objectives.length - wanted.length;
     const W = g.width, C = g.nChoices, H = g.horizon;
     const inner = g.layerStart[H]! * C;
-    const out = wanted.map(() => new Float64Array(inner));
+    // Single precision where exact (reward-arrays.ts): a name's values are mostly small integers.
+    const out: RewardArray[] = wanted.map(() => new Float32Array(inner));
     const S = new Float64Array(Math.max(1, 2 * W));
     const R = new Float64Array(Math.max(1, ce.objectives.length));
     const first = new Float64Array(Math.max(1, out.length)), spread = new Float64Array(Math.max(1, out.length));
@@ -68,12 +82,12 @@ export function nameValues(
         const from = g.layerStart[t]!, to = g.layerStart[t + 1]!;
         budget.tick(to - from);
         for (let s = from; s < to; s++) {
-            for (let k = 0; k < W; k++) S[k] = g.states[s * W + k]!;
+            readState(g, s, S);
             for (let ch = 0; ch < C; ch++) {
                 const tr = s * C + ch;
                 if (!draws) {
                     step(S, 0, S, W, ch, 1, t + 1, R);
-                    for (let k = 0; k < out.length; k++) out[k]![tr] = R[offset + k]!;
+                    for (let k = 0; k < out.length; k++) put(out, k, tr, R[offset + k]!);
                     continue;
                 }
                 // The expectation over the outcomes: the first one's value plus the others' weighted differences.
@@ -90,27 +104,36 @@ export function nameValues(
                     }
                     any = true;
                 } while (draws.advance());
-                for (let k = 0; k < out.length; k++) out[k]![tr] = first[k]! + spread[k]!;
+                for (let k = 0; k < out.length; k++) put(out, k, tr, first[k]! + spread[k]!);
             }
         }
     }
-    return new Map(wanted.map((n, k) => [n, out[k]!]));
+    const computed = new Map(wanted.map((n, k) => [n, out[k]!]));
+    return new Map(own.map(n => [n, held.get(n) ?? computed.get(n)!]));
 }
 
-/** Writes a candidate's per-transition rewards into `R` (length ≥ the graph's transitions). */
-export function candidateRewards(g: EnvGraph, values: NameValues, gamma: number, c: Candidate, R: Float64Array): void {
+/**
+ * Writes a candidate's per-transition rewards into `R` (length ≥ the graph's transitions)
+ * and returns the array that holds them: `R`, or, when `R` is single precision and a reward
+ * is not exact there, a double-precision copy (reward-arrays.ts) that the caller keeps.
+ */
+export function candidateRewards(g: EnvGraph, values: NameValues, gamma: number, c: Candidate, R: RewardArray): RewardArray {
     const C = g.nChoices, H = g.horizon;
     const columns = c.terms.map(t => ({ v: values.get(t.name)!, sign: t.sign }));
+    let out = R;
     for (let t = 0; t < H; t++) {
         const from = g.layerStart[t]! * C, to = g.layerStart[t + 1]! * C;
-        if (c.aggregate === 'final' && t !== H - 1) { R.fill(0, from, to); continue; }
+        if (c.aggregate === 'final' && t !== H - 1) { out.fill(0, from, to); continue; }
         const w = c.aggregate === 'final' ? 1 : Math.pow(gamma, t);
         for (let tr = from; tr < to; tr++) {
             let r = 0;
             for (const col of columns) r += col.sign * col.v[tr]!;
-            R[tr] = c.aggregate === 'final' ? r : w * r;
+            const v = c.aggregate === 'final' ? r : w * r;
+            out[tr] = v;
+            if (out[tr] !== v) out = widen(out, tr, v);
         }
     }
+    return out;
 }
 
 /** Whether every name a candidate reads has values here. */

@@ -1,0 +1,32 @@
+/**
+ * Per-transition arrays of rewards (and of name values, adversarial/values.ts) as they are
+ * filled: single precision while every value written is exact there, widened to double at
+ * the first that is not. The values are exact either way, and most objectives (counts,
+ * indicators, small integers and halves) take 4 bytes per transition instead of 8
+ * (docs/simulation.md, Exploration).
+ */
+
+/** An array being filled: single precision until a value needs double. */
+export type RewardArray = Float32Array<ArrayBuffer> | Float64Array<ArrayBuffer>;
+
+/**
+ * Array o of `arrays` in double precision (replaced there), with v at index tr: called when
+ * single precision did not hold v exactly (1/3, 0.1, 2^24 + 1); each array widens once.
+ */
+export function widened(arrays: RewardArray[], o: number, tr: number, v: number): Float64Array<ArrayBuffer> {
+    return (arrays[o] = widen(arrays[o]!, tr, v));
+}
+
+/** `r` in double precision (a copy when it was single), with v at index tr. */
+export function widen(r: RewardArray, tr: number, v: number): Float64Array<ArrayBuffer> {
+    const out = r instanceof Float64Array ? r : Float64Array.from(r);
+    out[tr] = v;
+    return out;
+}
+
+/** Writes v at index tr of array o, widening it when single precision does not hold v. */
+export function put(arrays: RewardArray[], o: number, tr: number, v: number): void {
+    const r = arrays[o]!;
+    r[tr] = v;
+    if (r[tr] !== v) widened(arrays, o, tr, v);
+}
