@@ -24,6 +24,8 @@ const entries = {
     server: 'server/main.ts',
     worker: 'server/worker.ts',
     cli: 'cli/main.ts',
+    // The worker threads of `mesa simulate` (cli/parallel/pool.ts finds it next to cli.cjs).
+    'core-worker': 'cli/parallel/core-worker.ts',
     bench: 'bench/bench.ts',
     'bench-editor': 'bench/editor.ts',
     'bench-adversarial': 'bench/adversarial.ts',

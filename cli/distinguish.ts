@@ -1,6 +1,6 @@
 /**
- * `mesa distinguish FILE [--write] [--max-states N] [--time-budget MS]`: runs the
- * simulation, and applies the distinguishing environments it chooses, cheapest kind
+ * `mesa distinguish FILE [--write] [--max-states N] [--time-budget MS] [--workers N]`: runs the
+ * simulation (on worker threads, as `mesa simulate` does), and applies the distinguishing environments it chooses, cheapest kind
  * first, as the quick fix does (docs/cli.md, mesa distinguish): declared environments
  * added to `train`, a training environment's binding widened, new `environment X extends
  * Train {...}` declarations after the last environment with their names added to
@@ -12,7 +12,8 @@ import { asDistinguishingData } from '../language/findings/distinguishing-data.j
 import { applyInsertions, distinguishingInsertions } from '../language/findings/distinguishing-edits.js';
 import type { MesaServices } from '../language/mesa-module.js';
 import type { Report } from '../language/simulation/report.js';
-import { simulate, SimulationError } from '../language/simulation/index.js';
+import { SimulationError } from '../language/simulation/index.js';
+import { simulateParallel } from './parallel/pool.js';
 import type { Output } from './check.js';
 import { UserError } from './user-error.js';
 import { loadSpecFile } from './load-spec.js';
@@ -21,6 +22,8 @@ export interface DistinguishCliOptions {
     write: boolean;
     maxStates: number;
     timeBudgetMs?: number;
+    /** Threads exploring environments at once; default the machine's cores. */
+    workers?: number;
 }
 
 export async function runDistinguish(services: MesaServices, path: string, options: DistinguishCliOptions, out: Output): Promise<number> {
@@ -29,9 +32,10 @@ export async function runDistinguish(services: MesaServices, path: string, optio
     const { text, spec, loaded } = file;
     let report: Report;
     try {
-        report = simulate(spec, {
+        report = await simulateParallel(spec, {
             maxStates: options.maxStates,
             ...(options.timeBudgetMs !== undefined ? { timeBudgetMs: options.timeBudgetMs } : {}),
+            ...(options.workers !== undefined ? { workers: options.workers } : {}),
         });
     } catch (error) {
         if (!(error instanceof SimulationError)) throw error;

@@ -21,14 +21,16 @@ Commands:
         Report every diagnostic, static and simulation-backed (within the editor's
         budgets by default: 200000 states, 2000 ms); exit 1 on errors (and on
         warnings with --strict).
-  simulate FILE [--json OUT] [--html OUT] [--max-states N] [--seed N] [--time-budget MS]
+  simulate FILE [--json OUT] [--html OUT] [--max-states N] [--seed N] [--time-budget MS] [--workers N]
         Run the full simulation: print the verdict table, write the report JSON and
-        the self-contained HTML report (OUT '-' is stdout). Default budget 5000000
-        states per environment, no time limit; seed 1.
-  distinguish FILE [--write] [--max-states N] [--time-budget MS]
+        the self-contained HTML report (OUT '-' is stdout). Default budget 10000000
+        states per environment, no time limit; seed 1. Environments are explored on
+        N worker threads at once (default: the number of cores; 1: one thread); the
+        report is the same for every N.
+  distinguish FILE [--write] [--max-states N] [--time-budget MS] [--workers N]
         Add distinguishing environments (adversarial training) that rule out the
         objectives training cannot tell from the base one: print the edited spec,
-        or with --write rewrite FILE in place.
+        or with --write rewrite FILE in place. --workers as for simulate.
   graph FILE [--env NAME] [--format dot|svg]
         Print an environment's signed causal graph.
   help  Show this help.
@@ -76,6 +78,7 @@ export async function main(argv: string[]): Promise<number> {
                 'max-states': { type: 'string', default: String(DEFAULT_MAX_STATES) },
                 seed: { type: 'string', default: '1' },
                 'time-budget': { type: 'string' },
+                workers: { type: 'string' },
             });
             if (positionals.length !== 1) throw new UserError('simulate: give exactly one .mesa file');
             return runSimulate(services, positionals[0]!, {
@@ -84,6 +87,7 @@ export async function main(argv: string[]): Promise<number> {
                 maxStates: positiveInteger(values['max-states'] as string, '--max-states'),
                 seed: wholeNumber(values.seed as string, '--seed'),
                 ...(values['time-budget'] !== undefined ? { timeBudgetMs: positiveInteger(values['time-budget'] as string, '--time-budget') } : {}),
+                ...(values.workers !== undefined ? { workers: positiveInteger(values.workers as string, '--workers') } : {}),
             }, out);
         }
         case 'distinguish': {
@@ -91,12 +95,14 @@ export async function main(argv: string[]): Promise<number> {
                 write: { type: 'boolean', default: false },
                 'max-states': { type: 'string', default: String(DEFAULT_MAX_STATES) },
                 'time-budget': { type: 'string' },
+                workers: { type: 'string' },
             });
             if (positionals.length !== 1) throw new UserError('distinguish: give exactly one .mesa file');
             return runDistinguish(services, positionals[0]!, {
                 write: values.write as boolean,
                 maxStates: positiveInteger(values['max-states'] as string, '--max-states'),
                 ...(values['time-budget'] !== undefined ? { timeBudgetMs: positiveInteger(values['time-budget'] as string, '--time-budget') } : {}),
+                ...(values.workers !== undefined ? { workers: positiveInteger(values.workers as string, '--workers') } : {}),
             }, out);
         }
         case 'graph': {

@@ -1,6 +1,6 @@
 /**
- * `mesa simulate FILE [--json OUT] [--html OUT] [--max-states N] [--seed N] [--time-budget MS]`:
- * runs the full simulation, prints the verdict table (and the diversity threshold, when
+ * `mesa simulate FILE [--json OUT] [--html OUT] [--max-states N] [--seed N] [--time-budget MS] [--workers N]`:
+ * runs the full simulation (its environments explored on worker threads, cli/parallel/pool.ts), prints the verdict table (and the diversity threshold, when
  * selection picks a candidate that misfits some training), and writes the report JSON
  * (docs/report-json.md) and the self-contained HTML report. `-` as OUT means stdout.
  */
@@ -10,7 +10,8 @@ import { diversitySentence } from '../language/findings/diversity-threshold.js';
 import type { MesaServices } from '../language/mesa-module.js';
 import { renderReportHtml } from '../language/report/html/index.js';
 import type { Report } from '../language/simulation/report.js';
-import { DEFAULT_MAX_STATES, formatVerdictTable, simulate, SimulationError } from '../language/simulation/index.js';
+import { DEFAULT_MAX_STATES, formatVerdictTable, SimulationError } from '../language/simulation/index.js';
+import { simulateParallel } from './parallel/pool.js';
 import type { Output } from './check.js';
 import { UserError } from './user-error.js';
 import { loadSpecFile } from './load-spec.js';
@@ -21,6 +22,8 @@ export interface SimulateCliOptions {
     maxStates: number;
     seed: number;
     timeBudgetMs?: number;
+    /** Threads exploring environments at once; default the machine's cores. */
+    workers?: number;
 }
 
 export { DEFAULT_MAX_STATES };
@@ -31,9 +34,10 @@ export async function runSimulate(services: MesaServices, path: string, options:
     const spec = file.spec;
     let report: Report;
     try {
-        report = simulate(spec, {
+        report = await simulateParallel(spec, {
             maxStates: options.maxStates, seed: options.seed,
             ...(options.timeBudgetMs !== undefined ? { timeBudgetMs: options.timeBudgetMs } : {}),
+            ...(options.workers !== undefined ? { workers: options.workers } : {}),
         });
     } catch (error) {
         if (!(error instanceof SimulationError)) throw error;

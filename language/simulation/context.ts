@@ -12,7 +12,7 @@ import { compileEnvironment, type CompiledEnv } from './codegen.js';
 import { atStart, optimalValues, worstValues, greedyMask, type Mask } from './dp.js';
 import { BudgetExceeded, SimulationError, type Budget } from './errors.js';
 import { explore } from './explore.js';
-import type { EnvGraph, ProductGraph, StateGraph } from './state-graph.js';
+import type { EnvGraph, ProductGraph, Rewards, StateGraph } from './state-graph.js';
 import { productGraph } from './product.js';
 import { returnOverflow } from './finite.js';
 
@@ -23,6 +23,11 @@ export interface Solved {
     worst: number;
 }
 
+/** An environment explored elsewhere: its graph with the objectives solved there, or the state cap its exploration hit. */
+export type Seed =
+    | { graph: EnvGraph; solved: Map<string, Solved> }
+    | { statesHit: { limit: number; memoryBound: boolean } };
+
 export class Context {
     readonly envs = new Map<string, CompiledEnvironment>();
     readonly incomplete: IncompleteEntry[] = [];
@@ -30,6 +35,7 @@ export class Context {
     private readonly graphs = new Map<string, EnvGraph | null>();
     private readonly products = new Map<string, ProductGraph | null>();
     private readonly solved = new WeakMap<StateGraph, Map<string, Solved>>();
+    private readonly seeds = new Map<string, Seed>();
 
     constructor(readonly spec: CompiledSpec, readonly budget: Budget) {
         for (const e of spec.environments) this.envs.set(e.label, e);
@@ -71,9 +77,28 @@ export class Context {
         if (this.graphs.has(label)) return this.graphs.get(label)!;
         const env = this.env(label);
         if (env.qualitative) { this.graphs.set(label, null); return null; }
-        const g = this.capped(() => explore(this.compiledEnv(label), this.budget), label, null);
+        const g = this.capped(() => this.explored(label), label, null);
         this.graphs.set(label, g);
         return g;
+    }
+
+    /**
+     * Hands over an environment explored elsewhere (docs/simulation.md, Worker threads):
+     * `graph(label)` then takes it instead of exploring, with the same look at the clock
+     * first and the same record of a state cap hit, in the order it is asked for.
+     */
+    seed(label: string, seed: Seed): void {
+        this.seeds.set(label, seed);
+    }
+
+    private explored(label: string): EnvGraph {
+        const seed = this.seeds.get(label);
+        if (!seed) return explore(this.compiledEnv(label), this.budget);
+        this.seeds.delete(label);
+        this.budget.check();
+        if ('statesHit' in seed) throw new BudgetExceeded('states', seed.statesHit.limit, seed.statesHit.memoryBound);
+        this.solved.set(seed.graph, new Map(seed.solved));
+        return seed.graph;
     }
 
     /** The product of the environment with an optimizer's model, or null past the state cap. */
@@ -139,7 +164,7 @@ export class Context {
     }
 }
 
-export function rewardsOf(g: StateGraph, objective: string): Float64Array {
+export function rewardsOf(g: StateGraph, objective: string): Rewards {
     const R = g.rewards.get(objective);
     if (!R) throw new Error(`objective ${objective} is not evaluable in ${g.label}`);
     return R;

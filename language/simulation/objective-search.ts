@@ -18,8 +18,6 @@ import { trainingNames, trainingValue, trainWeights } from './select.js';
 import type { Rewards, StateGraph } from './state-graph.js';
 import type { Candidate } from './adversarial/enumerate.js';
 import { arenaIn, commonTrainingNames, type Arena } from './adversarial/judge.js';
-
-export { commonTrainingNames };
 import { candidateRewards, readable } from './adversarial/values.js';
 
 /** An objective to judge: an enumerated one, or a declared one. */

@@ -20,14 +20,15 @@ import { bits, select } from './select.js';
 import { diversitySweep } from './diversity.js';
 import { adversarialAnalysis, NOT_COMPUTED } from './adversarial/index.js';
 import { gridReport, type GridPaths } from './grid.js';
-import { commonTrainingNames, groundOf, type Ground } from './objective-search.js';
+import { groundOf, type Ground } from './objective-search.js';
+import { commonTrainingNames } from './adversarial/judge.js';
 import { analyseRanged, chooseRanges } from './range.js';
 import { learningPath } from './learning-path.js';
 import { addIdentifiability } from './identifiability.js';
 import { addEpic } from './epic.js';
 
 export interface SimulateOptions {
-    /** Cap on states per environment (and per model product); default 5,000,000. */
+    /** Cap on states per environment (and per model product); default 10,000,000 (`DEFAULT_MAX_STATES`). */
     maxStates?: number;
     /** Wall-time budget in milliseconds; default none. */
     timeBudgetMs?: number;
@@ -45,7 +46,13 @@ export interface SimulateOptions {
     learningPath?: boolean;
 }
 
-export const DEFAULT_MAX_STATES = 5_000_000;
+/**
+ * The CLI's state cap per environment (and per model product). Packed states and
+ * single-precision rewards cost about 50 to 100 bytes of graph per state (docs/simulation.md,
+ * Exploration), so an environment of 10^7 states holds well under 1 GB, and button-lamp at
+ * 6.1 million states per environment is analysed whole within 1.5 GB.
+ */
+export const DEFAULT_MAX_STATES = 10_000_000;
 
 /** An environment's weight among the uses of one role (null when it has none there). */
 /** An environment's weight in a role (labels are distinct; the compiler adds up repeated uses), or null outside it. */
@@ -108,12 +115,29 @@ function planners(spec: CompiledSpec): { planner: Planner; implicit: boolean }[]
 }
 
 export function simulate(spec: CompiledSpec, options: SimulateOptions = {}): Report {
-    const budget = new Budget(options.maxStates ?? DEFAULT_MAX_STATES, options.timeBudgetMs, options.signal, options.clock);
-    const ctx = new Context(spec, budget);
+    return simulateWith(new Context(spec, budgetOf(options)), options);
+}
+
+/** The budget of a run with these options; its time budget counts from now. */
+export function budgetOf(options: SimulateOptions): Budget {
+    return new Budget(options.maxStates ?? DEFAULT_MAX_STATES, options.timeBudgetMs, options.signal, options.clock);
+}
+
+/** The environments a run explores first, in this order: training, deployment, then model environments. */
+export function explorationOrder(spec: CompiledSpec): string[] {
+    return [...new Set([...spec.train, ...spec.deploy, ...spec.optimizers.flatMap(modelLabels)])];
+}
+
+/**
+ * `simulate` over a context made with `budgetOf(options)` when the run started, which may
+ * hold environments explored elsewhere (`Context.seed`): the same report as `simulate`.
+ */
+export function simulateWith(ctx: Context, options: SimulateOptions = {}): Report {
+    const { spec, budget } = ctx;
     const seed = options.seed ?? 1;
 
     // Explore every environment first, in a fixed order, so budget entries come in that order.
-    const order = [...new Set([...spec.train, ...spec.deploy, ...spec.optimizers.flatMap(modelLabels)])];
+    const order = explorationOrder(spec);
     try {
         for (const label of order) if (!ctx.env(label).qualitative) ctx.graph(label);
     } catch (e) {

@@ -71,7 +71,7 @@ describe('budgets', () => {
     });
     test('with the CLI default cap, a one-state-per-step counter over 10^9 steps stops too', () => {
         const r = simulate(counter(1_000_000_000, 'c@1 + 1'));
-        expect(r.incomplete[0]).toMatchObject({ budget: 'states', limit: 5_000_000 });
+        expect(r.incomplete[0]).toMatchObject({ budget: 'states', limit: 10_000_000 });
     });
     test('the time budget is named when hit', () => {
         const r = simulate(counter(3000, 'c@1 + inc'), { timeBudgetMs: 20 });

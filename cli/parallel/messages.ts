@@ -1,0 +1,50 @@
+/**
+ * What the pool of cli/parallel/pool.ts and its workers (cli/parallel/core-worker.ts) say
+ * to each other, and the generic walk that lists the buffers a message can hand over
+ * without copying them. Node-only, like the rest of cli/.
+ */
+import type { Solved } from '../../language/simulation/context.js';
+import type { EnvGraph } from '../../language/simulation/state-graph.js';
+import type { CompiledSpec } from '../../language/model/spec.js';
+
+/** What every worker gets when it starts: the spec and the run's caps. */
+export interface WorkerSetup {
+    spec: CompiledSpec;
+    maxStates: number;
+    /** When the run's time budget ends, as `Date.now()` reads it; none: no time budget. */
+    deadline: number | null;
+    /** Set to 1 by the main thread when the run is cancelled. */
+    cancelled: Int32Array;
+}
+
+/** One task: explore an environment and solve every objective evaluable there. */
+export interface Task {
+    label: string;
+}
+
+/** What came of a task; `failed` leaves the environment to the main thread, which redoes it (and meets the same error). */
+export type TaskResult =
+    | { label: string; kind: 'graph'; graph: EnvGraph; solved: Map<string, Solved> }
+    | { label: string; kind: 'states'; limit: number; memoryBound: boolean }
+    | { label: string; kind: 'failed'; stopped: boolean };
+
+/**
+ * Every ArrayBuffer reachable from a value of plain data (typed arrays, arrays, Maps,
+ * Sets, objects), each once: the transfer list of a message that hands them over. A
+ * SharedArrayBuffer is shared anyway and is left out.
+ */
+export function buffersOf(value: unknown): ArrayBuffer[] {
+    const buffers = new Set<ArrayBuffer>();
+    const seen = new Set<object>();
+    const walk = (v: unknown): void => {
+        if (typeof v !== 'object' || v === null || seen.has(v)) return;
+        seen.add(v);
+        if (v instanceof ArrayBuffer) { buffers.add(v); return; }
+        if (ArrayBuffer.isView(v)) { if (v.buffer instanceof ArrayBuffer) buffers.add(v.buffer); return; }
+        if (v instanceof Map) { for (const [k, x] of v) { walk(k); walk(x); } return; }
+        if (v instanceof Set || Array.isArray(v)) { for (const x of v) walk(x); return; }
+        for (const x of Object.values(v)) walk(x);
+    };
+    walk(value);
+    return [...buffers];
+}

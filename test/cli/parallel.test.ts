@@ -1,0 +1,209 @@
+/**
+ * The worker threads of `mesa simulate` and `mesa distinguish` (docs/simulation.md, Worker
+ * threads; cli/parallel/pool.ts): environments explored and solved on workers give the
+ * report of one thread byte for byte, on every example and published case; state cap
+ * entries come in the same order; a time budget, a cancellation and a located run-time
+ * error end as in one thread; a missing worker bundle falls back to one thread. The pool
+ * runs dist/core-worker.cjs, built here.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { simulateParallel, workerSeeds } from '../../cli/parallel/pool.js';
+import { buffersOf } from '../../cli/parallel/messages.js';
+import { compileEnvironment } from '../../language/simulation/codegen.js';
+import { Budget } from '../../language/simulation/errors.js';
+import { explore } from '../../language/simulation/explore.js';
+import { simulate, SimulationError } from '../../language/simulation/index.js';
+import { compiled, EXAMPLES, exampleText, PUBLISHED, publishedText } from '../helpers/services.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const bin = join(root, 'bin', 'mesa.cjs');
+let dir: string;
+
+function mesa(...args: string[]) {
+    const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function file(name: string, content: string): string {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+}
+
+beforeAll(() => {
+    execFileSync(process.execPath, ['esbuild.mjs', 'cli', 'core-worker'], { cwd: root });
+    dir = mkdtempSync(join(tmpdir(), 'mesa-parallel-'));
+});
+
+/** Three environments, explored in the order A, B, C: A and C too big for a cap of 2,000 states, B (4 states) between them. */
+const CAPPED = `environment A {
+  horizon 30
+  action press
+  node lamp = press@8
+}
+environment B extends A { horizon 3 }
+environment C extends A { horizon 40 }
+objective base Light = lamp
+objective mesa Pressing = press
+train A, B
+deploy C
+`;
+
+/** A division by zero met only in the deployment environment, the second one explored. */
+const DIVIDES = `environment E {
+  horizon 3
+  action go
+  node d = 1
+  node x = go / d
+}
+environment F extends E {
+  node d = 1 - go@1
+}
+objective base B = x
+objective mesa O = go
+train E
+deploy F
+`;
+
+/** A return that overflows only when summed, in the second environment: an error of the solve, not the exploration. */
+const OVERFLOWS = `environment E {
+  horizon 2
+  action go
+  node x = go
+}
+environment F extends E {
+  horizon 4
+  node x = 1e308 + go
+}
+objective base B = x
+train E
+deploy F
+`;
+
+describe('the pool gives the report of one thread, byte for byte', () => {
+    test.each([...EXAMPLES.map(n => [n, exampleText(n)]), ...PUBLISHED.map(n => [`published/${n}`, publishedText(n)])])(
+        '%s', async (_name, text) => {
+            const spec = await compiled(text!);
+            const one = JSON.stringify(simulate(spec), null, 2);
+            expect(JSON.stringify(await simulateParallel(spec, { workers: 2 }), null, 2)).toBe(one);
+        });
+});
+
+describe('what the workers hand over', () => {
+    test('button-lamp: both environments explored and every objective solved on workers', async () => {
+        const spec = await compiled(exampleText('button-lamp'));
+        const seeds = await workerSeeds(spec, { workers: 2 });
+        expect([...seeds.keys()].sort()).toEqual(['Lab', 'LabWithSwitch']);
+        const lab = seeds.get('Lab')!;
+        if (!('graph' in lab)) throw new Error('Lab was not explored');
+        expect(lab.graph.nStates).toBe(32_767);
+        expect([...lab.solved.keys()]).toEqual(['Light', 'Pressing', 'Lighting']);
+        expect(lab.solved.get('Light')!.optimum).toBe(30);
+        expect(lab.solved.get('Pressing')!.optimum).toBe(40);
+    });
+
+    test('one worker, one environment, or no worker bundle: nothing is handed over, and the report is the same', async () => {
+        const spec = await compiled(exampleText('button-lamp'));
+        expect((await workerSeeds(spec, { workers: 1 })).size).toBe(0);
+        expect((await workerSeeds(await compiled(exampleText('evolution')), { workers: 2 })).size).toBe(0);
+        const missing = join(dir, 'no-such-worker.cjs');
+        expect((await workerSeeds(spec, { workers: 2, workerFile: missing })).size).toBe(0);
+        expect(JSON.stringify(await simulateParallel(spec, { workers: 2, workerFile: missing }))).toBe(JSON.stringify(simulate(spec)));
+    });
+
+    test('a worker bundle that fails at start leaves its task to the run; this thread does its share', async () => {
+        const spec = await compiled(exampleText('button-lamp'));
+        const broken = file('broken-worker.cjs', 'throw new Error("no");\n');
+        // The worker was handed Lab, the first environment, and died: Lab is explored by the run itself.
+        expect([...(await workerSeeds(spec, { workers: 2, workerFile: broken })).keys()]).toEqual(['LabWithSwitch']);
+        expect(JSON.stringify(await simulateParallel(spec, { workers: 2, workerFile: broken }))).toBe(JSON.stringify(simulate(spec)));
+    });
+
+    test('the transfer list holds every buffer of a graph, each once', async () => {
+        const spec = await compiled(exampleText('button-lamp'));
+        const g = explore(compileEnvironment(spec.environments[0]!, spec.objectives), new Budget(1e6, undefined, undefined));
+        const buffers = buffersOf({ graph: g });
+        expect(new Set(buffers).size).toBe(buffers.length);
+        for (const a of [g.next, g.layerStart, ...g.rewards.values()]) expect(buffers).toContain(a.buffer);
+        // Lab draws nothing: next, layerStart, three reward arrays and the state store's buffers.
+        expect(buffers.length).toBeGreaterThanOrEqual(6);
+    });
+});
+
+describe('budgets through the pool', () => {
+    test('the state cap: the same incomplete entries, in the same order', async () => {
+        const spec = await compiled(CAPPED);
+        const one = simulate(spec, { maxStates: 2_000 });
+        const pooled = await simulateParallel(spec, { maxStates: 2_000, workers: 2 });
+        expect(pooled.incomplete.slice(0, 2).map(e => [e.budget, e.env, e.limit])).toEqual([['states', 'A', 2_000], ['states', 'C', 2_000]]);
+        expect(JSON.stringify(pooled)).toBe(JSON.stringify(one));
+        expect(pooled.environments.map(e => [e.label, e.states])).toEqual([['A', null], ['B', 4], ['C', null]]);
+    });
+
+    test('a time budget of 1 ms ends with a report saying so', async () => {
+        const spec = await compiled(CAPPED);
+        const report = await simulateParallel(spec, { timeBudgetMs: 1, workers: 2 });
+        const time = report.incomplete.filter(e => e.budget === 'time');
+        expect(time).toHaveLength(1);
+        expect(time[0]!.limit).toBe(1);
+        expect(time[0]!.message).toMatch(/^incomplete: the time budget of 1 ms was hit/);
+        expect(report.samples).toEqual([]);
+        expect(report.learningPath).toBeNull();
+    });
+
+    test('a cancelled run ends with a report saying so', async () => {
+        const spec = await compiled(CAPPED);
+        const report = await simulateParallel(spec, { signal: { cancelled: true }, workers: 2 });
+        expect(report.incomplete.map(e => e.budget)).toEqual(['cancelled']);
+        expect(report.environments.every(e => e.states === null)).toBe(true);
+    });
+});
+
+describe('run-time errors through the pool', () => {
+    test.each([
+        ['a division by zero while exploring', DIVIDES, 'Division by zero in F: this divisor is 0 in a reachable state; guard it, e.g. `if d == 0 then 0 else n / d`.', 4],
+        ['a return that overflows when solved', OVERFLOWS, /^The return of objective B in F is not a finite number: summed from step 3/, 9],
+    ])('%s: the same located error', async (_name, text, message, line) => {
+        const spec = await compiled(text);
+        const one = (() => { try { simulate(spec); } catch (e) { return e; } return null; })();
+        expect(one).toBeInstanceOf(SimulationError);
+        const pooled = await simulateParallel(spec, { workers: 2 }).then(() => null, (e: unknown) => e);
+        expect(pooled).toBeInstanceOf(SimulationError);
+        expect((pooled as SimulationError).message).toBe((one as SimulationError).message);
+        expect((pooled as SimulationError).message).toMatch(message);
+        expect((pooled as SimulationError).location?.range.start.line).toBe(line);
+    });
+});
+
+describe('mesa simulate --workers', () => {
+    test('--workers 1 and the default print the same JSON', () => {
+        const path = join(root, 'examples', 'button-lamp.mesa');
+        const one = mesa('simulate', path, '--json', '-', '--workers', '1');
+        const pooled = mesa('simulate', path, '--json', '-');
+        expect(one.code).toBe(0);
+        expect(pooled.code).toBe(0);
+        expect(JSON.parse(pooled.stdout).environments.map((e: { states: number }) => e.states)).toEqual([32_767, 32_767]);
+        expect(pooled.stdout).toBe(one.stdout);
+    });
+
+    test('a located run-time error prints the same line through the pool', () => {
+        const path = file('divides.mesa', DIVIDES);
+        const pooled = mesa('simulate', path, '--workers', '2');
+        expect(pooled.code).toBe(1);
+        expect(pooled.stderr).toBe(`${path}:5:12: error [runtime-error] Division by zero in F: this divisor is 0 in a reachable state; guard it, e.g. \`if d == 0 then 0 else n / d\`.\n`);
+        expect(mesa('simulate', path, '--workers', '1').stderr).toBe(pooled.stderr);
+        const distinguish = mesa('distinguish', path, '--workers', '2');
+        expect(distinguish.code).toBe(1);
+        expect(distinguish.stderr).toBe(pooled.stderr);
+    });
+
+    test('--workers must be a positive whole number; the help names it', () => {
+        expect(mesa('simulate', 'x.mesa', '--workers', '0')).toMatchObject({ code: 2, stderr: "mesa: --workers must be a positive whole number, not '0'\n" });
+        expect(mesa('distinguish', 'x.mesa', '--workers', 'two').stderr).toBe("mesa: --workers must be a positive whole number, not 'two'\n");
+        expect(mesa('help').stdout).toMatch(/simulate FILE .*\[--workers N\]/);
+    });
+});
