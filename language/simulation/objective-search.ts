@@ -17,7 +17,7 @@ import { NonFiniteValue, type Budget } from './errors.js';
 import { trainingNames, trainingValue, trainWeights } from './select.js';
 import type { Rewards, StateGraph } from './state-graph.js';
 import type { Candidate } from './adversarial/enumerate.js';
-import { arenaIn, commonTrainingNames, type Arena } from './adversarial/judge.js';
+import { arenaIn, type Arena } from './adversarial/judge.js';
 import { candidateRewards, readable } from './adversarial/values.js';
 
 /** An objective to judge: an enumerated one, or a declared one. */

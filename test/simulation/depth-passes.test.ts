@@ -19,7 +19,8 @@ import { DepthPasses } from '../../language/simulation/depth-passes.js';
 import { atStart, depthIndependent, evaluate, expected, greedyMask, optimalValues, sameMask, tolerance, type Mask } from '../../language/simulation/dp.js';
 import { Budget, NonFiniteValue } from '../../language/simulation/errors.js';
 import { planning } from '../../language/simulation/finite.js';
-import { assess, commonTrainingNames, groundOf, rewardsIn } from '../../language/simulation/objective-search.js';
+import { assess, groundOf, rewardsIn } from '../../language/simulation/objective-search.js';
+import { commonTrainingNames } from '../../language/simulation/adversarial/judge.js';
 import type { Rewards, StateGraph } from '../../language/simulation/state-graph.js';
 import { randomDataSpec } from './random-data-spec.js';
 
