@@ -5,8 +5,13 @@
  * baseline, with the ratio core / hand-written; and the time of the whole button-lamp
  * analysis (all objectives, sweep, selection, sample); then the wide 2,000-line spec under
  * the editor's budgets (bench/wide.ts); chance, grids and the published cases against
- * their deterministic baselines (bench/chance-grid.ts). Prints figures, asserts nothing.
+ * their deterministic baselines (bench/chance-grid.ts); the core at model-checker scale, each
+ * case in a child process of its own (bench/scale.ts); the worker threads of `mesa simulate`
+ * against one thread (bench/parallel.ts). Prints figures, asserts nothing.
  */
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CompiledSpec } from '../language/model/spec.js';
 import { compileEnvironment } from '../language/simulation/codegen.js';
 import { optimalValues } from '../language/simulation/dp.js';
@@ -16,6 +21,8 @@ import { simulate } from '../language/simulation/index.js';
 import { buildSpec, buttonLamp } from '../test/simulation/fixtures.js';
 import { wideBench } from './wide.js';
 import { chanceGridBench } from './chance-grid.js';
+import { parallelBench, parallelChild } from './parallel.js';
+import { scaleBench, scaleChild, scaledButtonLamp } from './scale.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const mb = (n: number): string => `${(n / 2 ** 20).toFixed(1)} MB`;
@@ -39,7 +46,7 @@ function core(spec: CompiledSpec, label: string, runs: number): { states: number
         const V = optimalValues(graph, graph.rewards.get(spec.base)!, budget);
         const t2 = performance.now();
         // The typed arrays the graph and the values hold (their buffers, over-allocation included).
-        const memory = [graph.states, graph.next, graph.layerStart, V, ...graph.rewards.values()]
+        const memory = [graph.codes, graph.dictionary, graph.next, graph.layerStart, V, ...graph.rewards.values()]
             .reduce((sum, a) => sum + a.buffer.byteLength, 0);
         if (V[0]! < -1e300) console.log('unreachable');
         if (t2 - t0 < best.explore + best.dp) best = { states: graph.nStates, explore: t1 - t0, dp: t2 - t1, memory };
@@ -163,9 +170,17 @@ function main(): void {
 }
 
 void (async () => {
+    // bench/scale.ts measures each of its cases in a child process running this bundle.
+    if (process.argv[2] === '--scale-child') return scaleChild(process.argv.slice(3));
+    // bench/parallel.ts too, each measurement of one thread or of the pool.
+    if (process.argv[2] === '--parallel-child') return parallelChild(process.argv.slice(3));
     main();
     await chanceGridBench();
     await wideBench();
+    parallelBench();
+    const scaled = join(tmpdir(), 'mesa-bench-scaled-button-lamp.mesa');
+    writeFileSync(scaled, scaledButtonLamp(process.cwd()));
+    scaleBench(scaled);
     console.log(`process RSS at the end ${mb(process.memoryUsage().rss)}`);
 })().catch((error: unknown) => {
     console.error(error);

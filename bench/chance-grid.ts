@@ -10,11 +10,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EmptyFileSystem, URI } from 'langium';
-import type { LangiumDocument } from 'langium';
-import { compileDocument } from '../language/compile/model-cache.js';
-import type { Spec } from '../language/generated/ast.js';
-import { createMesaServices } from '../language/mesa-module.js';
 import type { CompiledSpec } from '../language/model/spec.js';
 import { compileEnvironment } from '../language/simulation/codegen.js';
 import { optimalValues } from '../language/simulation/dp.js';
@@ -23,22 +18,11 @@ import { explore } from '../language/simulation/explore.js';
 import { simulate } from '../language/simulation/index.js';
 import type { StateGraph } from '../language/simulation/state-graph.js';
 import { buildSpec } from '../test/simulation/fixtures.js';
-
-const services = createMesaServices(EmptyFileSystem).Mesa;
-
-async function compileText(text: string, name: string): Promise<CompiledSpec> {
-    const document: LangiumDocument<Spec> = services.shared.workspace.LangiumDocumentFactory.fromString<Spec>(text, URI.parse(`memory:///${name}.mesa`));
-    await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
-    const errors = document.diagnostics?.filter(d => d.severity === 1) ?? [];
-    if (errors.length > 0) throw new Error(`${name}: ${errors[0]!.message}`);
-    const spec = compileDocument(document);
-    if (spec instanceof Error) throw spec;
-    return spec;
-}
+import { compileText } from './compile-text.js';
 
 /** Bytes the graph's typed arrays hold (buffers, growth slack included). */
-function bytesOf(g: StateGraph & { states?: Float64Array }): number {
-    const arrays = [g.next, g.layerStart, ...g.rewards.values(), ...(g.states ? [g.states] : []),
+function bytesOf(g: StateGraph & { codes?: Uint32Array | Float64Array }): number {
+    const arrays = [g.next, g.layerStart, ...g.rewards.values(), ...(g.codes ? [g.codes] : []),
         ...(g.outcomes ? [g.outcomes.start, g.outcomes.next, g.outcomes.p] : [])];
     return arrays.reduce((s, a) => s + a.buffer.byteLength, 0);
 }

@@ -1,0 +1,136 @@
+/**
+ * The worker threads of `mesa simulate` (cli/parallel/pool.ts; docs/simulation.md, Worker
+ * threads) against one thread, in the same bench run: on specs of two environments of
+ * one to three million states each, the first phase alone (explore every environment and
+ * solve every objective there) and, on the smaller ones, the whole `simulate`. Each
+ * measurement runs in a fresh child process (this bundle with `--parallel-child`), so
+ * that both sides start cold as a user's run does; median of 3, printed as the ratio one
+ * thread / pool, with whether the reports agree. Runs from dist/bench.cjs, next to
+ * dist/core-worker.cjs. Prints figures, asserts nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import type { CompiledSpec } from '../language/model/spec.js';
+import { Context } from '../language/simulation/context.js';
+import { budgetOf, explorationOrder, simulate } from '../language/simulation/simulate.js';
+import { simulateParallel, workerSeeds } from '../cli/parallel/pool.js';
+import { buildSpec } from '../test/simulation/fixtures.js';
+
+/** Room for the largest case (2 × 3.1 M states). */
+const MAX_STATES = 10_000_000;
+
+/** Button-lamp in two labs with the lamp `delay` presses back, over `horizon` steps. */
+function lamps(delay: number, horizon: number): CompiledSpec {
+    return buildSpec({
+        name: `lamp-${delay}-${horizon}`,
+        envs: ['Lab', 'OtherLab'].map(label => ({
+            label, horizon, actions: ['press'], nodes: [['lamp', `press@${delay}`]] as [string, string][],
+        })),
+        objectives: [['base', 'Light', 'lamp'], ['mesa', 'Pressing', 'press']],
+        train: ['Lab'],
+        deploy: ['OtherLab'],
+    });
+}
+
+const CASES: Record<string, { title: string; spec: () => CompiledSpec; whole: boolean }> = {
+    counters: {
+        title: 'two counters over 180 steps, train + deploy',
+        spec: () => buildSpec({
+            name: 'counters',
+            envs: ['Train', 'Deploy'].map(label => ({
+                label, horizon: 180, actions: ['a', 'b'], nodes: [['x', 'x@1 + a'], ['y', 'y@1 + b']] as [string, string][],
+            })),
+            objectives: [['base', 'Score', 'x - abs(y - 20)'], ['mesa', 'Count', 'x']],
+            train: ['Train'],
+            deploy: ['Deploy'],
+        }),
+        whole: false,
+    },
+    lamp17: { title: 'button-lamp, lamp 17 presses back over 24 steps, train + deploy', spec: () => lamps(17, 24), whole: true },
+    lamp14: { title: 'button-lamp, lamp 14 presses back over 200 steps, train + deploy', spec: () => lamps(14, 200), whole: false },
+    // A long step over a small state: each state's work is arithmetic, not memory traffic.
+    plant: {
+        title: 'a plant of 40 computed nodes over two counters, 120 steps, train + deploy',
+        spec: () => buildSpec({
+            name: 'plant',
+            envs: ['Train', 'Deploy'].map(label => ({
+                label, horizon: 120, actions: ['a', 'b'],
+                nodes: [['x', 'x@1 + a'], ['y', 'y@1 + b'],
+                    ...Array.from({ length: 40 }, (_, i): [string, string] => [`n${i}`, i === 0 ? 'x * 3 - y' : `max(n${i - 1} - x, y) + abs(n${i - 1} - ${i})`])],
+            })),
+            objectives: [['base', 'Score', 'n39 - abs(y - 20)'], ['mesa', 'Count', 'x']],
+            train: ['Train'],
+            deploy: ['Deploy'],
+        }),
+        // Its 42 names make the candidate search the whole run's cost, which has nothing to do with threads.
+        whole: false,
+    },
+};
+
+interface ChildResult { ms: number; states: number; digest: string }
+
+/** The first phase on this thread: every environment explored, every objective solved there, in order. */
+function phaseOnOneThread(spec: CompiledSpec): Map<string, number> {
+    const ctx = new Context(spec, budgetOf({ maxStates: MAX_STATES }));
+    const states = new Map<string, number>();
+    for (const label of explorationOrder(spec)) {
+        const g = ctx.graph(label);
+        if (!g) continue;
+        states.set(label, g.nStates);
+        for (const objective of g.rewards.keys()) ctx.solve(g, objective);
+    }
+    return states;
+}
+
+/** In a child: one measurement, `[case, phase|whole, workers]`, printed as JSON. */
+export async function parallelChild(args: string[]): Promise<void> {
+    const [name, what, n] = args;
+    const spec = CASES[name!]!.spec();
+    const workers = Number(n);
+    const t0 = performance.now();
+    let states: number, digest: string;
+    if (what === 'phase') {
+        const seen = workers === 1
+            ? phaseOnOneThread(spec)
+            : new Map([...await workerSeeds(spec, { workers, maxStates: MAX_STATES })].map(([l, s]) => [l, 'graph' in s ? s.graph.nStates : -1]));
+        states = [...seen.values()].reduce((a, b) => a + b, 0);
+        digest = JSON.stringify([...seen].sort());
+    } else {
+        const options = { maxStates: MAX_STATES, workers };
+        const report = workers === 1 ? simulate(spec, options) : await simulateParallel(spec, options);
+        states = report.environments.reduce((a, e) => a + (e.states ?? 0), 0);
+        digest = createHash('sha256').update(JSON.stringify(report)).digest('hex');
+    }
+    process.stdout.write(JSON.stringify({ ms: performance.now() - t0, states, digest } satisfies ChildResult) + '\n');
+}
+
+/** The median of 3 children's figures, or why they failed. */
+function measure(name: string, what: string, workers: number): ChildResult | string {
+    const runs: ChildResult[] = [];
+    for (let i = 0; i < 3; i++) {
+        const run = spawnSync(process.execPath, [process.argv[1]!, '--parallel-child', name, what, String(workers)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+        if (run.status !== 0) return (run.stderr || run.stdout).trim().split('\n').slice(-3).join(' ');
+        runs.push(JSON.parse(run.stdout.trim().split('\n').pop()!) as ChildResult);
+    }
+    return [...runs].sort((a, b) => a.ms - b.ms)[1]!;
+}
+
+function line(label: string, one: ChildResult | string, pool: ChildResult | string, workers: number): string {
+    if (typeof one === 'string' || typeof pool === 'string') return `  ${label}: failed: ${typeof one === 'string' ? one : pool}`;
+    const same = one.digest === pool.digest ? 'the same' : 'DIFFERENT';
+    return `  ${label.padEnd(16)} one thread ${one.ms.toFixed(0)} ms, ${workers} threads ${pool.ms.toFixed(0)} ms, speed-up ${(one.ms / pool.ms).toFixed(2)} (${same} results)`;
+}
+
+export function parallelBench(): void {
+    const workers = Math.max(2, availableParallelism());
+    console.log(`Worker threads (${availableParallelism()} cores; each run a fresh process; median of 3; speed-up = one thread / pool)`);
+    for (const [name, c] of Object.entries(CASES)) {
+        const phase = [measure(name, 'phase', 1), measure(name, 'phase', workers)] as const;
+        const states = typeof phase[0] === 'string' ? '?' : (phase[0].states / 1e6).toFixed(2);
+        console.log(`${c.title}: ${states} M states`);
+        console.log(line('explore + solve', phase[0], phase[1], workers));
+        if (c.whole) console.log(line('whole simulate', measure(name, 'whole', 1), measure(name, 'whole', workers), workers));
+    }
+    console.log('');
+}
