@@ -63,7 +63,7 @@ export class DepthPasses {
         // Layers t ≥ H − d + 1 were exact at depth H − t < d already (see the header).
         const layers = Math.min(g.horizon, g.horizon - d + 1);
         const prev = this.values, out = this.scratch;
-        const pass = g.outcomes ? chancePass : g.nChoices === 2 ? pairPass : plainPass;
+        const pass = !g.outcomes && g.nChoices === 2 ? pairPass : plainPass;
         const m = pass(g, this.R, prev, out, this.allowed, this.shared, layers, this.q, budget);
         this.values = out;
         this.scratch = prev;
@@ -73,13 +73,14 @@ export class DepthPasses {
 }
 
 /**
- * One pass over layers 0..layers−1 of a graph that never draws: writes V into `out` from
- * `prev` and the allowed choices into `m` (into a copy of it first, when `copy`).
- * Returns the mask written when some choice changed, else null.
+ * One pass over layers 0..layers−1: writes V into `out` from `prev` and the allowed
+ * choices into `m` (into a copy of it first, when `copy`); in a graph that draws, each Q
+ * is an expectation over the successors. Returns the mask written when some choice
+ * changed, else null.
  */
 function plainPass(g: StateGraph, R: Rewards, prev: Float64Array, out: Float64Array, m: Mask, copy: boolean,
     layers: number, q: Float64Array, budget: Budget): Mask | null {
-    const C = g.nChoices, next = g.next;
+    const C = g.nChoices, next = g.next, o = g.outcomes;
     let changed = false;
     for (let t = 0; t < layers; t++) {
         const from = g.layerStart[t]!, to = g.layerStart[t + 1]!;
@@ -88,7 +89,7 @@ function plainPass(g: StateGraph, R: Rewards, prev: Float64Array, out: Float64Ar
             const base = s * C;
             let best = -Infinity, finite = 0;
             for (let c = 0; c < C; c++) {
-                const v = R[base + c]! + prev[next[base + c]!]!;
+                const v = R[base + c]! + (o ? expected(o, prev, base + c) : prev[next[base + c]!]!);
                 q[c] = v;
                 if (v > best) best = v;
                 finite += v - v;
@@ -131,38 +132,6 @@ function pairPass(g: StateGraph, R: Rewards, prev: Float64Array, out: Float64Arr
             m[i] = b0;
             m[i + 1] = b1;
             changed = true;
-        }
-    }
-    return changed ? m : null;
-}
-
-/** `plainPass` for a graph that draws: each Q is an expectation over the successors. */
-function chancePass(g: StateGraph, R: Rewards, prev: Float64Array, out: Float64Array, m: Mask, copy: boolean,
-    layers: number, q: Float64Array, budget: Budget): Mask | null {
-    const C = g.nChoices, o = g.outcomes!;
-    let changed = false;
-    for (let t = 0; t < layers; t++) {
-        const from = g.layerStart[t]!, to = g.layerStart[t + 1]!;
-        budget.tick(to - from);
-        for (let s = from; s < to; s++) {
-            const base = s * C;
-            let best = -Infinity, finite = 0;
-            for (let c = 0; c < C; c++) {
-                const v = R[base + c]! + expected(o, prev, base + c);
-                q[c] = v;
-                if (v > best) best = v;
-                finite += v - v;
-            }
-            if (finite !== 0) throw new NonFiniteValue(s);
-            out[s] = best;
-            const tol = 1e-9 * Math.max(1, Math.abs(best));
-            for (let c = 0; c < C; c++) {
-                const bit = best - q[c]! <= tol ? 1 : 0;
-                if (m[base + c] === bit) continue;
-                if (copy) { m = m.slice(); copy = false; }
-                m[base + c] = bit;
-                changed = true;
-            }
         }
     }
     return changed ? m : null;
