@@ -1,8 +1,8 @@
 /**
  * The worker threads of `mesa simulate` (cli/parallel/pool.ts; docs/simulation.md, Worker
  * threads) against one thread, in the same bench run: on specs of two environments of
- * one to three million states each, the first phase alone (explore every environment and
- * solve every objective there) and, on the smaller ones, the whole `simulate`. Each
+ * 0.3 to 3 million states each, the first phase alone (explore every environment and
+ * solve every objective there) and, on one of them, the whole `simulate`. Each
  * measurement runs in a fresh child process (this bundle with `--parallel-child`), so
  * that both sides start cold as a user's run does; median of 3, printed as the ratio one
  * thread / pool, with whether the reports agree. Runs from dist/bench.cjs, next to
