@@ -17,16 +17,11 @@ import { simulate } from '../../language/simulation/index.js';
 import { BruteEnv, interval, type History, type Policy } from './brute-force.js';
 import { collectReads } from '../../language/simulation/codegen.js';
 import { buildSpec, type EnvDef } from './fixtures.js';
+import { generator as mixed, type Gen } from './random-expressions.js';
 
-/** A small deterministic generator (xorshift32), so a failing seed reproduces. */
-function generator(seed: number): { int: (lo: number, hi: number) => number; pick: <T>(xs: readonly T[]) => T } {
-    let s = (seed | 0) || 1;
-    const next = (): number => { s ^= s << 13; s ^= s >>> 17; s ^= s << 5; return (s >>> 0) / 4294967296; };
-    const int = (lo: number, hi: number): number => lo + Math.floor(next() * (hi - lo + 1));
-    return { int, pick: xs => xs[int(0, xs.length - 1)]! };
-}
+/** The seed as it is, unmixed: the seeds this test has always drawn. */
+const generator = (seed: number): Gen => mixed(seed, false);
 
-type Gen = ReturnType<typeof generator>;
 
 /** Random expression text over `names` (current reads) and `delayed` (reads at delay 1–2); with `chance`, draws too; `tab` indexed in rules. */
 function expr(g: Gen, current: string[], delayed: string[], depth: number, chance = false, rule = true): string {

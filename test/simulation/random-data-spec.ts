@@ -8,38 +8,14 @@
  */
 import type { CompiledSpec } from '../../language/model/spec.js';
 import { buildSpec, type EnvDef } from './fixtures.js';
+import { expression as anyExpression, generator, type ExpressionShape, type Gen } from './random-expressions.js';
 
-/** A small deterministic generator (xorshift32), so a failing seed reproduces. */
-function generator(seed: number): { int: (lo: number, hi: number) => number; pick: <T>(xs: readonly T[]) => T } {
-    let s = (seed * 2654435761) | 0 || 1;
-    const next = (): number => { s ^= s << 13; s ^= s >>> 17; s ^= s << 5; return (s >>> 0) / 4294967296; };
-    const int = (lo: number, hi: number): number => lo + Math.floor(next() * (hi - lo + 1));
-    return { int, pick: xs => xs[int(0, xs.length - 1)]! };
-}
+/** Small integer constants, reads back 1–2 steps. */
+const SHAPE: ExpressionShape = { constant: g => String(g.int(0, 2)), maxDelay: 2, uniformHigh: 1, clamp: false };
 
-type Gen = ReturnType<typeof generator>;
+const expression = (g: Gen, now: string[], past: string[], depth: number, chance: boolean): string =>
+    anyExpression(g, SHAPE, now, past, depth, chance);
 
-function expression(g: Gen, now: string[], past: string[], depth: number, chance: boolean): string {
-    const sub = (): string => expression(g, now, past, depth - 1, chance);
-    if (chance && g.int(0, 5) === 0) {
-        return g.pick(['bernoulli(0.5)', 'uniform(0, 1)', `choose(0.25: ${sub()}, 0.75: ${sub()})`]);
-    }
-    if (depth <= 0 || g.int(0, 3) === 0) {
-        const k = g.int(0, 5);
-        if (k === 0 || (now.length === 0 && past.length === 0)) return String(g.int(0, 2));
-        if (k < 3 && now.length > 0) return g.pick(now);
-        return past.length > 0 ? `${g.pick(past)}@${g.int(1, 2)}` : g.pick(now);
-    }
-    switch (g.int(0, 7)) {
-        case 0: case 1: return `(${sub()} + ${sub()})`;
-        case 2: return `(${sub()} - ${sub()})`;
-        case 3: return `(${sub()} * ${sub()})`;
-        case 4: return `min(${sub()}, ${sub()})`;
-        case 5: return `max(${sub()}, ${sub()})`;
-        case 6: return `(${sub()} ${g.pick(['<', '>', '=='])} ${sub()})`;
-        default: return `(if ${sub()} then ${sub()} else ${sub()})`;
-    }
-}
 
 export function randomDataSpec(seed: number, chance: boolean): CompiledSpec {
     const g = generator(seed);

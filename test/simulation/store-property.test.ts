@@ -13,39 +13,16 @@ import { explore } from '../../language/simulation/explore.js';
 import { stateValues } from '../../language/simulation/state-store.js';
 import { buildSpec } from './fixtures.js';
 import { referenceGraph } from './reference-explorer.js';
-
-/** A small deterministic generator (xorshift32), so a failing seed reproduces. */
-function generator(seed: number): { int: (lo: number, hi: number) => number; pick: <T>(xs: readonly T[]) => T } {
-    let s = (seed * 2654435761) | 0 || 1;
-    const next = (): number => { s ^= s << 13; s ^= s >>> 17; s ^= s << 5; return (s >>> 0) / 4294967296; };
-    const int = (lo: number, hi: number): number => lo + Math.floor(next() * (hi - lo + 1));
-    return { int, pick: xs => xs[int(0, xs.length - 1)]! };
-}
-
-type Gen = ReturnType<typeof generator>;
+import { expression as anyExpression, generator, type ExpressionShape, type Gen } from './random-expressions.js';
 
 const CONSTANTS = ['0', '1', '2', '3', '0.5', '(-1.5)', '0.1', '(-4)', '1500', '(-3000.25)', '1e6'];
 
-function expression(g: Gen, now: string[], past: string[], depth: number, chance: boolean): string {
-    const sub = (): string => expression(g, now, past, depth - 1, chance);
-    if (chance && g.int(0, 5) === 0) return g.pick(['bernoulli(0.5)', 'uniform(0, 2)', `choose(0.25: ${sub()}, 0.75: ${sub()})`]);
-    if (depth <= 0 || g.int(0, 3) === 0) {
-        const k = g.int(0, 5);
-        if (k === 0 || (now.length === 0 && past.length === 0)) return g.pick(CONSTANTS);
-        if (k < 3 && now.length > 0) return g.pick(now);
-        return past.length > 0 ? `${g.pick(past)}@${g.int(1, 3)}` : g.pick(now);
-    }
-    switch (g.int(0, 8)) {
-        case 0: case 1: return `(${sub()} + ${sub()})`;
-        case 2: return `(${sub()} - ${sub()})`;
-        case 3: return `(${sub()} * ${sub()})`;
-        case 4: return `min(${sub()}, ${sub()})`;
-        case 5: return `max(${sub()}, ${sub()})`;
-        case 6: return `(${sub()} ${g.pick(['<', '>', '=='])} ${sub()})`;
-        case 7: return `clamp(${sub()}, -5, 5)`;
-        default: return `(if ${sub()} then ${sub()} else ${sub()})`;
-    }
-}
+/** Integers, fractions, negatives and large values; reads back 1–3 steps. */
+const SHAPE: ExpressionShape = { constant: g => g.pick(CONSTANTS), maxDelay: 3, uniformHigh: 2, clamp: true };
+
+const expression = (g: Gen, now: string[], past: string[], depth: number, chance: boolean): string =>
+    anyExpression(g, SHAPE, now, past, depth, chance);
+
 
 function randomSpec(seed: number) {
     const g = generator(seed);
