@@ -2,20 +2,16 @@
  * The `mesa` binary as users run it: exit codes, one-line messages for bad input (never
  * a stack trace), and the shapes of JSON and SARIF output.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { mesa, ROOT } from '../helpers/cli.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const bin = join(root, 'bin', 'mesa.cjs');
+const root = ROOT;
 let dir: string;
 
-function mesa(...args: string[]) {
-    const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 beforeAll(() => {
     execFileSync(process.execPath, ['esbuild.mjs', 'cli'], { cwd: root });

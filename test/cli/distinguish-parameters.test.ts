@@ -4,22 +4,18 @@
  * no use compiles another coin position, yet the fix is the one a user writes first, the
  * training binding widened to the nearest value that rules the proxies out.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { CORRIDOR } from '../simulation/spec-texts.js';
+import { mesa, ROOT } from '../helpers/cli.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const bin = join(root, 'bin', 'mesa.cjs');
+const root = ROOT;
 const NO_DEPLOY = CORRIDOR.replace('deploy Corridor(coin in 0..8)\n', '');
 let dir: string;
 
-function mesa(...args: string[]) {
-    const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 beforeAll(() => {
     execFileSync(process.execPath, ['esbuild.mjs', 'cli', 'core-worker'], { cwd: root });

@@ -6,7 +6,7 @@
  * error end as in one thread; a missing worker bundle falls back to one thread. The pool
  * runs dist/core-worker.cjs, built here.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,15 +18,11 @@ import { Budget } from '../../language/simulation/errors.js';
 import { explore } from '../../language/simulation/explore.js';
 import { simulate, SimulationError } from '../../language/simulation/index.js';
 import { compiled, EXAMPLES, exampleText, PUBLISHED, publishedText } from '../helpers/services.js';
+import { mesa, ROOT } from '../helpers/cli.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const bin = join(root, 'bin', 'mesa.cjs');
+const root = ROOT;
 let dir: string;
 
-function mesa(...args: string[]) {
-    const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 function file(name: string, content: string): string {
     const path = join(dir, name);
