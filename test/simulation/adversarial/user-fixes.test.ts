@@ -13,6 +13,17 @@ import { simulateText, verdictOf, withDistinguishing } from './pipeline.js';
 import { CORRIDOR } from '../spec-texts.js';
 
 
+/** The corridor trained at coin 8 widened to 4..8: the nearest value that rules out going right. */
+const WIDENED_TO_4 = {
+    computed: true,
+    environments: [{
+        name: 'Corridor(coin in 4..8)', extends: 'Corridor', intervention: 'widens coin from 8 to 4..8', source: '',
+        rulesOut: ['right', 'x'], kind: 'parameters', use: 'Corridor(coin in 4..8)',
+        widen: { train: 'Corridor(coin=8)', parameter: 'coin', low: 4, high: 8 }, adds: 4,
+    }],
+    uncovered: [],
+};
+
 describe('a parameterised training environment: its binding widened', () => {
     test('the corridor: train Corridor(coin in 4..8), which rules out right and x', async () => {
         const before = await simulateText(CORRIDOR);
@@ -26,15 +37,7 @@ describe('a parameterised training environment: its binding widened', () => {
         // one on 4 (left behind at the first step) or on 0..3 is not, while waiting or going
         // left collects it. So coin = 4..0 rule out right and x, 5..7 nothing; the nearest
         // is 4, which widens the range by four values.
-        expect(before.report.distinguishing).toEqual({
-            computed: true,
-            environments: [{
-                name: 'Corridor(coin in 4..8)', extends: 'Corridor', intervention: 'widens coin from 8 to 4..8', source: '',
-                rulesOut: ['right', 'x'], kind: 'parameters', use: 'Corridor(coin in 4..8)',
-                widen: { train: 'Corridor(coin=8)', parameter: 'coin', low: 4, high: 8 }, adds: 4,
-            }],
-            uncovered: [],
-        });
+        expect(before.report.distinguishing).toEqual(WIDENED_TO_4);
         // One level (1 × log2(4 names + 12) = 4 bits): two candidates, four values added.
         expect(before.report.distinguishingGrowth).toEqual([{ bits: 4, pseudoAligned: 2, coverSize: 4 }]);
 
@@ -69,15 +72,7 @@ describe('other values of a parameter no use compiles', () => {
         const before = await simulateText(NO_DEPLOY);
         // As with the deployment over 0..8 (above): 5..7 rule out nothing, 4..0 rule out right
         // and x, and 4 is the nearest; the values are explored by the search itself.
-        expect(before.report.distinguishing).toEqual({
-            computed: true,
-            environments: [{
-                name: 'Corridor(coin in 4..8)', extends: 'Corridor', intervention: 'widens coin from 8 to 4..8', source: '',
-                rulesOut: ['right', 'x'], kind: 'parameters', use: 'Corridor(coin in 4..8)',
-                widen: { train: 'Corridor(coin=8)', parameter: 'coin', low: 4, high: 8 }, adds: 4,
-            }],
-            uncovered: [],
-        });
+        expect(before.report.distinguishing).toEqual(WIDENED_TO_4);
         expect(before.report.distinguishingGrowth).toEqual([{ bits: 4, pseudoAligned: 2, coverSize: 4 }]);
         // The report still lists only the environments the spec uses.
         expect(before.report.environments.map(e => e.label)).toEqual(['Corridor(coin=8)']);
