@@ -9,7 +9,7 @@
 import type { CompiledEnvironment, CompiledSpec } from '../model/spec.js';
 import type { IncompleteEntry } from './report.js';
 import { compileEnvironment, type CompiledEnv } from './codegen.js';
-import { atStart, optimalValues, worstValues, greedyMask, type Mask } from './dp.js';
+import { atStart, greedyMask, optimalAndWorst, scratchPair, type Mask } from './dp.js';
 import { BudgetExceeded, SimulationError, type Budget } from './errors.js';
 import { explore } from './explore.js';
 import type { EnvGraph, ProductGraph, Rewards, StateGraph } from './state-graph.js';
@@ -136,8 +136,9 @@ export class Context {
         let s = byObjective.get(objective);
         if (!s) {
             const R = rewardsOf(g, objective);
-            const values = optimalValues(g, R, this.budget);
-            const worstAll = worstValues(g, R, this.budget);
+            // Only the mask is kept: the values go to the scratch buffers every pass reuses.
+            const [values, worstAll] = scratchPair(g.nStates);
+            optimalAndWorst(g, R, values, worstAll, this.budget);
             // At the start: the expectation over the initial states (docs/simulation.md, Chance).
             const optimum = atStart(g, values), worst = atStart(g, worstAll);
             // Finite at the start, finite everywhere (docs/simulation.md, Run-time errors).

@@ -44,39 +44,51 @@ export function atStart(g: StateGraph, V: Float64Array): number {
     return first + spread;
 }
 
-/** One backward pass: out[s] = best (or, when `minimise`, worst) over choices of R + V[next]. */
-function backup(g: StateGraph, R: Rewards, V: Float64Array, out: Float64Array, minimise: boolean, budget: Budget): void {
-    const C = g.nChoices, next = g.next, H = g.horizon, o = g.outcomes;
-    const sign = minimise ? -1 : 1;
-    out.fill(0, g.layerStart[H]!, g.nStates);
-    for (let t = H - 1; t >= 0; t--) {
-        budget.tick(g.layerStart[t + 1]! - g.layerStart[t]!);
-        const from = g.layerStart[t]!, to = g.layerStart[t + 1]!;
-        for (let s = from; s < to; s++) {
-            // Maximise sign·Q, so one branch-free loop serves both directions.
-            const base = s * C;
-            let best = sign * (R[base]! + (o ? expected(o, V, base) : V[next[base]!]!));
-            for (let c = 1; c < C; c++) {
-                const q = sign * (R[base + c]! + (o ? expected(o, V, base + c) : V[next[base + c]!]!));
-                if (q > best) best = q;
-            }
-            out[s] = sign * best;
-        }
-    }
-}
-
 /** Optimal values over the whole remaining horizon, per state. */
 export function optimalValues(g: StateGraph, R: Rewards, budget: Budget): Float64Array {
     const V = new Float64Array(g.nStates);
-    backup(g, R, V, V, false, budget);
+    const C = g.nChoices, next = g.next, H = g.horizon, o = g.outcomes;
+    for (let t = H - 1; t >= 0; t--) {
+        budget.tick(g.layerStart[t + 1]! - g.layerStart[t]!);
+        for (let s = g.layerStart[t]!, to = g.layerStart[t + 1]!; s < to; s++) {
+            const base = s * C;
+            let best = R[base]! + (o ? expected(o, V, base) : V[next[base]!]!);
+            for (let c = 1; c < C; c++) {
+                const q = R[base + c]! + (o ? expected(o, V, base + c) : V[next[base + c]!]!);
+                if (q > best) best = q;
+            }
+            V[s] = best;
+        }
+    }
     return V;
 }
 
-/** Worst values over the whole remaining horizon, per state. */
-export function worstValues(g: StateGraph, R: Rewards, budget: Budget): Float64Array {
-    const V = new Float64Array(g.nStates);
-    backup(g, R, V, V, true, budget);
-    return V;
+/**
+ * Optimal values into V and worst values into W (each of at least nStates), per state,
+ * in one backward pass: the graph's transitions and rewards are read once for both.
+ */
+export function optimalAndWorst(g: StateGraph, R: Rewards, V: Float64Array, W: Float64Array, budget: Budget): void {
+    const C = g.nChoices, next = g.next, H = g.horizon, o = g.outcomes;
+    V.fill(0, g.layerStart[H]!, g.nStates);
+    W.fill(0, g.layerStart[H]!, g.nStates);
+    for (let t = H - 1; t >= 0; t--) {
+        // Counted as the two passes it replaces.
+        budget.tick(g.layerStart[t + 1]! - g.layerStart[t]!);
+        budget.tick(g.layerStart[t + 1]! - g.layerStart[t]!);
+        for (let s = g.layerStart[t]!, to = g.layerStart[t + 1]!; s < to; s++) {
+            const base = s * C;
+            let hi = R[base]! + (o ? expected(o, V, base) : V[next[base]!]!);
+            let lo = R[base]! + (o ? expected(o, W, base) : W[next[base]!]!);
+            for (let c = 1; c < C; c++) {
+                const r = R[base + c]!;
+                const qh = r + (o ? expected(o, V, base + c) : V[next[base + c]!]!);
+                const ql = r + (o ? expected(o, W, base + c) : W[next[base + c]!]!);
+                if (qh > hi) hi = qh;
+                if (ql < lo) lo = ql;
+            }
+            V[s] = hi; W[s] = lo;
+        }
+    }
 }
 
 /**
@@ -150,8 +162,18 @@ export function depthIndependent(g: StateGraph, R: Rewards): boolean {
 
 export interface Interval { lo: number; hi: number }
 
-// Scratch buffers of `evaluate`, reused across calls (it only returns the values at one state).
+// Two scratch buffers of values per state, reused by every pass that only returns a few
+// figures (`evaluate`, `Context.solve`): a graph of millions of states costs no fresh pages per pass.
 let scratchLo = new Float64Array(0), scratchHi = new Float64Array(0);
+
+/** The two scratch buffers, with room for n states each; valid until the next pass that uses them. */
+export function scratchPair(n: number): [Float64Array, Float64Array] {
+    if (scratchLo.length < n) {
+        scratchLo = new Float64Array(n);
+        scratchHi = new Float64Array(n);
+    }
+    return [scratchLo, scratchHi];
+}
 
 /**
  * Worst and best (expected) value of R over the policies that take only allowed choices:
@@ -159,11 +181,7 @@ let scratchLo = new Float64Array(0), scratchHi = new Float64Array(0);
  */
 export function evaluate(g: StateGraph, R: Rewards, mask: Mask, budget: Budget, from?: number): Interval {
     const C = g.nChoices, next = g.next, H = g.horizon, o = g.outcomes;
-    if (scratchLo.length < g.nStates) {
-        scratchLo = new Float64Array(g.nStates);
-        scratchHi = new Float64Array(g.nStates);
-    }
-    const lo = scratchLo, hi = scratchHi;
+    const [lo, hi] = scratchPair(g.nStates);
     lo.fill(0, g.layerStart[H]!, g.nStates);
     hi.fill(0, g.layerStart[H]!, g.nStates);
     for (let t = H - 1; t >= 0; t--) {

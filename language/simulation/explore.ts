@@ -23,7 +23,7 @@ import type { CompiledEnv } from './codegen.js';
 import { forEachInitial, OutcomeRows, type Draws } from './chance.js';
 import { BudgetExceeded, type Budget } from './errors.js';
 import type { EnvGraph, Outcomes, Rewards } from './state-graph.js';
-import { grownArray, StateStore } from './state-store.js';
+import { grownArray, RESERVE_BYTES, RESERVE_MANY_BYTES, StateStore } from './state-store.js';
 import { put, widened, type RewardArray } from './reward-arrays.js';
 
 /** Bytes of graph data (packed states, transitions, rewards, hash table) one exploration may hold. */
@@ -46,8 +46,9 @@ export function explore(ce: CompiledEnv, budget: Budget): EnvGraph {
     const store = new StateStore(W, ce.carried, budget.maxStates, C * (4 + 8 * nObj) + TABLE_BYTES, MEMORY_BYTES - 2 * LAYER_BYTES);
 
     // Transitions and rewards start with room for 64 states and double, then are reserved at
-    // their cap (grownArray): a derived environment of the distinguishing search may carry
-    // hundreds of objectives over a few states.
+    // their cap (grownArray); later when there are many objectives: a derived environment of
+    // the distinguishing search may carry hundreds of them over a few states.
+    const reserveRewards = nObj <= 8 ? RESERVE_BYTES : RESERVE_MANY_BYTES;
     let next = new Int32Array(64 * C);
     let rewards: RewardArray[] = [];
     for (let o = 0; o < nObj; o++) rewards.push(new Float32Array(64 * C));
@@ -76,7 +77,7 @@ export function explore(ce: CompiledEnv, budget: Budget): EnvGraph {
             if ((s + 1) * C > next.length) {
                 const cap = (store.maxStates + 1) * C;
                 next = grownArray<Int32Array<ArrayBuffer>>(next, (s + 1) * C, cap, n => new Int32Array(n));
-                rewards = rewards.map(r => grownArray<RewardArray>(r, (s + 1) * C, cap, n => (r instanceof Float32Array ? new Float32Array(n) : new Float64Array(n))));
+                rewards = rewards.map(r => grownArray<RewardArray>(r, (s + 1) * C, cap, n => (r instanceof Float32Array ? new Float32Array(n) : new Float64Array(n)), reserveRewards));
                 r0 = rewards[0] ?? NONE; r1 = rewards[1] ?? NONE; r2 = rewards[2] ?? NONE;
             }
             // The state's values: its row of the layer, or decoded from the store.

@@ -17,9 +17,18 @@ export function widened(arrays: RewardArray[], o: number, tr: number, v: number)
     return (arrays[o] = widen(arrays[o]!, tr, v));
 }
 
-/** `r` in double precision (a copy when it was single), with v at index tr. */
+/**
+ * `r` in double precision (a copy when it was single), with v at index tr. Every caller
+ * fills its array in order, so only the entries before tr are copied: the pages of a
+ * reserved array past the states explored so far stay unmapped (state-store.ts, `grownArray`).
+ */
 export function widen(r: RewardArray, tr: number, v: number): Float64Array<ArrayBuffer> {
-    const out = r instanceof Float64Array ? r : Float64Array.from(r);
+    let out: Float64Array<ArrayBuffer>;
+    if (r instanceof Float64Array) out = r;
+    else {
+        out = new Float64Array(r.length);
+        out.set(r.subarray(0, tr));
+    }
     out[tr] = v;
     return out;
 }
