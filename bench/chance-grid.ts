@@ -20,11 +20,15 @@ import type { StateGraph } from '../language/simulation/state-graph.js';
 import { buildSpec } from '../test/simulation/fixtures.js';
 import { compileText } from './compile-text.js';
 
-/** Bytes the graph's typed arrays hold (buffers, growth slack included). */
-function bytesOf(g: StateGraph & { codes?: Uint32Array | Float64Array }): number {
-    const arrays = [g.next, g.layerStart, ...g.rewards.values(), ...(g.codes ? [g.codes] : []),
+/**
+ * Bytes of graph data: the used length of each typed array the graph holds. Room reserved
+ * beyond it is not counted: its pages are never written, so it costs no memory
+ * (docs/simulation.md, Exploration); bench/scale.ts measures the process's peak instead.
+ */
+export function bytesOf(g: StateGraph & { codes?: Uint32Array | Float64Array; dictionary?: Float64Array }): number {
+    const arrays = [g.next, g.layerStart, ...g.rewards.values(), ...(g.codes ? [g.codes] : []), ...(g.dictionary ? [g.dictionary] : []),
         ...(g.outcomes ? [g.outcomes.start, g.outcomes.next, g.outcomes.p] : [])];
-    return arrays.reduce((s, a) => s + a.buffer.byteLength, 0);
+    return arrays.reduce((s, a) => s + a.byteLength, 0);
 }
 
 interface Run { states: number; outcomes: number; ms: number; bytes: number }
