@@ -9,8 +9,8 @@
 import type { CompiledEnvironment, CompiledSpec } from '../model/spec.js';
 import type { IncompleteEntry } from './report.js';
 import { compileEnvironment, type CompiledEnv } from './codegen.js';
-import { atStart, greedyMask, optimalAndWorst, scratchPair, type Mask } from './dp.js';
-import { BudgetExceeded, SimulationError, type Budget } from './errors.js';
+import { atStart, optimalAndWorst, scratchPair, type Mask } from './dp.js';
+import { BudgetExceeded, NonFiniteValue, SimulationError, type Budget } from './errors.js';
 import { explore } from './explore.js';
 import type { EnvGraph, ProductGraph, Rewards, StateGraph } from './state-graph.js';
 import { productGraph } from './product.js';
@@ -138,12 +138,14 @@ export class Context {
             const R = rewardsOf(g, objective);
             // Only the mask is kept: the values go to the scratch buffers every pass reuses.
             const [values, worstAll] = scratchPair(g.nStates);
-            optimalAndWorst(g, R, values, worstAll, this.budget);
+            const mask = new Uint8Array(g.layerStart[g.horizon]! * g.nChoices);
+            const nonFinite = optimalAndWorst(g, R, values, worstAll, this.budget, mask);
             // At the start: the expectation over the initial states (docs/simulation.md, Chance).
             const optimum = atStart(g, values), worst = atStart(g, worstAll);
             // Finite at the start, finite everywhere (docs/simulation.md, Run-time errors).
             if (!Number.isFinite(optimum) || !Number.isFinite(worst)) throw returnOverflow(this.spec, g, objective, values, worstAll);
-            s = { mask: greedyMask(g, R, values), optimum, worst };
+            if (nonFinite >= 0) throw new NonFiniteValue(nonFinite);
+            s = { mask, optimum, worst };
             byObjective.set(objective, s);
         }
         return s;

@@ -65,30 +65,45 @@ export function optimalValues(g: StateGraph, R: Rewards, budget: Budget): Float6
 
 /**
  * Optimal values into V and worst values into W (each of at least nStates), per state,
- * in one backward pass: the graph's transitions and rewards are read once for both.
+ * and, given `mask`, the greedy choices of the optimal values into it (what `greedyMask`
+ * gives), all in one backward pass that reads the graph's transitions and rewards once.
+ * Returns the first state, in state order, where a Q of the optimal values is not a
+ * finite number (where `greedyMask` would throw), or −1.
  */
-export function optimalAndWorst(g: StateGraph, R: Rewards, V: Float64Array, W: Float64Array, budget: Budget): void {
+export function optimalAndWorst(g: StateGraph, R: Rewards, V: Float64Array, W: Float64Array, budget: Budget, mask?: Mask): number {
     const C = g.nChoices, next = g.next, H = g.horizon, o = g.outcomes;
     V.fill(0, g.layerStart[H]!, g.nStates);
     W.fill(0, g.layerStart[H]!, g.nStates);
+    let nonFinite = -1;
     for (let t = H - 1; t >= 0; t--) {
         // Counted as the two passes it replaces.
         budget.tick(g.layerStart[t + 1]! - g.layerStart[t]!);
         budget.tick(g.layerStart[t + 1]! - g.layerStart[t]!);
-        for (let s = g.layerStart[t]!, to = g.layerStart[t + 1]!; s < to; s++) {
+        for (let s = g.layerStart[t + 1]! - 1, from = g.layerStart[t]!; s >= from; s--) {
             const base = s * C;
             let hi = R[base]! + (o ? expected(o, V, base) : V[next[base]!]!);
             let lo = R[base]! + (o ? expected(o, W, base) : W[next[base]!]!);
+            // The greedy choices' best skips a Q that is not a number, as greedyMask does.
+            let best = hi > -Infinity ? hi : -Infinity;
             for (let c = 1; c < C; c++) {
                 const r = R[base + c]!;
                 const qh = r + (o ? expected(o, V, base + c) : V[next[base + c]!]!);
                 const ql = r + (o ? expected(o, W, base + c) : W[next[base + c]!]!);
                 if (qh > hi) hi = qh;
+                if (qh > best) best = qh;
                 if (ql < lo) lo = ql;
             }
             V[s] = hi; W[s] = lo;
+            if (!mask) continue;
+            const tol = tolerance(best);
+            for (let c = 0; c < C; c++) {
+                const q = R[base + c]! + (o ? expected(o, V, base + c) : V[next[base + c]!]!);
+                if (best - q <= tol) mask[base + c] = 1;
+                else if (q - q !== 0) nonFinite = s;
+            }
         }
     }
+    return nonFinite;
 }
 
 /**

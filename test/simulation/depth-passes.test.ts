@@ -22,8 +22,7 @@ import { planning } from '../../language/simulation/finite.js';
 import { assess, groundOf, rewardsIn } from '../../language/simulation/objective-search.js';
 import { commonTrainingNames } from '../../language/simulation/adversarial/judge.js';
 import type { Rewards, StateGraph } from '../../language/simulation/state-graph.js';
-import { randomDataSpec } from './random-data-spec.js';
-import { generator } from './random-expressions.js';
+import { randomDataSpec, randomRewards } from './random-data-spec.js';
 
 /** The former lookahead step: V_k from V_{k−1} over every layer. */
 function lookahead(g: StateGraph, R: Rewards, prev: Float64Array, out: Float64Array): void {
@@ -93,16 +92,6 @@ function outcome<T>(run: () => T): { value?: T; error?: string } {
     } catch (e) {
         return { error: (e as Error).message };
     }
-}
-
-/** Random rewards: small integers, near ties inside and just outside the tolerance, and (with `huge`) sums that overflow. */
-function randomRewards(g: StateGraph, seed: number, huge: boolean): Float64Array {
-    const r = generator(seed).next, R = new Float64Array(g.layerStart[g.horizon]! * g.nChoices);
-    for (let i = 0; i < R.length; i++) {
-        const k = r();
-        R[i] = huge && k < 0.15 ? 1e308 : k < 0.4 ? Math.floor(r() * 3) : k < 0.6 ? 1 + 1e-10 : k < 0.8 ? 1 + 3e-9 : -r();
-    }
-    return R;
 }
 
 /**

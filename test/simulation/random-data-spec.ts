@@ -7,6 +7,7 @@
  * base objective's body at the last step only. A depth-1 optimizer of the random one too.
  */
 import type { CompiledSpec } from '../../language/model/spec.js';
+import type { StateGraph } from '../../language/simulation/state-graph.js';
 import { buildSpec, type EnvDef } from './fixtures.js';
 import { expression as anyExpression, generator, type ExpressionShape, type Gen } from './random-expressions.js';
 
@@ -49,4 +50,14 @@ export function randomDataSpec(seed: number, chance: boolean): CompiledSpec {
         weights: g.int(0, 3) === 0 ? { train: [1, 0] } : undefined,
         deploy: ['F'],
     });
+}
+
+/** Random rewards: small integers, near ties inside and just outside the tolerance, and (with `huge`) sums that overflow. */
+export function randomRewards(g: StateGraph, seed: number, huge: boolean): Float64Array {
+    const r = generator(seed).next, R = new Float64Array(g.layerStart[g.horizon]! * g.nChoices);
+    for (let i = 0; i < R.length; i++) {
+        const k = r();
+        R[i] = huge && k < 0.15 ? 1e308 : k < 0.4 ? Math.floor(r() * 3) : k < 0.6 ? 1 + 1e-10 : k < 0.8 ? 1 + 3e-9 : -r();
+    }
+    return R;
 }
