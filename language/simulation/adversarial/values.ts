@@ -119,16 +119,25 @@ export function nameValues(
  */
 export function candidateRewards(g: EnvGraph, values: NameValues, gamma: number, c: Candidate, R: RewardArray): RewardArray {
     const C = g.nChoices, H = g.horizon;
-    const columns = c.terms.map(t => ({ v: values.get(t.name)!, sign: t.sign }));
+    const columns = c.terms.map(t => values.get(t.name)!), signs = c.terms.map(t => t.sign);
+    // One and two terms (most candidates) read their columns without a loop; the sums are
+    // formed in the same order either way, from 0, so the rewards are the same to the bit.
+    const n = columns.length, v0 = columns[0]!, v1 = columns[1]!, s0 = signs[0]!, s1 = signs[1]!;
+    const final = c.aggregate === 'final';
     let out = R;
     for (let t = 0; t < H; t++) {
         const from = g.layerStart[t]! * C, to = g.layerStart[t + 1]! * C;
-        if (c.aggregate === 'final' && t !== H - 1) { out.fill(0, from, to); continue; }
-        const w = c.aggregate === 'final' ? 1 : Math.pow(gamma, t);
+        if (final && t !== H - 1) { out.fill(0, from, to); continue; }
+        const w = final ? 1 : Math.pow(gamma, t);
         for (let tr = from; tr < to; tr++) {
-            let r = 0;
-            for (const col of columns) r += col.sign * col.v[tr]!;
-            const v = c.aggregate === 'final' ? r : w * r;
+            let r: number;
+            if (n === 1) r = 0 + s0 * v0[tr]!;
+            else if (n === 2) r = 0 + s0 * v0[tr]! + s1 * v1[tr]!;
+            else {
+                r = 0;
+                for (let k = 0; k < n; k++) r += signs[k]! * columns[k]![tr]!;
+            }
+            const v = final ? r : w * r;
             out[tr] = v;
             if (out[tr] !== v) out = widen(out, tr, v);
         }
