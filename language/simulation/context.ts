@@ -9,7 +9,7 @@
 import type { CompiledEnvironment, CompiledSpec } from '../model/spec.js';
 import type { IncompleteEntry } from './report.js';
 import { compileEnvironment, type CompiledEnv } from './codegen.js';
-import { atStart, optimalAndWorst, scratchPair, type Mask } from './dp.js';
+import { atStart, scratchPair, solvePass, type Mask } from './dp.js';
 import { BudgetExceeded, NonFiniteValue, SimulationError, type Budget } from './errors.js';
 import { explore } from './explore.js';
 import type { EnvGraph, ProductGraph, Rewards, StateGraph } from './state-graph.js';
@@ -139,7 +139,7 @@ export class Context {
             // Only the mask is kept: the values go to the scratch buffers every pass reuses.
             const [values, worstAll] = scratchPair(g.nStates);
             const mask = new Uint8Array(g.layerStart[g.horizon]! * g.nChoices);
-            const nonFinite = optimalAndWorst(g, R, values, worstAll, this.budget, mask);
+            const nonFinite = solvePass(g, R, this.budget, values, worstAll, mask);
             // At the start: the expectation over the initial states (docs/simulation.md, Chance).
             const optimum = atStart(g, values), worst = atStart(g, worstAll);
             // Finite at the start, finite everywhere (docs/simulation.md, Run-time errors).

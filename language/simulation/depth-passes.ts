@@ -52,10 +52,10 @@ export class DepthPasses {
 
     /**
      * The pass for the next depth d: V_d and the allowed choices at depth d (those within
-     * the tie tolerance of the best Q_d, as `greedyMask` finds them). Returns whether
-     * they differ from depth d − 1's (always true for d = 1, never for d > H). A Q_d
-     * that is not a finite number throws NonFiniteValue at the first such state in state
-     * order, as `greedyMask` of V_{d−1} would; the passes are then spent.
+     * the tie tolerance of the best Q_d, as dp.ts's `solvePass` finds them). Returns
+     * whether they differ from depth d − 1's (always true for d = 1, never for d > H). A
+     * Q_d that is not a finite number throws NonFiniteValue at the first such state in
+     * state order; the passes are then spent.
      */
     next(budget: Budget): boolean {
         const g = this.g;

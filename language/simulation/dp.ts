@@ -10,7 +10,7 @@
  * start" is the expectation over the initial states. Each pass tests once whether the
  * graph draws (`o`, the same for the whole pass) and otherwise runs as it does without chance.
  */
-import { NonFiniteValue, type Budget } from './errors.js';
+import type { Budget } from './errors.js';
 import type { Outcomes, Rewards, StateGraph } from './state-graph.js';
 
 /** A behaviour: allowed[s * nChoices + c] = 1 when choice c is allowed at state s. */
@@ -64,36 +64,41 @@ export function optimalValues(g: StateGraph, R: Rewards, budget: Budget): Float6
 }
 
 /**
- * Optimal values into V and worst values into W (each of at least nStates), per state,
- * and, given `mask`, the greedy choices of the optimal values into it (what `greedyMask`
- * gives), all in one backward pass that reads the graph's transitions and rewards once.
- * Returns the first state, in state order, where a Q of the optimal values is not a
- * finite number (where `greedyMask` would throw), or −1.
+ * One backward pass: the optimal values into V, the worst values into W when it is given,
+ * and the greedy choices of the optimal values into `mask` when it is given (every choice
+ * whose Q is within `tolerance` of the best Q that is a number), each buffer of at least
+ * nStates (the mask, of the non-terminal states' choices): the graph's transitions and
+ * rewards are read once for all three. Returns the first state, in state order, where a Q
+ * outside the tolerance is not a finite number, or −1.
  */
-export function optimalAndWorst(g: StateGraph, R: Rewards, V: Float64Array, W: Float64Array, budget: Budget, mask?: Mask): number {
+export function solvePass(g: StateGraph, R: Rewards, budget: Budget, V: Float64Array, W: Float64Array | null, mask: Mask | null): number {
     const C = g.nChoices, next = g.next, H = g.horizon, o = g.outcomes;
     V.fill(0, g.layerStart[H]!, g.nStates);
-    W.fill(0, g.layerStart[H]!, g.nStates);
+    W?.fill(0, g.layerStart[H]!, g.nStates);
     let nonFinite = -1;
     for (let t = H - 1; t >= 0; t--) {
-        // Counted as the two passes it replaces.
+        // Counted as the passes it replaces: one for the optimal values, one for the worst.
         budget.tick(g.layerStart[t + 1]! - g.layerStart[t]!);
-        budget.tick(g.layerStart[t + 1]! - g.layerStart[t]!);
+        if (W) budget.tick(g.layerStart[t + 1]! - g.layerStart[t]!);
         for (let s = g.layerStart[t + 1]! - 1, from = g.layerStart[t]!; s >= from; s--) {
             const base = s * C;
             let hi = R[base]! + (o ? expected(o, V, base) : V[next[base]!]!);
-            let lo = R[base]! + (o ? expected(o, W, base) : W[next[base]!]!);
-            // The greedy choices' best skips a Q that is not a number, as greedyMask does.
+            // The greedy choices' best skips a Q that is not a number.
             let best = hi > -Infinity ? hi : -Infinity;
             for (let c = 1; c < C; c++) {
-                const r = R[base + c]!;
-                const qh = r + (o ? expected(o, V, base + c) : V[next[base + c]!]!);
-                const ql = r + (o ? expected(o, W, base + c) : W[next[base + c]!]!);
+                const qh = R[base + c]! + (o ? expected(o, V, base + c) : V[next[base + c]!]!);
                 if (qh > hi) hi = qh;
                 if (qh > best) best = qh;
-                if (ql < lo) lo = ql;
             }
-            V[s] = hi; W[s] = lo;
+            V[s] = hi;
+            if (W) {
+                let lo = R[base]! + (o ? expected(o, W, base) : W[next[base]!]!);
+                for (let c = 1; c < C; c++) {
+                    const ql = R[base + c]! + (o ? expected(o, W, base + c) : W[next[base + c]!]!);
+                    if (ql < lo) lo = ql;
+                }
+                W[s] = lo;
+            }
             if (!mask) continue;
             const tol = tolerance(best);
             for (let c = 0; c < C; c++) {
@@ -106,28 +111,10 @@ export function optimalAndWorst(g: StateGraph, R: Rewards, V: Float64Array, W: F
     return nonFinite;
 }
 
-/**
- * The choices whose Q = R + V[next] is within tolerance of the best, at every non-terminal
- * state; a Q that is not a finite number throws NonFiniteValue.
- */
-export function greedyMask(g: StateGraph, R: Rewards, V: Float64Array): Mask {
-    const C = g.nChoices, next = g.next, inner = g.layerStart[g.horizon]!, o = g.outcomes;
-    const mask = new Uint8Array(inner * C);
-    for (let s = 0; s < inner; s++) {
-        const base = s * C;
-        let best = -Infinity;
-        for (let c = 0; c < C; c++) {
-            const q = R[base + c]! + (o ? expected(o, V, base + c) : V[next[base + c]!]!);
-            if (q > best) best = q;
-        }
-        const tol = tolerance(best);
-        for (let c = 0; c < C; c++) {
-            const q = R[base + c]! + (o ? expected(o, V, base + c) : V[next[base + c]!]!);
-            if (best - q <= tol) mask[base + c] = 1;
-            else if (q - q !== 0) throw new NonFiniteValue(s);
-        }
-    }
-    return mask;
+/** The optimal values and the greedy choices of R, or null when a Q is not a finite number. */
+export function optimalChoices(g: StateGraph, R: Rewards, budget: Budget, V: Float64Array = new Float64Array(g.nStates)): { values: Float64Array; mask: Mask } | null {
+    const mask = new Uint8Array(g.layerStart[g.horizon]! * g.nChoices);
+    return solvePass(g, R, budget, V, null, mask) < 0 ? { values: V, mask } : null;
 }
 
 /**

@@ -11,7 +11,7 @@
  */
 import type { CompiledObjective } from '../model/spec.js';
 import { rewardsOf, type Context } from './context.js';
-import { atStart, depthIndependent, evaluate, expected, greedyMask, optimalValues, sameMask, tolerance, type Mask } from './dp.js';
+import { atStart, depthIndependent, evaluate, expected, optimalChoices, sameMask, tolerance, type Mask } from './dp.js';
 import { DepthPasses } from './depth-passes.js';
 import { NonFiniteValue, type Budget } from './errors.js';
 import { trainingNames, trainingValue, trainWeights } from './select.js';
@@ -76,17 +76,6 @@ export function rewardsIn(a: Arena, o: Pursued): Rewards | null {
     if (!readable(a.values, o.candidate)) return null;
     a.scratch = candidateRewards(a.graph, a.values, a.env.discount, o.candidate, a.scratch);
     return a.scratch;
-}
-
-/** The optimal behaviour of rewards R and its values; null when a value is not a finite number. */
-function optimal(g: StateGraph, R: Rewards, budget: Budget): { mask: Mask; values: Float64Array } | null {
-    try {
-        const values = optimalValues(g, R, budget);
-        return { mask: greedyMask(g, R, values), values };
-    } catch (e) {
-        if (e instanceof NonFiniteValue) return null;
-        throw e;
-    }
 }
 
 /** The expected value of R when the policy takes each allowed choice with equal probability, at the start. */
@@ -154,7 +143,7 @@ export function assess(ctx: Context, ground: Ground, o: Pursued, want: { expecte
     for (const a of ground.train) {
         const R = rewardsIn(a, o);
         if (!R) return null;
-        const best = optimal(a.graph, R, ctx.budget);
+        const best = optimalChoices(a.graph, R, ctx.budget);
         if (!best) return null;
         const Rbase = rewardsOf(a.graph, base);
         his.push(evaluate(a.graph, Rbase, best.mask, ctx.budget).hi);
@@ -189,7 +178,7 @@ export function verdictOf(ctx: Context, ground: Ground, o: Pursued, assessed: As
     for (const a of ground.deploy()) {
         const R = rewardsIn(a, o);
         if (!R) continue;
-        const best = optimal(a.graph, R, ctx.budget);
+        const best = optimalChoices(a.graph, R, ctx.budget);
         if (best && !sameMask(best.mask, a.baseMask)) return 'pseudo-aligned';
     }
     return 'robust';

@@ -1,6 +1,7 @@
 /**
- * The one backward pass of `Context.solve` (dp.ts, `optimalAndWorst`; docs/simulation.md,
- * Dynamic programming) against the three passes it replaces: the optimal values, the worst
+ * The one backward pass of `Context.solve` (dp.ts, `solvePass`; docs/simulation.md,
+ * Dynamic programming), and `optimalChoices` (the same pass without the worst values),
+ * against the passes they replace: the optimal values, the worst
  * values, each by its own straightforward pass written here, and greedyMask of the optimal
  * values. On random specs with and without chance (random-data-spec.ts), for every
  * objective and for random rewards with near ties and with sums that overflow: the same
@@ -10,28 +11,11 @@
  */
 import { describe, expect, test } from 'vitest';
 import { Context, rewardsOf } from '../../language/simulation/context.js';
-import { atStart, expected, greedyMask, optimalAndWorst, sameMask, type Mask } from '../../language/simulation/dp.js';
+import { atStart, optimalChoices, sameMask, solvePass, type Mask } from '../../language/simulation/dp.js';
+import { formerPass, greedyMask } from './former-passes.js';
 import { Budget, NonFiniteValue } from '../../language/simulation/errors.js';
 import type { Rewards, StateGraph } from '../../language/simulation/state-graph.js';
 import { randomDataSpec, randomRewards } from './random-data-spec.js';
-
-/** The former pass: best (or, minimising, worst) over choices of R + V[next], layer by layer. */
-function formerPass(g: StateGraph, R: Rewards, minimise: boolean): Float64Array {
-    const C = g.nChoices, o = g.outcomes, V = new Float64Array(g.nStates);
-    for (let t = g.horizon - 1; t >= 0; t--) {
-        for (let s = g.layerStart[t]!; s < g.layerStart[t + 1]!; s++) {
-            let v = minimise ? Infinity : -Infinity, first = true;
-            for (let c = 0; c < C; c++) {
-                const q = R[s * C + c]! + (o ? expected(o, V, s * C + c) : V[g.next[s * C + c]!]!);
-                // The first choice's Q is taken as it is (a NaN stays), as the former pass did.
-                if (first || (minimise ? q < v : q > v)) v = q;
-                first = false;
-            }
-            V[s] = v;
-        }
-    }
-    return V;
-}
 
 /** The mask greedyMask gives, or the state where it throws. */
 function formerMask(g: StateGraph, R: Rewards, V: Float64Array): { mask?: Mask; failed?: number } {
@@ -65,17 +49,22 @@ describe.each(cases)('random spec $seed (chance: $chance)', ({ seed, chance }) =
             for (const R of [...g.rewards.values(), randomRewards(g, seed, false), randomRewards(g, seed + 1000, true)]) {
                 const V = new Float64Array(g.nStates), W = new Float64Array(g.nStates);
                 const mask = new Uint8Array(g.layerStart[g.horizon]! * g.nChoices);
-                const nonFinite = optimalAndWorst(g, R, V, W, new Budget(1e9, undefined, undefined), mask);
+                const nonFinite = solvePass(g, R, new Budget(1e9, undefined, undefined), V, W, mask);
                 const best = formerPass(g, R, false), worst = formerPass(g, R, true);
                 expect(same(V, best, g.nStates), 'optimal values').toBe(true);
                 expect(same(W, worst, g.nStates), 'worst values').toBe(true);
                 const former = formerMask(g, R, best);
+                // Without the worst values: what the candidate judgements and the objective search ask.
+                const choices = optimalChoices(g, R, new Budget(1e9, undefined, undefined));
                 if (former.failed !== undefined) {
                     expect(nonFinite).toBe(former.failed);
+                    expect(choices).toBeNull();
                     failures++;
                 } else {
                     expect(nonFinite).toBe(-1);
                     expect(sameMask(mask, former.mask!)).toBe(true);
+                    expect(same(choices!.values, best, g.nStates), 'optimal values without the worst').toBe(true);
+                    expect(sameMask(choices!.mask, former.mask!)).toBe(true);
                 }
                 compared++;
             }

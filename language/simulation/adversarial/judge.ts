@@ -7,11 +7,10 @@
  */
 import type { CompiledEnvironment } from '../../model/spec.js';
 import { rewardsOf, type Context } from '../context.js';
-import { evaluate, greedyMask, optimalValues, sameMask, tolerance, type Mask } from '../dp.js';
+import { evaluate, optimalChoices, sameMask, scratchPair, tolerance, type Mask } from '../dp.js';
 import type { EnvGraph, Rewards } from '../state-graph.js';
 import type { Candidate } from './enumerate.js';
 import { candidateRewards, nameValues, readable, type NameValues } from './values.js';
-import { NonFiniteValue } from '../errors.js';
 import type { RewardArray } from '../reward-arrays.js';
 
 /** One explored environment, ready for judging objectives in it. */
@@ -100,14 +99,10 @@ export function judge(ctx: Context, a: Arena, j: Judged): Judgement | null {
     } else {
         R = rewardsOf(g, j.declared);
     }
-    const V = optimalValues(g, R, ctx.budget);
-    let mask: Mask;
-    try {
-        mask = greedyMask(g, R, V);
-    } catch (e) {
-        if (e instanceof NonFiniteValue) return null;
-        throw e;
-    }
+    // Only the choices are kept: the values go to a scratch buffer, which `evaluate` reuses after.
+    const optimal = optimalChoices(g, R, ctx.budget, scratchPair(g.nStates)[0]);
+    if (!optimal) return null;
+    const mask = optimal.mask;
     const { lo, hi } = evaluate(g, rewardsOf(g, ctx.spec.base), mask, ctx.budget);
     return { lo, hi, matches: sameMask(mask, a.baseMask) };
 }
