@@ -165,7 +165,8 @@ export function depthIndependent(g: StateGraph, R: Rewards): boolean {
 export interface Interval { lo: number; hi: number }
 
 // Two scratch buffers of values per state, reused by every pass that only returns a few
-// figures (`evaluate`, `Context.solve`): a graph of millions of states costs no fresh pages per pass.
+// figures or a mask (`evaluate`, `Context.solve`, the candidate judgements): a graph of
+// millions of states costs no fresh pages per pass.
 let scratchLo = new Float64Array(0), scratchHi = new Float64Array(0);
 
 /** The two scratch buffers, with room for n states each; valid until the next pass that uses them. */

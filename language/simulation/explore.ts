@@ -46,8 +46,8 @@ export function explore(ce: CompiledEnv, budget: Budget): EnvGraph {
     const store = new StateStore(W, ce.carried, budget.maxStates, C * (4 + 8 * nObj) + TABLE_BYTES, MEMORY_BYTES - 2 * LAYER_BYTES);
 
     // Transitions and rewards start with room for 64 states and double, then are reserved at
-    // their cap (grownArray); later when there are many objectives: a derived environment of
-    // the distinguishing search may carry hundreds of them over a few states.
+    // their cap (grownArray); the rewards of many objectives only past 64 MB, since a derived
+    // environment of the distinguishing search may carry hundreds of them over a few states.
     const reserveRewards = nObj <= 8 ? RESERVE_BYTES : RESERVE_MANY_BYTES;
     let next = new Int32Array(64 * C);
     let rewards: RewardArray[] = [];
