@@ -107,47 +107,49 @@ export function canonical(g: StateGraph, gamma: number, aggregate: 'sum' | 'fina
 }
 
 /**
- * Visits every transition (s, a, s') with its weight (the successor's probability; the
- * uniform 1/N over (state, choice) pairs is applied by the caller) and both canonical rewards.
+ * A sum over every transition (s, a, s') of its weight (the successor's probability; the
+ * uniform 1/N over (state, choice) pairs is applied by the caller) times a function of
+ * both canonical rewards there, cx and cy: for `pass` 0, Σ w·cx and Σ w·cy; for 1,
+ * Σ w·(cx − mx)² and Σ w·(cy − my)²; for 2, Σ w·((cx − mx)/dx − (cy − my)/dy)² (and 0).
+ * One loop with the pass chosen inside, rather than a callback per transition: the sums
+ * stay in registers.
  */
-function forEachTransition(g: StateGraph, x: Canonical, y: Canonical, budget: Budget,
-    visit: (w: number, cx: number, cy: number) => void): void {
+function transitionSums(g: StateGraph, x: Canonical, y: Canonical, budget: Budget, pass: 0 | 1 | 2,
+    mx = 0, my = 0, dx = 1, dy = 1): [number, number] {
     const C = g.nChoices, H = g.horizon, next = g.next, o = g.outcomes;
+    let a = 0, b = 0;
     for (let t = 0; t < H; t++) {
         const from = g.layerStart[t]!, to = g.layerStart[t + 1]!;
         budget.tick(to - from);
         // The part of C(s, a, s') that depends only on (s, a): e(s, a) − avg(s) − γ·m_{t+1}.
-        const mx = x.gamma * x.layerMean[t + 1]!, my = y.gamma * y.layerMean[t + 1]!;
+        const px = x.gamma * x.layerMean[t + 1]!, py = y.gamma * y.layerMean[t + 1]!;
         for (let s = from; s < to; s++) {
             for (let c = 0; c < C; c++) {
                 const i = s * C + c;
-                const fx = rewardAt(x, i, t) - x.avg[s]! - mx, fy = rewardAt(y, i, t) - y.avg[s]! - my;
-                if (!o) {
-                    const n = next[i]!;
-                    visit(1, fx + x.gamma * x.avg[n]!, fy + y.gamma * y.avg[n]!);
-                    continue;
-                }
-                for (let j = o.start[i]!, end = o.start[i + 1]!; j < end; j++) {
-                    const n = o.next[j]!;
-                    visit(o.p[j]!, fx + x.gamma * x.avg[n]!, fy + y.gamma * y.avg[n]!);
+                const fx = rewardAt(x, i, t) - x.avg[s]! - px, fy = rewardAt(y, i, t) - y.avg[s]! - py;
+                const first = o ? o.start[i]! : 0, end = o ? o.start[i + 1]! : 1;
+                for (let j = first; j < end; j++) {
+                    const n = o ? o.next[j]! : next[i]!, w = o ? o.p[j]! : 1;
+                    const cx = fx + x.gamma * x.avg[n]!, cy = fy + y.gamma * y.avg[n]!;
+                    if (pass === 0) { a += w * cx; b += w * cy; }
+                    else if (pass === 1) { a += w * (cx - mx) ** 2; b += w * (cy - my) ** 2; }
+                    else a += w * ((cx - mx) / dx - (cy - my) / dy) ** 2;
                 }
             }
         }
     }
+    return [a, b];
 }
 
 /** √((1 − ρ)/2) of two objectives' canonical rewards on g; null when either does not vary. */
 export function epicDistance(g: StateGraph, x: Canonical, y: Canonical, budget: Budget): number | null {
     const N = g.layerStart[g.horizon]! * g.nChoices;
     if (N === 0) return null;
-    let sx = 0, sy = 0;
-    forEachTransition(g, x, y, budget, (w, cx, cy) => { sx += w * cx; sy += w * cy; });
+    const [sx, sy] = transitionSums(g, x, y, budget, 0);
     const mx = sx / N, my = sy / N;
-    let vx = 0, vy = 0;
-    forEachTransition(g, x, y, budget, (w, cx, cy) => { vx += w * (cx - mx) ** 2; vy += w * (cy - my) ** 2; });
+    const [vx, vy] = transitionSums(g, x, y, budget, 1, mx, my);
     const dx = Math.sqrt(vx / N), dy = Math.sqrt(vy / N);
     if (!(dx > 1e-9 * x.scale) || !(dy > 1e-9 * y.scale)) return null;
-    let d2 = 0;
-    forEachTransition(g, x, y, budget, (w, cx, cy) => { d2 += w * ((cx - mx) / dx - (cy - my) / dy) ** 2; });
+    const [d2] = transitionSums(g, x, y, budget, 2, mx, my, dx, dy);
     return Math.min(1, Math.sqrt(d2 / N) / 2);
 }
