@@ -145,15 +145,8 @@ export class StateStore implements FastStore {
 
     /** Writes the values of state s into out[0..width). */
     read(s: number, out: Float64Array): void {
-        const W = this.width, words = this.words, dict = this.dict, o = s * this.rowWords;
-        if (this.bits === 8) {
-            for (let k = 0; k < W; k++) out[k] = dict[(words[o + (k >> 2)]! >>> ((k & 3) << 3)) & 0xff]!;
-        } else if (this.bits === 16) {
-            for (let k = 0; k < W; k++) out[k] = dict[(words[o + (k >> 1)]! >>> ((k & 1) << 4)) & 0xffff]!;
-        } else {
-            const f64 = this.f64, r = s * W;
-            for (let k = 0; k < W; k++) out[k] = f64[r + k]!;
-        }
+        const raw = this.bits === 64;
+        decodeRow(raw ? this.f64 : this.words, this.dict, this.bits, raw ? this.width : this.rowWords, this.width, s, out);
     }
 
     /** The packed states, as a graph holds them (plain typed arrays). */
@@ -344,13 +337,23 @@ export function stateValue(g: PackedStates, s: number, j: number): number {
 
 /** Writes the `width` values of state s into out[0..width). */
 export function readState(g: PackedStates & { width: number }, s: number, out: Float64Array): void {
-    const W = g.width, codes = g.codes, dict = g.dictionary, o = s * g.stride;
-    if (g.bits === 8) {
-        for (let k = 0; k < W; k++) out[k] = dict[(codes[o + (k >> 2)]! >>> ((k & 3) << 3)) & 0xff]!;
-    } else if (g.bits === 16) {
-        for (let k = 0; k < W; k++) out[k] = dict[(codes[o + (k >> 1)]! >>> ((k & 1) << 4)) & 0xffff]!;
+    decodeRow(g.codes, g.dictionary, g.bits, g.stride, g.width, s, out);
+}
+
+/**
+ * The one decoder of packed rows, for the store while it explores and for a graph after:
+ * the `width` values of row s (rows of `stride` elements: words of 8- or 16-bit codes of
+ * `dict`, or the values themselves) into out[0..width).
+ */
+function decodeRow(codes: Uint32Array | Float64Array, dict: Float64Array, bits: 8 | 16 | 64, stride: number, width: number,
+    s: number, out: Float64Array): void {
+    const o = s * stride;
+    if (bits === 8) {
+        for (let k = 0; k < width; k++) out[k] = dict[(codes[o + (k >> 2)]! >>> ((k & 3) << 3)) & 0xff]!;
+    } else if (bits === 16) {
+        for (let k = 0; k < width; k++) out[k] = dict[(codes[o + (k >> 1)]! >>> ((k & 1) << 4)) & 0xffff]!;
     } else {
-        for (let k = 0; k < W; k++) out[k] = codes[o + k]!;
+        for (let k = 0; k < width; k++) out[k] = codes[o + k]!;
     }
 }
 
