@@ -6,13 +6,14 @@
  * delays literally. A delay just below a long horizon gives states 100,000 values wide:
  * their store is reserved for the states the caps allow, not for 1,024 of them.
  */
-import { describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { compileEnvironment } from '../../language/simulation/codegen.js';
 import { Budget, BudgetExceeded } from '../../language/simulation/errors.js';
 import { explore } from '../../language/simulation/explore.js';
 import { simulate } from '../../language/simulation/index.js';
 import { BruteEnv, interval } from './brute-force.js';
 import { buildSpec } from './fixtures.js';
+import { exploreRecording, wideEnvironment } from './wide-reservations.js';
 
 const delayed = (horizon: number, rule: string, init = 0) => buildSpec({
     name: 'delayed',
@@ -78,29 +79,10 @@ function worstOf(b: BruteEnv): number {
 
 describe('states 100,000 values wide', () => {
     test('the state store reserves room for the states the cap allows, not for 1,024 of them', () => {
-        const spec = buildSpec({
-            name: 'wide', envs: [{ label: 'E', horizon: 100_000, actions: ['a'], nodes: [['x', 'a@99999']] }],
-            objectives: [['base', 'B', 'x']], train: ['E'],
-        });
-        const ce = compileEnvironment(spec.environments[0]!, spec.objectives);
+        const ce = wideEnvironment();
         expect(ce.width).toBe(99_999);
-        const reserved: number[] = [];
         // Exploration makes its float arrays with `new Float64Array(length)` only.
-        class Recording extends Float64Array {
-            constructor(length: number) {
-                super(length);
-                reserved.push(length);
-            }
-        }
-        vi.stubGlobal('Float64Array', Recording);
-        let thrown: unknown;
-        try {
-            explore(ce, new Budget(50, undefined, undefined));
-        } catch (e) {
-            thrown = e;
-        } finally {
-            vi.unstubAllGlobals();
-        }
+        const { lengths: reserved, thrown } = exploreRecording(ce, 'Float64Array');
         expect(thrown).toBeInstanceOf(BudgetExceeded);
         expect((thrown as BudgetExceeded).budget).toBe('states');
         // 51 states of 99,999 values (40 MB), where 1,024 of them would be 819 MB.

@@ -5,7 +5,7 @@
  * the states found again after each widening; rows reserved only for the states the caps
  * allow; graphs that survive a structured clone.
  */
-import { describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { compileEnvironment } from '../../language/simulation/codegen.js';
 import type { BudgetExceeded } from '../../language/simulation/errors.js';
 import { Budget } from '../../language/simulation/errors.js';
@@ -13,6 +13,7 @@ import { explore } from '../../language/simulation/explore.js';
 import { readState, StateStore, stateValue, stateValues } from '../../language/simulation/state-store.js';
 import { buildSpec } from './fixtures.js';
 import { referenceGraph } from './reference-explorer.js';
+import { exploreRecording, wideEnvironment } from './wide-reservations.js';
 
 /** A store of rows of `width` values that every slot computes (nothing carried). */
 const storeOf = (width: number): StateStore => new StateStore(width, new Int32Array(width).fill(-1), 1e9, 0, 2 ** 31);
@@ -153,27 +154,7 @@ describe('graphs', () => {
     });
 
     test('the rows of states 100,000 values wide are reserved for the states the cap allows, not for 1,024', () => {
-        const spec = buildSpec({
-            name: 'wide', envs: [{ label: 'E', horizon: 100_000, actions: ['a'], nodes: [['x', 'a@99999']] }],
-            objectives: [['base', 'B', 'x']], train: ['E'],
-        });
-        const ce = compileEnvironment(spec.environments[0]!, spec.objectives);
-        const reserved: number[] = [];
-        class Recording extends Uint32Array {
-            constructor(length: number) {
-                super(length);
-                if (typeof length === 'number') reserved.push(length);
-            }
-        }
-        vi.stubGlobal('Uint32Array', Recording);
-        let thrown: unknown;
-        try {
-            explore(ce, new Budget(50, undefined, undefined));
-        } catch (e) {
-            thrown = e;
-        } finally {
-            vi.unstubAllGlobals();
-        }
+        const { lengths: reserved, thrown } = exploreRecording(wideEnvironment(), 'Uint32Array');
         expect((thrown as BudgetExceeded).budget).toBe('states');
         // Rows of 25,000 words (8-bit codes): 51 of them, where 1,024 would be 100 MB.
         expect(Math.max(...reserved)).toBe(51 * 25_000);
