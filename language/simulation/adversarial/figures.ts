@@ -7,9 +7,10 @@
  * deployInterval), as its implicit ideal optimizer would have them.
  *
  * Bounded: at most MAX_FIGURED_CANDIDATES candidates, the pseudo-aligned ones first. Each
- * costs four passes over every training graph and three over every deployment graph
- * (optimal values, behaviour, base interval), charged to the run's budget; a budget hit leaves the figures not
- * yet computed `null` and is recorded in `incomplete`.
+ * costs four passes over every training graph (the canonical rewards, the three sums of
+ * the distance) and two over every deployment graph (the optimal behaviour, the base
+ * interval), charged to the run's budget; a budget hit leaves the figures not yet
+ * computed `null` and is recorded in `incomplete`.
  */
 import type { CandidateFigures } from '../report.js';
 import type { Context } from '../context.js';
