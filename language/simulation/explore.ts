@@ -112,10 +112,22 @@ export function explore(ce: CompiledEnv, budget: Budget): EnvGraph {
         layerStart[t + 2] = store.count;
     }
 
+    return finished(ce, store, layerStart, next, rewards, start, chance?.rows);
+}
+
+/**
+ * The graph of a finished exploration. Apart from the loop above, so that what it reads of
+ * objects of many shapes (the objectives of a derived environment of the distinguishing
+ * search are made elsewhere) never deoptimises the loop's compiled code.
+ */
+function finished(ce: CompiledEnv, store: StateStore, layerStart: Int32Array, next: Int32Array, rewards: RewardArray[],
+    start: Float64Array | undefined, rows: OutcomeRows | undefined): EnvGraph {
+    const { env, nChoices: C } = ce;
+    const H = env.horizon;
     const inner = layerStart[H]! * C;
     const rewardMap = new Map<string, Rewards>();
-    for (let o = 0; o < nObj; o++) rewardMap.set(ce.objectives[o]!.name, rewards[o]!.subarray(0, inner));
-    const outcomes: Outcomes | undefined = chance?.rows.finish(inner);
+    for (let o = 0; o < ce.objectives.length; o++) rewardMap.set(ce.objectives[o]!.name, rewards[o]!.subarray(0, inner));
+    const outcomes: Outcomes | undefined = rows?.finish(inner);
     return {
         ...(outcomes ? { outcomes } : {}),
         ...(start ? { start } : {}),
@@ -128,7 +140,7 @@ export function explore(ce: CompiledEnv, budget: Budget): EnvGraph {
         layerStart: layerStart.subarray(0, H + 2),
         next: next.subarray(0, inner),
         rewards: rewardMap,
-        width: W,
+        width: ce.width,
         slotNames: ce.slotNames,
         ...store.packed(),
     };
