@@ -17,23 +17,10 @@ import { createMesaServices } from '../language/mesa-module.js';
 import { derivedEnvironments } from '../language/simulation/adversarial/distinguish.js';
 import { simulate } from '../language/simulation/index.js';
 import { stepsGenerated } from '../language/simulation/step-source.js';
+import { chain } from './generated-spec.js';
 
 const EXAMPLES = ['button-lamp', 'cleaning', 'garden', 'believer', 'shop', 'thermostat'];
 const PUBLISHED = ['boat-race', 'absent-supervisor'];
-
-/**
- * A chain n0 = a, n_i = n_(i−1) of `nodes` nodes over two steps, changed in deployment at
- * n500: `node n500 = b` (the deployment environment then rules out every proxy: a declared
- * environment ends the search) or `node n500 = a + b` (it rules out none: the search tries
- * every intervention and 300 pairs).
- */
-function chain(nodes: number, change: string): string {
-    const lines = ['environment E {', '  horizon 2', '  action a', '  node n0 = a'];
-    for (let i = 1; i < nodes; i++) lines.push(`  node n${i} = n${i - 1}`);
-    lines.push('}', 'environment F extends E {', '  action b', `  node n500 = ${change}`, '}',
-        `objective base B = n${nodes - 1}`, 'objective mesa M = n500', 'train E', 'deploy F');
-    return lines.join('\n') + '\n';
-}
 
 function median(xs: number[]): number {
     const s = [...xs].sort((a, b) => a - b);

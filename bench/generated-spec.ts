@@ -1,8 +1,10 @@
 /**
- * A generated spec of about `lines` lines: chains of nodes in one environment `Plant`
- * (horizon 30, 3 actions), a heavy and wide state space, three objectives. The editor
- * benchmark edits a 2,000-line one, the core's benchmark simulates a wide one, and the
- * tests reparse and simulate smaller ones.
+ * Generated specs. `largeSpec`: about `lines` lines, chains of nodes in one environment
+ * `Plant` (horizon 30, 3 actions), a heavy and wide state space, three objectives; the
+ * editor benchmark edits a 2,000-line one, the core's benchmark simulates a wide one, and
+ * the tests reparse and simulate smaller ones. `chain`: a long chain of copies whose
+ * distinguishing search judges thousands of interventions (bench/adversarial.ts,
+ * bench/parallel.ts).
  */
 export function largeSpec(lines: number): string {
     const out = ['// generated for the editor benchmark', 'environment Plant {', '  horizon 30', '  action push, pull, hold'];
@@ -44,4 +46,19 @@ export function largeSpecEdits(lines: number): Record<SpecEdit, string> {
         memberAtEnd: text.replace('\n}\nobjective base', '\n  node last = max(n1,\n}\nobjective base'),
         objective: text.replace('objective mesa Effort = push', 'objective mesa Effort = push + pull'),
     };
+}
+
+/**
+ * A chain n0 = a, n_i = n_(i−1) of `nodes` nodes over two steps, changed in deployment at
+ * n500 (or the middle node, in a shorter chain): `b` (the deployment environment then
+ * rules out every proxy: a declared environment ends the distinguishing search) or
+ * `a + b` (it rules out none: the search tries every intervention and 300 pairs).
+ */
+export function chain(nodes: number, change: string): string {
+    const at = Math.min(500, nodes >> 1);
+    const lines = ['environment E {', '  horizon 2', '  action a', '  node n0 = a'];
+    for (let i = 1; i < nodes; i++) lines.push(`  node n${i} = n${i - 1}`);
+    lines.push('}', 'environment F extends E {', '  action b', `  node n${at} = ${change}`, '}',
+        `objective base B = n${nodes - 1}`, `objective mesa M = n${at}`, 'train E', 'deploy F');
+    return lines.join('\n') + '\n';
 }

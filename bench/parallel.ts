@@ -2,7 +2,9 @@
  * The worker threads of `mesa simulate` (cli/parallel/pool.ts; docs/simulation.md, Worker
  * threads) against one thread, in the same bench run: on specs of two environments of
  * 0.3 to 3 million states each, the first phase alone (explore every environment and
- * solve every objective there) and, on one of them, the whole `simulate`. Each
+ * solve every objective there) and, on one of them, the whole `simulate`; then the whole
+ * `simulate` of specs whose distinguishing search is most of the run, which the workers
+ * share (the absent supervisor, the boat race, a chain of 1,000 nodes). Each
  * measurement runs in a fresh child process (this bundle with `--parallel-child`), so
  * that both sides start cold as a user's run does; median of 3, printed as the ratio one
  * thread / pool, with whether the reports agree. Runs from dist/bench.cjs, next to
@@ -15,7 +17,11 @@ import type { CompiledSpec } from '../language/model/spec.js';
 import { Context } from '../language/simulation/context.js';
 import { budgetOf, explorationOrder, simulate } from '../language/simulation/simulate.js';
 import { simulateParallel, workerSeeds } from '../cli/parallel/pool.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildSpec } from '../test/simulation/fixtures.js';
+import { compileText } from './compile-text.js';
+import { chain } from './generated-spec.js';
 
 /** Room for the largest case (2 × 3.1 M states). */
 const MAX_STATES = 10_000_000;
@@ -33,7 +39,13 @@ function lamps(delay: number, horizon: number): CompiledSpec {
     });
 }
 
-const CASES: Record<string, { title: string; spec: () => CompiledSpec; whole: boolean }> = {
+/** A published case's spec. */
+function published(name: string): Promise<CompiledSpec> {
+    return compileText(readFileSync(join(process.cwd(), 'examples', 'published', `${name}.mesa`), 'utf8'), name);
+}
+
+/** Each case's spec, and whether to measure the first phase, the whole `simulate`, or both. */
+const CASES: Record<string, { title: string; spec: () => CompiledSpec | Promise<CompiledSpec>; phase: boolean; whole: boolean }> = {
     counters: {
         title: 'two counters over 180 steps, train + deploy',
         spec: () => buildSpec({
@@ -45,10 +57,11 @@ const CASES: Record<string, { title: string; spec: () => CompiledSpec; whole: bo
             train: ['Train'],
             deploy: ['Deploy'],
         }),
+        phase: true,
         whole: false,
     },
-    lamp17: { title: 'button-lamp, lamp 17 presses back over 24 steps, train + deploy', spec: () => lamps(17, 24), whole: true },
-    lamp14: { title: 'button-lamp, lamp 14 presses back over 200 steps, train + deploy', spec: () => lamps(14, 200), whole: false },
+    lamp17: { title: 'button-lamp, lamp 17 presses back over 24 steps, train + deploy', spec: () => lamps(17, 24), phase: true, whole: true },
+    lamp14: { title: 'button-lamp, lamp 14 presses back over 200 steps, train + deploy', spec: () => lamps(14, 200), phase: true, whole: false },
     // A long step over a small state: each state's work is arithmetic, not memory traffic.
     plant: {
         title: 'a plant of 40 computed nodes over two counters, 120 steps, train + deploy',
@@ -64,8 +77,12 @@ const CASES: Record<string, { title: string; spec: () => CompiledSpec; whole: bo
             deploy: ['Deploy'],
         }),
         // Its 42 names make the candidate search the whole run's cost, which has nothing to do with threads.
+        phase: true,
         whole: false,
     },
+    absent: { title: 'the absent supervisor (published), three environments; the search judges 344 derived ones', spec: () => published('absent-supervisor'), phase: false, whole: true },
+    boat: { title: 'the boat race (published), one environment; the search judges 363 derived ones', spec: () => published('boat-race'), phase: false, whole: true },
+    chain: { title: 'a chain of 1,000 copies changed in deployment (n500 = a + b); the search judges 2,301 derived environments', spec: () => compileText(chain(1_000, 'a + b'), 'chain'), phase: false, whole: true },
 };
 
 interface ChildResult { ms: number; states: number; digest: string }
@@ -86,7 +103,7 @@ function phaseOnOneThread(spec: CompiledSpec): Map<string, number> {
 /** In a child: one measurement, `[case, phase|whole, workers]`, printed as JSON. */
 export async function parallelChild(args: string[]): Promise<void> {
     const [name, what, n] = args;
-    const spec = CASES[name!]!.spec();
+    const spec = await CASES[name!]!.spec();
     const workers = Number(n);
     const t0 = performance.now();
     let states: number, digest: string;
@@ -126,10 +143,14 @@ export function parallelBench(): void {
     const workers = Math.max(2, availableParallelism());
     console.log(`Worker threads (${availableParallelism()} cores; each run a fresh process; median of 3; speed-up = one thread / pool)`);
     for (const [name, c] of Object.entries(CASES)) {
-        const phase = [measure(name, 'phase', 1), measure(name, 'phase', workers)] as const;
-        const states = typeof phase[0] === 'string' ? '?' : (phase[0].states / 1e6).toFixed(2);
-        console.log(`${c.title}: ${states} M states`);
-        console.log(line('explore + solve', phase[0], phase[1], workers));
+        if (c.phase) {
+            const phase = [measure(name, 'phase', 1), measure(name, 'phase', workers)] as const;
+            const states = typeof phase[0] === 'string' ? '?' : (phase[0].states / 1e6).toFixed(2);
+            console.log(`${c.title}: ${states} M states`);
+            console.log(line('explore + solve', phase[0], phase[1], workers));
+        } else {
+            console.log(`${c.title}:`);
+        }
         if (c.whole) console.log(line('whole simulate', measure(name, 'whole', 1), measure(name, 'whole', workers), workers));
     }
     console.log('');

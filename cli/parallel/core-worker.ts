@@ -2,27 +2,61 @@
  * A worker thread of the pool (cli/parallel/pool.ts; bundled as dist/core-worker.cjs):
  * for each environment it is given, it runs the task of task.ts (explore, then solve every
  * objective) under the run's state cap, deadline and cancellation, and hands the graph
- * and the solutions back, moving their buffers rather than copying them
+ * and the solutions back, moving their buffers rather than copying them; then it judges
+ * the distinguishing search's interventions it is handed on its farm port
+ * (cli/parallel/farm.ts), signalling each result on the shared words
  * (docs/simulation.md, Worker threads).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { judgeTask } from '../../language/simulation/adversarial/distinguish.js';
+import type { DerivedJob } from '../../language/simulation/adversarial/farm.js';
 import { Context } from '../../language/simulation/context.js';
 import { Budget } from '../../language/simulation/errors.js';
-import { buffersOf, type Task, type TaskResult, type WorkerSetup } from './messages.js';
+import { buffersOf, type FarmMessage, type FarmResult, type FarmSetup, type Task, type TaskResult, type WorkerSetup } from './messages.js';
 import { runTask } from './task.js';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
-const signal = { get cancelled(): boolean { return Atomics.load(setup.cancelled, 0) !== 0; } };
+let farm: FarmSetup | undefined;
+/** Tells the main thread this worker is alive and working. */
+const beat = (): void => { if (farm) Atomics.store(farm.shared, 1 + farm.slot, Date.now() - setup.start); };
+const signal = { get cancelled(): boolean { beat(); return Atomics.load(setup.cancelled, 0) !== 0; } };
 const remaining = setup.deadline === null ? undefined : Math.max(0, setup.deadline - Date.now());
 const budget = new Budget(setup.maxStates, remaining, signal);
 const ctx = new Context(setup.spec, budget);
 
-port.on('message', ({ label }: Task) => {
-    const result = runTask(ctx, label);
+port.on('message', (message: Task | FarmSetup) => {
+    if ('farm' in message) {
+        farm = message;
+        beat();
+        message.farm.on('message', judge);
+        return;
+    }
+    const result = runTask(ctx, message.label);
     try {
         port.postMessage(result, buffersOf(result));
     } catch {
-        port.postMessage({ label, kind: 'failed', stopped: budget.stopped !== undefined } satisfies TaskResult);
+        port.postMessage({ label: message.label, kind: 'failed', stopped: budget.stopped !== undefined } satisfies TaskResult);
     }
 });
+
+let job: DerivedJob | undefined;
+
+/** Judges one intervention of the current job; anything thrown leaves it to the main thread. */
+function judge(message: FarmMessage): void {
+    const { farm: out, shared } = farm!;
+    if (message.kind === 'job') {
+        job = message.job;
+        return;
+    }
+    beat();
+    let result: FarmResult;
+    try {
+        result = { id: message.id, i: message.i, covers: judgeTask(ctx, message.task, job!) };
+    } catch {
+        result = { id: message.id, i: message.i, failed: true };
+    }
+    (out as MessagePort).postMessage(result);
+    Atomics.add(shared, 0, 1);
+    Atomics.notify(shared, 0);
+}

@@ -6,6 +6,8 @@
 import type { Solved } from '../../language/simulation/context.js';
 import type { EnvGraph } from '../../language/simulation/state-graph.js';
 import type { CompiledSpec } from '../../language/model/spec.js';
+import type { Covers, DerivedJob, DerivedTask } from '../../language/simulation/adversarial/farm.js';
+import type { MessagePort } from 'node:worker_threads';
 
 /** What every worker gets when it starts: the spec and the run's caps. */
 export interface WorkerSetup {
@@ -15,7 +17,31 @@ export interface WorkerSetup {
     deadline: number | null;
     /** Set to 1 by the main thread when the run is cancelled. */
     cancelled: Int32Array;
+    /** When the run started, as `Date.now()` read it: heartbeats count from there. */
+    start: number;
 }
+
+/**
+ * Sent once to each worker, after its first-phase tasks: the port the distinguishing
+ * search's tasks come by and its results go back by (cli/parallel/farm.ts), and the shared
+ * words: [0] counts results posted by any worker, [1 + slot] is this worker's heartbeat
+ * (ms since the run started, written whenever it looks at its budget or starts a task).
+ */
+export interface FarmSetup {
+    farm: MessagePort;
+    shared: Int32Array;
+    slot: number;
+}
+
+/** To a worker on its farm port: the job the next tasks belong to, or one task. */
+export type FarmMessage =
+    | { kind: 'job'; id: number; job: DerivedJob }
+    | { kind: 'task'; id: number; i: number; task: DerivedTask };
+
+/** From a worker: task i of job `id` judged, or failed there (the main thread redoes it). */
+export type FarmResult =
+    | { id: number; i: number; covers: Covers }
+    | { id: number; i: number; failed: true };
 
 /** One task: explore an environment and solve every objective evaluable there. */
 export interface Task {

@@ -15,6 +15,7 @@ import { explore } from './explore.js';
 import type { EnvGraph, ProductGraph, Rewards, StateGraph } from './state-graph.js';
 import { productGraph } from './product.js';
 import { returnOverflow } from './finite.js';
+import type { DerivedFarm } from './adversarial/farm.js';
 
 /** Optimal behaviour of one objective in one graph (its values per state are not kept: a mask is a byte per choice). */
 export interface Solved {
@@ -36,6 +37,8 @@ export class Context {
     private readonly products = new Map<string, ProductGraph | null>();
     private readonly solved = new WeakMap<StateGraph, Map<string, Solved>>();
     private readonly seeds = new Map<string, Seed>();
+    /** Judges the distinguishing search's interventions on other threads too (the CLI's pool); none: on this one. */
+    farm: DerivedFarm | undefined;
 
     constructor(readonly spec: CompiledSpec, readonly budget: Budget) {
         for (const e of spec.environments) this.envs.set(e.label, e);

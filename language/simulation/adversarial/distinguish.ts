@@ -22,7 +22,8 @@ import { BudgetExceeded, SimulationError } from '../errors.js';
 import { explore } from '../explore.js';
 import { CappedBudget } from './capped-budget.js';
 import { greedy, widen, type Option, type ParameterGroup, type Stages, type Widening } from './cover.js';
-import { combine, environmentSource, interventions, type Intervention } from './interventions.js';
+import { judgeInOrder, type Covers, type DerivedJob, type DerivedTask } from './farm.js';
+import { combine, derivedEnvironment, environmentSource, interventions, type Intervention } from './interventions.js';
 import { arena, judge, judgeable, misfits, textOf, type Arena, type Judged } from './judge.js';
 import { exploredValues, nameObjectives, ownNames } from './values.js';
 
@@ -52,7 +53,7 @@ export interface Distinguished {
 }
 
 /** What an environment, judged in its arena, makes misfit among `among`. */
-function coversIn(ctx: Context, a: Arena, universe: Judged[], among: Set<number>): Set<number> {
+function coversIn(ctx: Context, a: Arena, universe: Judged[], among: Iterable<number>): Set<number> {
     const covers = new Set<number>();
     for (const i of among) {
         const j = universe[i]!;
@@ -106,21 +107,33 @@ function namesRead(search: Search, among: Set<number>): string[] {
     return search.names.filter(n => read.has(n));
 }
 
+/** What the derived environment `build` gives rules out of the job's objectives; null when it cannot judge. */
+function judgeDerived(ctx: Context, build: () => CompiledEnvironment, job: DerivedJob): Covers {
+    const a = derivedArena(ctx, build, job.trainStates, job.names);
+    return a ? [...coversIn(ctx, a, job.universe, job.among)] : null;
+}
+
+/** Judges an intervention handed over as plain data (a worker thread's task, farm.ts), as `interventionOptions` would. */
+export function judgeTask(ctx: Context, task: DerivedTask, job: DerivedJob): Covers {
+    return judgeDerived(ctx, () => derivedEnvironment(ctx.env(task.train), task.changes, task.index), job);
+}
+
 /**
  * The options of some interventions, with what they rule out among `among`. Judging stops
  * at the first that rules out all of it: the greedy takes it first and needs nothing more,
- * for `among` and for any part of it (cover.ts).
+ * for `among` and for any part of it (cover.ts). A run with worker threads judges them on
+ * all of them at once (`Context.farm`), with the same result.
  */
 function interventionOptions(ctx: Context, ivs: Intervention[], search: Search, among: Set<number>, trainStates: number): InterventionOption[] {
+    const job: DerivedJob = { names: namesRead(search, among), universe: search.universe, among: [...among], trainStates };
+    const here = (i: number): Covers => judgeDerived(ctx, () => ivs[i]!.env, job);
+    const judged = ctx.farm && ivs.length > 1
+        ? ctx.farm.judgeAll(ivs.map(iv => ({ train: iv.train, changes: iv.changes, index: iv.index })), job, here)
+        : judgeInOrder(ivs.length, job, here);
     const out: InterventionOption[] = [];
-    const needed = namesRead(search, among);
-    for (const iv of ivs) {
-        const a = derivedArena(ctx, () => iv.env, trainStates, needed);
-        if (!a) continue;
-        const covers = coversIn(ctx, a, search.universe, among);
-        if (covers.size > 0) out.push({ intervention: iv, covers });
-        if (covers.size === among.size) break;
-    }
+    judged.forEach((covers, i) => {
+        if (covers && covers.length > 0) out.push({ intervention: ivs[i]!, covers: new Set(covers) });
+    });
     return out;
 }
 

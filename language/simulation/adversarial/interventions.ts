@@ -49,6 +49,8 @@ export interface Intervention {
     /** In words, e.g. "cuts floor@1 in dusty_sweeps". */
     description: string;
     changes: Change[];
+    /** Its number among the interventions on its training environment: the derived environment's label is `<train>\u0000<index>`. */
+    index: number;
     /**
      * The derived environment, labelled `label` until it gets its name: built when read
      * (a copy of the training environment's nodes), not with the list of interventions,
@@ -239,11 +241,16 @@ function baseOf(train: CompiledEnvironment, changes: Change[]): CompiledEnvironm
     return param?.kind === 'param' ? param.env : train;
 }
 
+/** The environment of the intervention made of `changes` (numbered k) on `train`: what `Intervention.env` reads. */
+export function derivedEnvironment(train: CompiledEnvironment, changes: Change[], k: number): CompiledEnvironment {
+    return build(train, changes, k).env;
+}
+
 /** An intervention whose environment and members are built when read. */
 function intervention(train: CompiledEnvironment, changes: Change[], description: string, k: number): Intervention {
     return {
-        train: train.label, declaration: train.name, params: baseOf(train, changes).params, description, changes,
-        get env() { return build(train, changes, k).env; },
+        train: train.label, declaration: train.name, params: baseOf(train, changes).params, description, changes, index: k,
+        get env() { return derivedEnvironment(train, changes, k); },
         get members() { return build(train, changes, k).members; },
     };
 }
