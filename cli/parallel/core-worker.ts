@@ -11,6 +11,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { judgeTask } from '../../language/simulation/adversarial/distinguish.js';
 import type { DerivedJob } from '../../language/simulation/adversarial/farm.js';
 import { Context } from '../../language/simulation/context.js';
+import { releaseScratch } from '../../language/simulation/dp.js';
 import { Budget } from '../../language/simulation/errors.js';
 import { buffersOf, type FarmMessage, type FarmResult, type FarmSetup, type Task, type TaskResult, type WorkerSetup } from './messages.js';
 import { runTask } from './task.js';
@@ -38,6 +39,8 @@ port.on('message', (message: Task | FarmSetup) => {
     } catch {
         port.postMessage({ label: message.label, kind: 'failed', stopped: budget.stopped !== undefined } satisfies TaskResult);
     }
+    // The graph has gone to the main thread; its passes' buffers need not stay while this worker waits.
+    releaseScratch();
 });
 
 let job: DerivedJob | undefined;

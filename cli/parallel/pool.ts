@@ -19,7 +19,7 @@ import { Context, type Seed } from '../../language/simulation/context.js';
 import type { Report } from '../../language/simulation/report.js';
 import { budgetOf, DEFAULT_MAX_STATES, explorationOrder, simulateWith, type SimulateOptions } from '../../language/simulation/simulate.js';
 import { Budget } from '../../language/simulation/errors.js';
-import { WorkerFarm } from './farm.js';
+import { MAX_TRAIN_STATES, WorkerFarm } from './farm.js';
 import type { FarmSetup, TaskResult, WorkerSetup } from './messages.js';
 import { runTask } from './task.js';
 
@@ -42,8 +42,9 @@ export async function simulateParallel(spec: CompiledSpec, options: ParallelOpti
     const pool = Pool.open(spec, options, start);
     if (!pool) return simulateWith(ctx, options);
     try {
-        for (const [label, seed] of await pool.explore(options.signal)) ctx.seed(label, seed);
-        ctx.farm = pool.farm(ctx.budget);
+        const seeds = await pool.explore(options.signal);
+        for (const [label, seed] of seeds) ctx.seed(label, seed);
+        ctx.farm = pool.farm(ctx.budget, seeds);
         return simulateWith(ctx, options);
     } finally {
         pool.close();
@@ -64,6 +65,18 @@ export async function workerSeeds(spec: CompiledSpec, options: ParallelOptions =
     } finally {
         pool.close();
     }
+}
+
+/**
+ * Whether the search may use the farm after the first phase: some training environment
+ * was not explored there (its size is unknown yet) or was, with at most `MAX_TRAIN_STATES`
+ * states. One that hit the state cap has no search.
+ */
+export function farmWanted(train: string[], seeds: Map<string, Seed>): boolean {
+    return train.some(label => {
+        const seed = seeds.get(label);
+        return seed === undefined || ('graph' in seed && seed.graph.nStates <= MAX_TRAIN_STATES);
+    });
 }
 
 /** dist/core-worker.cjs, next to the CLI bundle, or from the sources' place in the tree. */
@@ -182,8 +195,14 @@ class Pool {
         });
     }
 
-    /** The farm of the live workers for the rest of the run, whose waits look at `budget`; undefined with no live worker. */
-    farm(budget: Budget): WorkerFarm | undefined {
+    /**
+     * The farm of the live workers for the rest of the run, whose waits look at `budget`.
+     * Undefined with no live worker, or when no training environment can use it (each was
+     * explored in the first phase with more than `MAX_TRAIN_STATES` states, or hit the
+     * state cap): the workers are then ended at once, and their memory with them.
+     */
+    farm(budget: Budget, seeds: Map<string, Seed>): WorkerFarm | undefined {
+        if (!farmWanted(this.setup.spec.train, seeds)) this.close();
         if (this.live.size === 0) return undefined;
         const shared = new Int32Array(new SharedArrayBuffer(4 * (1 + this.live.size)));
         const ports = [...this.live].map((w, slot) => {

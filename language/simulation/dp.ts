@@ -178,6 +178,12 @@ export function scratchPair(n: number): [Float64Array, Float64Array] {
     return [scratchLo, scratchHi];
 }
 
+/** Lets the scratch buffers go: for a thread done with its passes for a while (a worker between the parts of a run). */
+export function releaseScratch(): void {
+    scratchLo = new Float64Array(0);
+    scratchHi = new Float64Array(0);
+}
+
 /**
  * Worst and best (expected) value of R over the policies that take only allowed choices:
  * from state `from`, or, without it, at the start (over the initial states).

@@ -4,17 +4,18 @@
  * (threads made from the source below): whoever judges a task, the result is what judging
  * in order on this thread gives, an early end included; a worker that fails every task
  * leaves them to this thread; a silent worker is given up after its stall time; a time
- * budget stops a wait; a large training environment's are judged here alone. With the real pool, the workers judge some of the boat race's
- * interventions and the report is that of one thread.
+ * budget stops a wait; a large training environment's are judged here alone. With the
+ * real pool: the workers stay for the search only when it can use them, judge some of the
+ * boat race's interventions, and the report is that of one thread.
  */
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, test } from 'vitest';
 import { judgeInOrder, type Covers, type DerivedJob, type DerivedTask } from '../../language/simulation/adversarial/farm.js';
 import { Budget, BudgetExceeded } from '../../language/simulation/errors.js';
 import { MAX_TRAIN_STATES, tasksJudgedByWorkers, WorkerFarm } from '../../cli/parallel/farm.js';
-import { simulateParallel } from '../../cli/parallel/pool.js';
+import { farmWanted, simulateParallel, workerSeeds } from '../../cli/parallel/pool.js';
 import { simulate } from '../../language/simulation/index.js';
-import { compiled, publishedText } from '../helpers/services.js';
+import { compiled, exampleText, publishedText } from '../helpers/services.js';
 
 /** What task `index` rules out: all of `among` at the indices in `full`, nothing (null) at every fifth, else one. */
 function cover(index: number, among: number[], full: number[]): Covers {
@@ -127,6 +128,20 @@ describe('the farm gives what judging in order gives', () => {
 });
 
 describe('with the pool of mesa simulate', () => {
+    test('the workers stay for the search only when a training environment is small enough for it', async () => {
+        const seeds = await workerSeeds(await compiled(exampleText('button-lamp')), { workers: 2 });
+        // Lab, 32,767 states, explored in the first phase.
+        expect(farmWanted(['Lab'], seeds)).toBe(true);
+        const lab = seeds.get('Lab')!;
+        if (!('graph' in lab)) throw new Error('Lab was not explored');
+        const large = new Map([['Lab', { ...lab, graph: { ...lab.graph, nStates: MAX_TRAIN_STATES + 1 } }]]);
+        expect(farmWanted(['Lab'], large)).toBe(false);
+        expect(farmWanted(['Lab'], new Map([['Lab', { statesHit: { limit: 10, memoryBound: false } }]]))).toBe(false);
+        // Not explored in the first phase (a spec with one environment): its size is not known yet.
+        expect(farmWanted(['Lab'], new Map())).toBe(true);
+        expect(farmWanted(['Lab', 'Other'], large)).toBe(true);
+    });
+
     test('the boat race: workers judge some of its interventions, and the report is the one of one thread', async () => {
         const spec = await compiled(publishedText('boat-race'));
         const before = tasksJudgedByWorkers();
