@@ -6,8 +6,9 @@
  * `simulate` of specs whose distinguishing search is most of the run, which the workers
  * share (the absent supervisor, the boat race, a chain of 1,000 nodes). Each
  * measurement runs in a fresh child process (this bundle with `--parallel-child`), so
- * that both sides start cold as a user's run does; median of 3, printed as the ratio one
- * thread / pool, with whether the reports agree. Runs from dist/bench.cjs, next to
+ * that both sides start cold as a user's run does; one thread and the pool run back to
+ * back, in pairs, and the speed-up printed is the median of the pairs' ratios one thread /
+ * pool, with whether the reports agree. Runs from dist/bench.cjs, next to
  * dist/core-worker.cjs. Prints figures, asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
@@ -122,36 +123,49 @@ export async function parallelChild(args: string[]): Promise<void> {
     process.stdout.write(JSON.stringify({ ms: performance.now() - t0, states, digest } satisfies ChildResult) + '\n');
 }
 
-/** The median of 3 children's figures, or why they failed. */
-function measure(name: string, what: string, workers: number): ChildResult | string {
-    const runs: ChildResult[] = [];
-    for (let i = 0; i < 3; i++) {
-        const run = spawnSync(process.execPath, [process.argv[1]!, '--parallel-child', name, what, String(workers)], { encoding: 'utf8', maxBuffer: 1 << 24 });
-        if (run.status !== 0) return (run.stderr || run.stdout).trim().split('\n').slice(-3).join(' ');
-        runs.push(JSON.parse(run.stdout.trim().split('\n').pop()!) as ChildResult);
-    }
-    return [...runs].sort((a, b) => a.ms - b.ms)[1]!;
+/** One child's figures, or why it failed. */
+function run(name: string, what: string, workers: number): ChildResult | string {
+    const child = spawnSync(process.execPath, [process.argv[1]!, '--parallel-child', name, what, String(workers)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    if (child.status !== 0) return (child.stderr || child.stdout).trim().split('\n').slice(-3).join(' ');
+    return JSON.parse(child.stdout.trim().split('\n').pop()!) as ChildResult;
 }
 
-function line(label: string, one: ChildResult | string, pool: ChildResult | string, workers: number): string {
-    if (typeof one === 'string' || typeof pool === 'string') return `  ${label}: failed: ${typeof one === 'string' ? one : pool}`;
-    const same = one.digest === pool.digest ? 'the same' : 'DIFFERENT';
-    return `  ${label.padEnd(16)} one thread ${one.ms.toFixed(0)} ms, ${workers} threads ${pool.ms.toFixed(0)} ms, speed-up ${(one.ms / pool.ms).toFixed(2)} (${same} results)`;
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+
+/**
+ * `pairs` runs of one thread and of the pool, back to back, which goes first alternating,
+ * so that a change in the machine's load meets both sides alike; the median of each side's
+ * times and of the pairs' ratios, whether every report agreed, or why a run failed.
+ */
+function line(label: string, name: string, what: string, workers: number, pairs: number): { text: string; states?: number } {
+    const one: number[] = [], pool: number[] = [], ratios: number[] = [];
+    let states: number | undefined;
+    let same = true;
+    for (let i = 0; i < pairs; i++) {
+        const first = run(name, what, i % 2 === 0 ? 1 : workers);
+        const second = run(name, what, i % 2 === 0 ? workers : 1);
+        if (typeof first === 'string' || typeof second === 'string') return { text: `  ${label}: failed: ${typeof first === 'string' ? first : second}` };
+        const [a, b] = i % 2 === 0 ? [first, second] : [second, first];
+        one.push(a.ms);
+        pool.push(b.ms);
+        ratios.push(a.ms / b.ms);
+        same &&= a.digest === b.digest;
+        states = a.states;
+    }
+    const text = `  ${label.padEnd(16)} one thread ${median(one).toFixed(0)} ms, ${workers} threads ${median(pool).toFixed(0)} ms, speed-up ${median(ratios).toFixed(2)}`
+        + ` (pairs: ${ratios.map(r => r.toFixed(2)).join(', ')}; ${same ? 'the same' : 'DIFFERENT'} results)`;
+    return { text, states };
 }
 
 export function parallelBench(): void {
     const workers = Math.max(2, availableParallelism());
-    console.log(`Worker threads (${availableParallelism()} cores; each run a fresh process; median of 3; speed-up = one thread / pool)`);
+    console.log(`Worker threads (${availableParallelism()} cores; each run a fresh process; one thread and the pool back to back, 5 pairs (3 for whole runs); speed-up = median of the pairs' one thread / pool)`);
     for (const [name, c] of Object.entries(CASES)) {
-        if (c.phase) {
-            const phase = [measure(name, 'phase', 1), measure(name, 'phase', workers)] as const;
-            const states = typeof phase[0] === 'string' ? '?' : (phase[0].states / 1e6).toFixed(2);
-            console.log(`${c.title}: ${states} M states`);
-            console.log(line('explore + solve', phase[0], phase[1], workers));
-        } else {
-            console.log(`${c.title}:`);
-        }
-        if (c.whole) console.log(line('whole simulate', measure(name, 'whole', 1), measure(name, 'whole', workers), workers));
+        const lines = [c.phase ? line('explore + solve', name, 'phase', workers, 5) : null, c.whole ? line('whole simulate', name, 'whole', workers, 3) : null]
+            .filter(l => l !== null);
+        const states = lines[0]?.states;
+        console.log(`${c.title}: ${states === undefined ? '?' : states.toLocaleString('en-US')} states`);
+        for (const l of lines) console.log(l.text);
     }
     console.log('');
 }

@@ -4,6 +4,8 @@
  * The run itself is synchronous, so this thread hands tasks out on each worker's farm
  * port, takes results back with `receiveMessageOnPort`, judges tasks itself in between,
  * and sleeps on the shared words (`Atomics.wait`) only when it has nothing left to take.
+ * The first `ALONE_MS` of judging in a run, and the derived environments of large training
+ * environments, stay on this thread.
  *
  * The result is what judging in order gives: tasks are handed out in order, each result
  * lands at its index, and once one rules out everything asked, nothing after it is handed
@@ -27,6 +29,13 @@ export const STALL_MS = 10_000;
  * needs. Below it, a derived environment holds at most two million states (about 200 MB).
  */
 export const MAX_TRAIN_STATES = 200_000;
+/**
+ * The search's first this-many milliseconds are judged on this thread alone: each worker
+ * compiles and optimises the search's code anew, which on 2 cores costs about what it saves
+ * over a search of a second or two (docs/simulation.md, Worker threads), so only longer
+ * searches are shared.
+ */
+export const ALONE_MS = 1_500;
 /** How long this thread sleeps at most before it looks at the budget and the heartbeats again. */
 const WAIT_MS = 50;
 
@@ -50,13 +59,16 @@ export function tasksJudgedByWorkers(): number {
 export class WorkerFarm implements DerivedFarm {
     private readonly hands: Hand[];
     private jobs = 0;
+    /** Milliseconds judged on this thread alone so far in the run. */
+    private alone = 0;
 
     /**
      * `ports[k]` is worker k's farm port, whose heartbeat is `shared[1 + k]`; `start` is when
-     * the run started; a worker silent for `stallMs` is taken for dead.
+     * the run started; the first `aloneMs` of judging are this thread's alone; a worker
+     * silent for `stallMs` is taken for dead.
      */
     constructor(ports: MessagePort[], private readonly shared: Int32Array, private readonly start: number, private readonly budget: Budget,
-        private readonly stallMs = STALL_MS) {
+        private readonly aloneMs = ALONE_MS, private readonly stallMs = STALL_MS) {
         this.hands = ports.map((port, slot) => ({ port, slot, held: [], since: 0, lost: false }));
     }
 
@@ -72,6 +84,13 @@ export class WorkerFarm implements DerivedFarm {
             if (worker) byWorkers++;
             if (rulesOutAll(covers, job)) limit = i + 1;
         };
+        while (this.alone < this.aloneMs && next < limit) {
+            const t0 = performance.now();
+            settle(next, here(next), false);
+            next++;
+            this.alone += performance.now() - t0;
+        }
+        if (next >= limit) return results.slice(0, limit) as Covers[];
         for (const h of this.hands) if (!h.lost) this.post(h, { kind: 'job', id, job });
         for (;;) {
             const seen = Atomics.load(this.shared, 0);

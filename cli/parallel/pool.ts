@@ -28,6 +28,8 @@ export interface ParallelOptions extends SimulateOptions {
     workers?: number;
     /** The worker bundle; default dist/core-worker.cjs (tests name a missing one). */
     workerFile?: string;
+    /** The distinguishing search's first milliseconds, judged on this thread alone; default `ALONE_MS`. */
+    searchAloneMs?: number;
 }
 
 /** The machine's cores, the default number of workers. */
@@ -44,7 +46,7 @@ export async function simulateParallel(spec: CompiledSpec, options: ParallelOpti
     try {
         const seeds = await pool.explore(options.signal);
         for (const [label, seed] of seeds) ctx.seed(label, seed);
-        ctx.farm = pool.farm(ctx.budget, seeds);
+        ctx.farm = pool.farm(ctx.budget, seeds, options.searchAloneMs);
         return simulateWith(ctx, options);
     } finally {
         pool.close();
@@ -196,12 +198,13 @@ class Pool {
     }
 
     /**
-     * The farm of the live workers for the rest of the run, whose waits look at `budget`.
+     * The farm of the live workers for the rest of the run, whose waits look at `budget`
+     * and which judges the search's first `aloneMs` on this thread alone.
      * Undefined with no live worker, or when no training environment can use it (each was
      * explored in the first phase with more than `MAX_TRAIN_STATES` states, or hit the
      * state cap): the workers are then ended at once, and their memory with them.
      */
-    farm(budget: Budget, seeds: Map<string, Seed>): WorkerFarm | undefined {
+    farm(budget: Budget, seeds: Map<string, Seed>, aloneMs?: number): WorkerFarm | undefined {
         if (!farmWanted(this.setup.spec.train, seeds)) this.close();
         if (this.live.size === 0) return undefined;
         const shared = new Int32Array(new SharedArrayBuffer(4 * (1 + this.live.size)));
@@ -210,7 +213,7 @@ class Pool {
             w.postMessage({ farm: port2, shared, slot } satisfies FarmSetup, [port2]);
             return port1;
         });
-        return new WorkerFarm(ports, shared, this.setup.start, budget);
+        return new WorkerFarm(ports, shared, this.setup.start, budget, aloneMs);
     }
 
     /** Ends every worker. */

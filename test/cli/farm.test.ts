@@ -4,9 +4,10 @@
  * (threads made from the source below): whoever judges a task, the result is what judging
  * in order on this thread gives, an early end included; a worker that fails every task
  * leaves them to this thread; a silent worker is given up after its stall time; a time
- * budget stops a wait; a large training environment's are judged here alone. With the
- * real pool: the workers stay for the search only when it can use them, judge some of the
- * boat race's interventions, and the report is that of one thread.
+ * budget stops a wait; the first milliseconds of a run's search, and a large training
+ * environment's, are judged here alone. With the real pool: the workers stay for the
+ * search only when it can use them, judge some of the boat race's interventions, and the
+ * report is that of one thread.
  */
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -48,7 +49,7 @@ afterEach(async () => {
 });
 
 /** A farm over `modes.length` fake workers; `here` spins for `spinMs` per task, so the workers get their share. */
-function farmOf(modes: string[], full: number[], budget = new Budget(1e6, undefined, undefined), stallMs?: number): WorkerFarm {
+function farmOf(modes: string[], full: number[], budget = new Budget(1e6, undefined, undefined), stallMs?: number, aloneMs = 0): WorkerFarm {
     const start = Date.now();
     const shared = new Int32Array(new SharedArrayBuffer(4 * (1 + modes.length)));
     const ports = modes.map((mode, slot) => {
@@ -58,7 +59,7 @@ function farmOf(modes: string[], full: number[], budget = new Budget(1e6, undefi
         w.postMessage({ farm: port2, shared, slot }, [port2]);
         return port1;
     });
-    return new WorkerFarm(ports, shared, start, budget, stallMs);
+    return new WorkerFarm(ports, shared, start, budget, aloneMs, stallMs);
 }
 
 const job: DerivedJob = { names: ['x'], universe: [], among: [3, 1, 2], trainStates: 10 };
@@ -110,6 +111,28 @@ describe('the farm gives what judging in order gives', () => {
         expect(Date.now() - t0).toBeGreaterThanOrEqual(300);
     });
 
+    test('the first milliseconds of a run\'s search are judged here alone, in order', () => {
+        const before = tasksJudgedByWorkers();
+        const judged: number[] = [];
+        const here = (i: number): Covers => { judged.push(i); return cover(i, job.among, []); };
+        const got = farmOf(['ok'], [], undefined, undefined, 60_000).judgeAll(tasks, job, here);
+        expect(got).toEqual(judgeInOrder(tasks.length, job, i => cover(i, job.among, [])));
+        expect(judged).toEqual(tasks.map((_, i) => i));
+        expect(tasksJudgedByWorkers()).toBe(before);
+    });
+
+    test('past them, across the calls of a run, the workers take their share', () => {
+        const before = tasksJudgedByWorkers();
+        const judged: number[] = [];
+        // At least 2 ms a task: the first call's task 0 is judged here, and 5 ms are past after three tasks at most.
+        const here = (i: number): Covers => { judged.push(i); spin(2); return cover(i, job.among, []); };
+        const farm = farmOf(['ok'], [], undefined, undefined, 5);
+        expect(farm.judgeAll(tasks.slice(0, 2), job, here)).toEqual(judgeInOrder(2, job, i => cover(i, job.among, [])));
+        expect(judged[0]).toBe(0);
+        expect(farm.judgeAll(tasks, job, here)).toEqual(judgeInOrder(tasks.length, job, i => cover(i, job.among, [])));
+        expect(tasksJudgedByWorkers()).toBeGreaterThan(before);
+    });
+
     test('derived environments of a large training environment are judged on this thread alone', () => {
         const before = tasksJudgedByWorkers();
         const large = { ...job, trainStates: MAX_TRAIN_STATES + 1 };
@@ -145,7 +168,7 @@ describe('with the pool of mesa simulate', () => {
     test('the boat race: workers judge some of its interventions, and the report is the one of one thread', async () => {
         const spec = await compiled(publishedText('boat-race'));
         const before = tasksJudgedByWorkers();
-        const pooled = JSON.stringify(await simulateParallel(spec, { workers: 2 }));
+        const pooled = JSON.stringify(await simulateParallel(spec, { workers: 2, searchAloneMs: 0 }));
         expect(tasksJudgedByWorkers() - before).toBeGreaterThan(10);
         expect(pooled).toBe(JSON.stringify(simulate(spec)));
     });
