@@ -122,7 +122,7 @@ export function judgeTask(ctx: Context, task: DerivedTask, job: DerivedJob): Cov
  * The options of some interventions, with what they rule out among `among`. Judging stops
  * at the first that rules out all of it: the greedy takes it first and needs nothing more,
  * for `among` and for any part of it (cover.ts). A run with worker threads judges them on
- * all of them at once (`Context.farm`), with the same result.
+ * all its threads at once (`Context.farm`), with the same result.
  */
 function interventionOptions(ctx: Context, ivs: Intervention[], search: Search, among: Set<number>, trainStates: number): InterventionOption[] {
     const job: DerivedJob = { names: namesRead(search, among), universe: search.universe, among: [...among], trainStates };
