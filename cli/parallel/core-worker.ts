@@ -33,6 +33,11 @@ port.on('message', (message: Task | FarmSetup) => {
         message.farm.on('message', judge);
         return;
     }
+    // Taken back by the main thread while this worker was starting: it has done the task itself.
+    if (Atomics.compareExchange(setup.claims, setup.slot, message.n, -message.n) !== message.n) {
+        port.postMessage({ label: message.label, kind: 'failed', stopped: false } satisfies TaskResult);
+        return;
+    }
     const result = runTask(ctx, message.label);
     try {
         port.postMessage(result, buffersOf(result));

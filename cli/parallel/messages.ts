@@ -19,6 +19,14 @@ export interface WorkerSetup {
     cancelled: Int32Array;
     /** When the run started, as `Date.now()` read it: heartbeats count from there. */
     start: number;
+    /**
+     * Per worker, the task it holds: the main thread writes the task's number when it hands
+     * it out; the worker swaps it for its negative when it begins, and the main thread for 0
+     * when it takes the task back (a worker still starting); whoever swaps first has it.
+     */
+    claims: Int32Array;
+    /** This worker's place in `claims`. */
+    slot: number;
 }
 
 /**
@@ -43,9 +51,10 @@ export type FarmResult =
     | { id: number; i: number; covers: Covers }
     | { id: number; i: number; failed: true };
 
-/** One task: explore an environment and solve every objective evaluable there. */
+/** One task: explore an environment and solve every objective evaluable there; `n` is its number in `claims`. */
 export interface Task {
     label: string;
+    n: number;
 }
 
 /** What came of a task; `failed` leaves the environment to the main thread, which redoes it (and meets the same error). */

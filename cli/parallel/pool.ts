@@ -20,7 +20,7 @@ import type { Report } from '../../language/simulation/report.js';
 import { budgetOf, DEFAULT_MAX_STATES, explorationOrder, simulateWith, type SimulateOptions } from '../../language/simulation/simulate.js';
 import { Budget } from '../../language/simulation/errors.js';
 import { MAX_TRAIN_STATES, WorkerFarm } from './farm.js';
-import type { FarmSetup, TaskResult, WorkerSetup } from './messages.js';
+import type { FarmSetup, Task, TaskResult, WorkerSetup } from './messages.js';
 import { runTask } from './task.js';
 
 export interface ParallelOptions extends SimulateOptions {
@@ -89,18 +89,20 @@ function bundledWorker(): string | undefined {
 
 /** The worker threads of one run: started at once, ended by `close`. */
 class Pool {
-    /** The workers that started and have not failed. */
+    /** The workers that started and have not failed, and each one's place in `claims`. */
     private readonly live = new Set<Worker>();
+    private readonly slots = new Map<Worker, number>();
 
     private constructor(private readonly setup: WorkerSetup, file: string, count: number) {
         for (let i = 0; i < count; i++) {
             let w: Worker;
             try {
-                w = new Worker(file, { workerData: setup });
+                w = new Worker(file, { workerData: { ...setup, slot: i } satisfies WorkerSetup });
             } catch {
                 continue;
             }
             this.live.add(w);
+            this.slots.set(w, i);
             // A worker that fails leaves what it had to the run.
             const drop = (): void => { this.live.delete(w); };
             w.on('error', drop);
@@ -119,6 +121,8 @@ class Pool {
             deadline: options.timeBudgetMs === undefined ? null : start + options.timeBudgetMs,
             cancelled: new Int32Array(new SharedArrayBuffer(4)),
             start,
+            claims: new Int32Array(new SharedArrayBuffer(4 * (workers - 1))),
+            slot: -1,
         };
         return new Pool(setup, file, workers - 1);
     }
@@ -128,9 +132,10 @@ class Pool {
      * workers, each taking the next as it finishes; resolves with what can be seeded
      * (graphs and state cap hits) once all are done or given up. This thread's share runs
      * in a context of its own, as a worker's would, so that every graph is seeded the same
-     * way. A worker that cannot start or dies leaves its task to the run; after the time
-     * budget or cancellation stops one, no more are handed out. Nothing with fewer than two
-     * environments.
+     * way. Once the tasks are all handed out, this thread takes back those of workers
+     * still starting, so that a small spec does not wait for them. A worker that cannot
+     * start or dies leaves its task to the run; after the time budget or cancellation stops
+     * one, no more are handed out. Nothing with fewer than two environments.
      */
     async explore(signal: { cancelled: boolean } | undefined): Promise<Map<string, Seed>> {
         const { spec } = this.setup;
@@ -148,12 +153,12 @@ class Pool {
             if (signal?.cancelled) cancel();
             return stopped ? undefined : queue.shift();
         };
-        const workers = this.runWorkers(next, record, signal, cancel);
+        const { done: workers, takeBack } = this.runWorkers(next, record, signal, cancel);
         // This thread's share. Its budget reads the run's signal, and passes a cancellation on to the workers.
         const relay = { get cancelled(): boolean { if (signal?.cancelled) cancel(); return signal?.cancelled === true; } };
         const remaining = this.setup.deadline === null ? undefined : Math.max(0, this.setup.deadline - Date.now());
         const own = new Context(spec, new Budget(this.setup.maxStates, remaining, relay));
-        for (let label = next(); label !== undefined; label = next()) {
+        for (let label = next() ?? takeBack(); label !== undefined; label = next() ?? takeBack()) {
             record(runTask(own, label));
             // Let the workers' results in, so that they get their next tasks.
             await new Promise(resolve => setImmediate(resolve));
@@ -162,10 +167,16 @@ class Pool {
         return seeds;
     }
 
-    /** Hands tasks from `next` to every live worker until it has none; resolves when each has its last result in, or failed. */
+    /**
+     * Hands tasks from `next` to every live worker until it has none; `done` resolves when
+     * each has its last result in, or failed, or had its task taken back by `takeBack`,
+     * which returns the task of a worker that has not begun it, or undefined.
+     */
     private runWorkers(next: () => string | undefined, record: (r: TaskResult) => void,
-        signal: { cancelled: boolean } | undefined, cancel: () => void): Promise<void> {
-        return new Promise<void>(resolve => {
+        signal: { cancelled: boolean } | undefined, cancel: () => void): { done: Promise<void>; takeBack: () => string | undefined } {
+        const held = new Map<Worker, { label: string; n: number; slot: number }>();
+        let tasks = 0, takeBack: () => string | undefined = () => undefined;
+        const done = new Promise<void>(resolve => {
             const busy = new Set<Worker>();
             const watch = signal ? setInterval(() => { if (signal.cancelled) cancel(); }, 10) : undefined;
             const idle = (w: Worker): void => {
@@ -176,9 +187,22 @@ class Pool {
                 resolve();
             };
             const dispatch = (w: Worker): void => {
+                held.delete(w);
                 const label = next();
-                if (label === undefined) idle(w);
-                else w.postMessage({ label });
+                if (label === undefined) { idle(w); return; }
+                const n = ++tasks, slot = this.slots.get(w)!;
+                held.set(w, { label, n, slot });
+                Atomics.store(this.setup.claims, slot, n);
+                w.postMessage({ label, n } satisfies Task);
+            };
+            takeBack = () => {
+                for (const [w, t] of held) {
+                    if (Atomics.compareExchange(this.setup.claims, t.slot, t.n, 0) !== t.n) continue;
+                    held.delete(w);
+                    idle(w);
+                    return t.label;
+                }
+                return undefined;
             };
             const onMessage = new Map<Worker, (r: TaskResult) => void>();
             const onEnd = new Map<Worker, () => void>();
@@ -195,6 +219,7 @@ class Pool {
                 resolve();
             }
         });
+        return { done, takeBack: () => takeBack() };
     }
 
     /**

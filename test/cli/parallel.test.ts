@@ -3,11 +3,12 @@
  * threads; cli/parallel/pool.ts): environments explored and solved on workers give the
  * report of one thread byte for byte, on every example and published case; state cap
  * entries come in the same order; a time budget, a cancellation and a located run-time
- * error end as in one thread; a missing worker bundle falls back to one thread. The pool
+ * error end as in one thread; a missing worker bundle falls back to one thread; the task
+ * of a worker that failed or is still starting is taken back by this thread. The pool
  * runs dist/core-worker.cjs, built here.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -111,12 +112,28 @@ describe('what the workers hand over', () => {
         expect(JSON.stringify(await simulateParallel(spec, { workers: 2, workerFile: missing }))).toBe(JSON.stringify(simulate(spec)));
     });
 
-    test('a worker bundle that fails at start leaves its task to the run; this thread does its share', async () => {
+    test('a worker bundle that fails at start: this thread takes back its task, and the report is the same', async () => {
         const spec = await compiled(exampleText('button-lamp'));
         const broken = file('broken-worker.cjs', 'throw new Error("no");\n');
-        // The worker was handed Lab, the first environment, and died: Lab is explored by the run itself.
-        expect([...(await workerSeeds(spec, { workers: 2, workerFile: broken })).keys()]).toEqual(['LabWithSwitch']);
+        // The worker was handed Lab, the first environment, and died before beginning it: this thread explored it after its own.
+        expect([...(await workerSeeds(spec, { workers: 2, workerFile: broken })).keys()]).toEqual(['LabWithSwitch', 'Lab']);
         expect(JSON.stringify(await simulateParallel(spec, { workers: 2, workerFile: broken }))).toBe(JSON.stringify(simulate(spec)));
+    });
+
+    test('a worker still starting when the rest is done: this thread takes back its task rather than wait', async () => {
+        const spec = await compiled(exampleText('button-lamp'));
+        const started = join(dir, 'slow-worker-started');
+        // Sleeps 3 s, leaves a mark, then is the real worker.
+        const slow = file('slow-worker.cjs', [
+            'Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 3000);',
+            `require('node:fs').writeFileSync(${JSON.stringify(started)}, '');`,
+            `require(${JSON.stringify(join(root, 'dist', 'core-worker.cjs'))});`,
+        ].join('\n'));
+        const seeds = await workerSeeds(spec, { workers: 2, workerFile: slow });
+        expect([...seeds.keys()]).toEqual(['LabWithSwitch', 'Lab']);
+        expect(existsSync(started)).toBe(false);
+        expect(JSON.stringify(await simulateParallel(spec, { workers: 2, workerFile: slow }))).toBe(JSON.stringify(simulate(spec)));
+        expect(existsSync(started)).toBe(false);
     });
 
     test('the transfer list holds every buffer of a graph, each once', async () => {
