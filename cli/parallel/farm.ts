@@ -39,6 +39,12 @@ export const ALONE_MS = 1_500;
 /** How long this thread sleeps at most before it looks at the budget and the heartbeats again. */
 const WAIT_MS = 50;
 
+/** A worker's farm port, and its place in the shared heartbeats. */
+export interface FarmPort {
+    port: MessagePort;
+    slot: number;
+}
+
 interface Hand {
     port: MessagePort;
     slot: number;
@@ -63,13 +69,18 @@ export class WorkerFarm implements DerivedFarm {
     private alone = 0;
 
     /**
-     * `ports[k]` is worker k's farm port, whose heartbeat is `shared[1 + k]`; `start` is when
-     * the run started; the first `aloneMs` of judging are this thread's alone; a worker
-     * silent for `stallMs` is taken for dead.
+     * The workers' farm ports, each worker's heartbeat at `shared[1 + slot]`; `start` is
+     * when the run started; `recruit` starts more workers the first time the work is
+     * shared, and gives their ports; the first `aloneMs` of judging are this thread's
+     * alone; a worker silent for `stallMs` is taken for dead.
      */
-    constructor(ports: MessagePort[], private readonly shared: Int32Array, private readonly start: number, private readonly budget: Budget,
-        private readonly aloneMs = ALONE_MS, private readonly stallMs = STALL_MS) {
-        this.hands = ports.map((port, slot) => ({ port, slot, held: [], since: 0, lost: false }));
+    constructor(ports: FarmPort[], private readonly shared: Int32Array, private readonly start: number, private readonly budget: Budget,
+        private recruit: (() => FarmPort[]) | null = null, private readonly aloneMs = ALONE_MS, private readonly stallMs = STALL_MS) {
+        this.hands = ports.map(p => this.hand(p));
+    }
+
+    private hand({ port, slot }: FarmPort): Hand {
+        return { port, slot, held: [], since: 0, lost: false };
     }
 
     judgeAll(tasks: DerivedTask[], job: DerivedJob, here: (i: number) => Covers): Covers[] {
@@ -91,6 +102,10 @@ export class WorkerFarm implements DerivedFarm {
             this.alone += performance.now() - t0;
         }
         if (next >= limit) return results.slice(0, limit) as Covers[];
+        if (this.recruit) {
+            for (const p of this.recruit()) this.hands.push(this.hand(p));
+            this.recruit = null;
+        }
         for (const h of this.hands) if (!h.lost) this.post(h, { kind: 'job', id, job });
         for (;;) {
             const seen = Atomics.load(this.shared, 0);

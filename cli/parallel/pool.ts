@@ -19,7 +19,7 @@ import { Context, type Seed } from '../../language/simulation/context.js';
 import type { Report } from '../../language/simulation/report.js';
 import { budgetOf, DEFAULT_MAX_STATES, explorationOrder, simulateWith, type SimulateOptions } from '../../language/simulation/simulate.js';
 import { Budget } from '../../language/simulation/errors.js';
-import { MAX_TRAIN_STATES, WorkerFarm } from './farm.js';
+import { MAX_TRAIN_STATES, WorkerFarm, type FarmPort } from './farm.js';
 import type { FarmSetup, Task, TaskResult, WorkerSetup } from './messages.js';
 import { runTask } from './task.js';
 
@@ -81,33 +81,61 @@ export function farmWanted(train: string[], seeds: Map<string, Seed>): boolean {
     });
 }
 
+let workersStarted = 0;
+
+/** How many worker threads pools have started so far in this process (for tests). */
+export function startedWorkers(): number {
+    return workersStarted;
+}
+
+/** The environments the first phase explores, in order. */
+function toExplore(spec: CompiledSpec): string[] {
+    return explorationOrder(spec).filter(l => spec.environments.some(e => e.label === l && !e.qualitative));
+}
+
 /** dist/core-worker.cjs, next to the CLI bundle, or from the sources' place in the tree. */
 function bundledWorker(): string | undefined {
     const here = dirname(fileURLToPath(import.meta.url));
     return [join(here, 'core-worker.cjs'), join(here, '..', '..', 'dist', 'core-worker.cjs')].find(f => existsSync(f));
 }
 
-/** The worker threads of one run: started at once, ended by `close`. */
+/**
+ * The worker threads of one run, ended by `close`: as many as the first phase can use
+ * start at once, the rest only when the distinguishing search shares its work (`farm`),
+ * so that a run of a few environments on a machine of many cores holds a few workers'
+ * memory, not one per core.
+ */
 class Pool {
-    /** The workers that started and have not failed, and each one's place in `claims`. */
+    /** The workers that started and have not failed, and each one's place in `claims` and in the farm's heartbeats. */
     private readonly live = new Set<Worker>();
     private readonly slots = new Map<Worker, number>();
+    private started = 0;
 
-    private constructor(private readonly setup: WorkerSetup, file: string, count: number) {
-        for (let i = 0; i < count; i++) {
+    private constructor(private readonly setup: WorkerSetup, private readonly file: string, private readonly total: number, first: number) {
+        this.spawn(first);
+    }
+
+    /** Starts `count` more workers (fewer if the pool is full); returns those that started. */
+    private spawn(count: number): Worker[] {
+        const out: Worker[] = [];
+        for (let n = 0; n < count && this.started < this.total; n++) {
+            const slot = this.started++;
             let w: Worker;
             try {
-                w = new Worker(file, { workerData: { ...setup, slot: i } satisfies WorkerSetup });
+                w = new Worker(this.file, { workerData: { ...this.setup, slot } satisfies WorkerSetup });
             } catch {
                 continue;
             }
+            workersStarted++;
             this.live.add(w);
-            this.slots.set(w, i);
+            this.slots.set(w, slot);
             // A worker that fails leaves what it had to the run.
             const drop = (): void => { this.live.delete(w); };
             w.on('error', drop);
             w.on('exit', drop);
+            out.push(w);
         }
+        return out;
     }
 
     /** The pool of a run that started at `start`, or undefined when the run stays on this thread. */
@@ -124,7 +152,8 @@ class Pool {
             claims: new Int32Array(new SharedArrayBuffer(4 * (workers - 1))),
             slot: -1,
         };
-        return new Pool(setup, file, workers - 1);
+        // The first phase keeps one thread per environment busy, this one included; the search one more at least.
+        return new Pool(setup, file, workers - 1, Math.min(workers - 1, Math.max(1, toExplore(spec).length - 1)));
     }
 
     /**
@@ -138,8 +167,7 @@ class Pool {
      * one, no more are handed out. Nothing with fewer than two environments.
      */
     async explore(signal: { cancelled: boolean } | undefined): Promise<Map<string, Seed>> {
-        const { spec } = this.setup;
-        const queue = explorationOrder(spec).filter(l => spec.environments.some(e => e.label === l && !e.qualitative));
+        const queue = toExplore(this.setup.spec);
         const seeds = new Map<string, Seed>();
         if (queue.length < 2) return seeds;
         let stopped = false;
@@ -157,7 +185,7 @@ class Pool {
         // This thread's share. Its budget reads the run's signal, and passes a cancellation on to the workers.
         const relay = { get cancelled(): boolean { if (signal?.cancelled) cancel(); return signal?.cancelled === true; } };
         const remaining = this.setup.deadline === null ? undefined : Math.max(0, this.setup.deadline - Date.now());
-        const own = new Context(spec, new Budget(this.setup.maxStates, remaining, relay));
+        const own = new Context(this.setup.spec, new Budget(this.setup.maxStates, remaining, relay));
         for (let label = next() ?? takeBack(); label !== undefined; label = next() ?? takeBack()) {
             record(runTask(own, label));
             // Let the workers' results in, so that they get their next tasks.
@@ -232,13 +260,16 @@ class Pool {
     farm(budget: Budget, seeds: Map<string, Seed>, aloneMs?: number): WorkerFarm | undefined {
         if (!farmWanted(this.setup.spec.train, seeds)) this.close();
         if (this.live.size === 0) return undefined;
-        const shared = new Int32Array(new SharedArrayBuffer(4 * (1 + this.live.size)));
-        const ports = [...this.live].map((w, slot) => {
+        const shared = new Int32Array(new SharedArrayBuffer(4 * (1 + this.total)));
+        const portOf = (w: Worker): FarmPort => {
             const { port1, port2 } = new MessageChannel();
+            const slot = this.slots.get(w)!;
             w.postMessage({ farm: port2, shared, slot } satisfies FarmSetup, [port2]);
-            return port1;
-        });
-        return new WorkerFarm(ports, shared, this.setup.start, budget, aloneMs);
+            return { port: port1, slot };
+        };
+        // The workers the first phase did not need start when the search first shares its work.
+        const recruit = (): FarmPort[] => this.spawn(this.total - this.started).map(portOf);
+        return new WorkerFarm([...this.live].map(portOf), shared, this.setup.start, budget, recruit, aloneMs);
     }
 
     /** Ends every worker. */

@@ -6,7 +6,8 @@
  * leaves them to this thread; a silent worker is given up after its stall time; a time
  * budget stops a wait; the first milliseconds of a run's search, and a large training
  * environment's, are judged here alone. With the real pool: the workers stay for the
- * search only when it can use them, judge some of the boat race's interventions, and the
+ * search only when it can use them, those the first phase does not need start only when
+ * the search shares its work, they judge some of the boat race's interventions, and the
  * report is that of one thread.
  */
 import { MessageChannel, Worker } from 'node:worker_threads';
@@ -14,7 +15,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { judgeInOrder, type Covers, type DerivedJob, type DerivedTask } from '../../language/simulation/adversarial/farm.js';
 import { Budget, BudgetExceeded } from '../../language/simulation/errors.js';
 import { MAX_TRAIN_STATES, tasksJudgedByWorkers, WorkerFarm } from '../../cli/parallel/farm.js';
-import { farmWanted, simulateParallel, workerSeeds } from '../../cli/parallel/pool.js';
+import { farmWanted, simulateParallel, startedWorkers, workerSeeds } from '../../cli/parallel/pool.js';
 import { simulate } from '../../language/simulation/index.js';
 import { compiled, exampleText, publishedText } from '../helpers/services.js';
 
@@ -57,9 +58,9 @@ function farmOf(modes: string[], full: number[], budget = new Budget(1e6, undefi
         workers.push(w);
         const { port1, port2 } = new MessageChannel();
         w.postMessage({ farm: port2, shared, slot }, [port2]);
-        return port1;
+        return { port: port1, slot };
     });
-    return new WorkerFarm(ports, shared, start, budget, aloneMs, stallMs);
+    return new WorkerFarm(ports, shared, start, budget, null, aloneMs, stallMs);
 }
 
 const job: DerivedJob = { names: ['x'], universe: [], among: [3, 1, 2], trainStates: 10 };
@@ -163,6 +164,21 @@ describe('with the pool of mesa simulate', () => {
         // Not explored in the first phase (a spec with one environment): its size is not known yet.
         expect(farmWanted(['Lab'], new Map())).toBe(true);
         expect(farmWanted(['Lab', 'Other'], large)).toBe(true);
+    });
+
+    test('a pool of many threads starts the workers the first phase needs, the rest when the search shares its work', async () => {
+        const lamp = await compiled(exampleText('button-lamp'));
+        let before = startedWorkers();
+        // Two environments: one worker beside this thread; the search, short, stays here.
+        expect(JSON.stringify(await simulateParallel(lamp, { workers: 4 }))).toBe(JSON.stringify(simulate(lamp)));
+        expect(startedWorkers() - before).toBe(1);
+        const boat = await compiled(publishedText('boat-race'));
+        before = startedWorkers();
+        const byWorkers = tasksJudgedByWorkers();
+        // One environment: one worker at first, and one more once the search shares its work.
+        expect(JSON.stringify(await simulateParallel(boat, { workers: 3, searchAloneMs: 0 }))).toBe(JSON.stringify(simulate(boat)));
+        expect(startedWorkers() - before).toBe(2);
+        expect(tasksJudgedByWorkers()).toBeGreaterThan(byWorkers);
     });
 
     test('the boat race: workers judge some of its interventions, and the report is the one of one thread', async () => {
