@@ -18,14 +18,10 @@ import { derivedEnvironments } from '../language/simulation/adversarial/distingu
 import { simulate } from '../language/simulation/index.js';
 import { stepsGenerated } from '../language/simulation/step-source.js';
 import { chain } from './generated-spec.js';
+import { median } from './median.js';
 
 const EXAMPLES = ['button-lamp', 'cleaning', 'garden', 'believer', 'shop', 'thermostat'];
 const PUBLISHED = ['boat-race', 'absent-supervisor'];
-
-function median(xs: number[]): number {
-    const s = [...xs].sort((a, b) => a - b);
-    return s[s.length >> 1]!;
-}
 
 async function measure(services: ReturnType<typeof createMesaServices>['Mesa'], name: string, text: string, runs: number): Promise<void> {
     const spec = (await loadSpecText(services, text)).spec;

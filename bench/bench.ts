@@ -23,15 +23,11 @@ import { wideBench } from './wide.js';
 import { bytesOf, chanceGridBench } from './chance-grid.js';
 import { parallelBench, parallelChild } from './parallel.js';
 import { scaleBench, scaleChild, scaledButtonLamp } from './scale.js';
+import { median } from './median.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const mb = (n: number): string => `${(n / 2 ** 20).toFixed(1)} MB`;
 const rate = (n: number, ms: number): string => `${(n / (ms / 1000) / 1e6).toFixed(2)} M states/s`;
-
-function median(xs: number[]): number {
-    const s = [...xs].sort((a, b) => a - b);
-    return s[s.length >> 1]!;
-}
 
 /** Explores one environment and solves its base objective; returns timings of the best of `runs` (the first ones warm the JIT up). */
 function core(spec: CompiledSpec, label: string, runs: number): { states: number; explore: number; dp: number; memory: number } {

@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { buildSpec } from '../test/simulation/fixtures.js';
 import { compileText } from './compile-text.js';
 import { chain } from './generated-spec.js';
+import { median } from './median.js';
 
 /** Room for the largest case (2 × 3.1 M states). */
 const MAX_STATES = 10_000_000;
@@ -129,8 +130,6 @@ function run(name: string, what: string, workers: number): ChildResult | string 
     if (child.status !== 0) return (child.stderr || child.stdout).trim().split('\n').slice(-3).join(' ');
     return JSON.parse(child.stdout.trim().split('\n').pop()!) as ChildResult;
 }
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
 /**
  * `pairs` runs of one thread and of the pool, back to back, which goes first alternating,

@@ -17,6 +17,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { chromium as playwright } from 'playwright-core';
 import { PageLsp, writeHarnessPage } from './web-harness.js';
+import { median } from './median.js';
 
 const RUNS = 5;
 const root = process.cwd();
@@ -27,7 +28,6 @@ const chromium = [process.env['CHROMIUM'] ?? '', ...['chromium', 'chromium-brows
     .flatMap(name => (process.env['PATH'] ?? '').split(delimiter).map(dir => join(dir, name)))]
     .find(path => path !== '' && existsSync(path));
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const ms = (xs: number[]) => `${median(xs).toFixed(0).padStart(5)} ms (${xs.map(x => x.toFixed(0)).join(', ')})`;
 
 /** Runs in the playground before its scripts: when the problems list first fills, and first shows a simulation-backed code. */
