@@ -106,10 +106,10 @@ export class WorkerFarm implements DerivedFarm {
             for (const p of this.recruit()) this.hands.push(this.hand(p));
             this.recruit = null;
         }
-        for (const h of this.hands) if (!h.lost) this.post(h, { kind: 'job', id, job });
+        for (const h of this.hands) if (!h.lost) h.port.postMessage({ kind: 'job', id, job } satisfies FarmMessage);
         for (;;) {
             const seen = Atomics.load(this.shared, 0);
-            for (const h of this.hands) this.takeBack(h, id, settle, redo);
+            for (const h of this.hands) this.collect(h, id, settle, redo);
             while (settled < limit && results[settled] !== undefined) settled++;
             if (settled >= limit) break;
             // This thread's share: a task a worker failed, else the first not handed out, so that
@@ -119,7 +119,7 @@ export class WorkerFarm implements DerivedFarm {
                 while (!h.lost && h.held.length < DEPTH && next < limit) {
                     h.held.push({ id, i: next });
                     h.since = Date.now() - this.start;
-                    this.post(h, { kind: 'task', id, i: next, task: tasks[next]! });
+                    h.port.postMessage({ kind: 'task', id, i: next, task: tasks[next]! } satisfies FarmMessage);
                     next++;
                 }
             }
@@ -135,12 +135,8 @@ export class WorkerFarm implements DerivedFarm {
         return results.slice(0, limit) as Covers[];
     }
 
-    private post(h: Hand, message: FarmMessage): void {
-        h.port.postMessage(message);
-    }
-
     /** Takes in what a worker sent back: results of this job land at their index, failures go to `redo`. */
-    private takeBack(h: Hand, id: number, settle: (i: number, c: Covers, worker: boolean) => void, redo: number[]): void {
+    private collect(h: Hand, id: number, settle: (i: number, c: Covers, worker: boolean) => void, redo: number[]): void {
         for (let m = receiveMessageOnPort(h.port); m !== undefined; m = receiveMessageOnPort(h.port)) {
             const r = m.message as FarmResult;
             h.held.shift();

@@ -203,7 +203,9 @@ class Pool {
     private runWorkers(next: () => string | undefined, record: (r: TaskResult) => void,
         signal: { cancelled: boolean } | undefined, cancel: () => void): { done: Promise<void>; takeBack: () => string | undefined } {
         const held = new Map<Worker, { label: string; n: number; slot: number }>();
-        let tasks = 0, takeBack: () => string | undefined = () => undefined;
+        let tasks = 0;
+        // Set by the promise's executor, which runs at once.
+        let takeBack!: () => string | undefined;
         const done = new Promise<void>(resolve => {
             const busy = new Set<Worker>();
             const watch = signal ? setInterval(() => { if (signal.cancelled) cancel(); }, 10) : undefined;
@@ -247,7 +249,7 @@ class Pool {
                 resolve();
             }
         });
-        return { done, takeBack: () => takeBack() };
+        return { done, takeBack };
     }
 
     /**
