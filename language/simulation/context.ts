@@ -10,12 +10,13 @@ import type { CompiledEnvironment, CompiledSpec } from '../model/spec.js';
 import type { IncompleteEntry } from './report.js';
 import { compileEnvironment, type CompiledEnv } from './codegen.js';
 import { atStart, scratchPair, solvePass, type Mask } from './dp.js';
-import { BudgetExceeded, NonFiniteValue, SimulationError, type Budget } from './errors.js';
+import { Budget, BudgetExceeded, NonFiniteValue, SimulationError } from './errors.js';
 import { explore } from './explore.js';
 import type { EnvGraph, ProductGraph, Rewards, StateGraph } from './state-graph.js';
 import { productGraph } from './product.js';
 import { returnOverflow } from './finite.js';
 import type { DerivedFarm } from './adversarial/farm.js';
+import { keepShape } from './shapes.js';
 
 /** Optimal behaviour of one objective in one graph (its values per state are not kept: a mask is a byte per choice). */
 export interface Solved {
@@ -175,3 +176,6 @@ export function rewardsOf(g: StateGraph, objective: string): Rewards {
     if (!R) throw new Error(`objective ${objective} is not evaluable in ${g.label}`);
     return R;
 }
+
+// Every analysis makes its own context; its shape outlives them (shapes.ts). Its constructor reads only the environments.
+keepShape(new Context({ environments: [] as CompiledEnvironment[] } as CompiledSpec, new Budget(1, undefined, undefined)));

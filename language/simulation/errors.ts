@@ -7,6 +7,7 @@
  * cancellation budget is hit, and the orchestrator records it in `incomplete`.
  */
 import type { SourceLocation } from '../model/spec.js';
+import { keepShape } from './shapes.js';
 
 export class SimulationError extends Error {
     /** `code`: the diagnostic it is reported as; an index out of range has its own (docs/simulation.md, Run-time errors). */
@@ -118,3 +119,6 @@ export class Budget {
         return this.tripped;
     }
 }
+
+// Every analysis makes its own budget; its shape outlives them (shapes.ts).
+keepShape(new Budget(1, undefined, undefined));

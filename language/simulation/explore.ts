@@ -22,9 +22,10 @@
 import type { CompiledEnv } from './codegen.js';
 import { forEachInitial, OutcomeRows, type Draws } from './chance.js';
 import { BudgetExceeded, type Budget } from './errors.js';
-import type { EnvGraph, Outcomes, Rewards } from './state-graph.js';
+import type { EnvGraph, Outcomes, PackedStates, Rewards } from './state-graph.js';
 import { grownArray, RESERVE_BYTES, RESERVE_MANY_BYTES, StateStore } from './state-store.js';
 import { put, widened, type RewardArray } from './reward-arrays.js';
+import { keepShape } from './shapes.js';
 
 /** Bytes of graph data (packed states, transitions, rewards, hash table) one exploration may hold. */
 const MEMORY_BYTES = 2 ** 31;
@@ -128,21 +129,20 @@ function finished(ce: CompiledEnv, store: StateStore, layerStart: Int32Array, ne
     const rewardMap = new Map<string, Rewards>();
     for (let o = 0; o < ce.objectives.length; o++) rewardMap.set(ce.objectives[o]!.name, rewards[o]!.subarray(0, inner));
     const outcomes: Outcomes | undefined = rows?.finish(inner);
+    return envGraph(env.label, H, C, ce.choiceNames, store.count, layerStart.subarray(0, H + 2), next.subarray(0, inner), rewardMap,
+        outcomes, start, ce.width, ce.slotNames, store.packed());
+}
+
+/**
+ * A graph of its parts. One literal, every field always present (`outcomes` and `start`
+ * undefined when absent), so that every graph has the one shape that shapes.ts keeps.
+ */
+function envGraph(label: string, horizon: number, nChoices: number, choiceNames: string[], nStates: number, layerStart: Int32Array,
+    next: Int32Array, rewards: Map<string, Rewards>, outcomes: Outcomes | undefined, start: Float64Array | undefined,
+    width: number, slotNames: string[], packed: PackedStates): EnvGraph {
     return {
-        ...(outcomes ? { outcomes } : {}),
-        ...(start ? { start } : {}),
-        kind: 'env',
-        label: env.label,
-        horizon: H,
-        nChoices: C,
-        choiceNames: ce.choiceNames,
-        nStates: store.count,
-        layerStart: layerStart.subarray(0, H + 2),
-        next: next.subarray(0, inner),
-        rewards: rewardMap,
-        width: ce.width,
-        slotNames: ce.slotNames,
-        ...store.packed(),
+        kind: 'env', label, horizon, nChoices, choiceNames, nStates, layerStart, next, rewards, outcomes, start, width, slotNames,
+        codes: packed.codes, bits: packed.bits, stride: packed.stride, dictionary: packed.dictionary,
     };
 }
 
@@ -268,3 +268,9 @@ class Expansion {
         return best;
     }
 }
+
+// The shapes of the store and of the rows outlive every exploration (shapes.ts).
+const keptStore = keepShape(new StateStore(1, Int32Array.of(-1), 1, 0, 2 ** 20));
+keptStore.intern(Float64Array.of(0), 0, 0, -1);
+keepShape(new LayerValues(1));
+keepShape(envGraph('', 0, 1, [], 1, Int32Array.of(0, 1), new Int32Array(0), new Map(), undefined, undefined, 1, [], keptStore.packed()));
