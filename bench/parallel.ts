@@ -87,7 +87,8 @@ const CASES: Record<string, { title: string; spec: () => CompiledSpec | Promise<
     chain: { title: 'a chain of 1,000 copies changed in deployment (n500 = a + b); the search judges 2,301 derived environments', spec: () => compileText(chain(1_000, 'a + b'), 'chain'), phase: false, whole: true },
 };
 
-interface ChildResult { ms: number; states: number; digest: string }
+/** A measurement: wall time, and the CPU time of all the process's threads over it (V8's compiler and collector threads included). */
+interface ChildResult { ms: number; cpuMs: number; states: number; digest: string }
 
 /** The first phase on this thread: every environment explored, every objective solved there, in order. */
 function phaseOnOneThread(spec: CompiledSpec): Map<string, number> {
@@ -107,6 +108,7 @@ export async function parallelChild(args: string[]): Promise<void> {
     const [name, what, n] = args;
     const spec = await CASES[name!]!.spec();
     const workers = Number(n);
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     let states: number, digest: string;
     if (what === 'phase') {
@@ -121,7 +123,9 @@ export async function parallelChild(args: string[]): Promise<void> {
         states = report.environments.reduce((a, e) => a + (e.states ?? 0), 0);
         digest = createHash('sha256').update(JSON.stringify(report)).digest('hex');
     }
-    process.stdout.write(JSON.stringify({ ms: performance.now() - t0, states, digest } satisfies ChildResult) + '\n');
+    const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, states, digest } satisfies ChildResult) + '\n');
 }
 
 /** One child's figures, or why it failed. */
@@ -137,7 +141,8 @@ function run(name: string, what: string, workers: number): ChildResult | string 
  * times and of the pairs' ratios, whether every report agreed, or why a run failed.
  */
 function line(label: string, name: string, what: string, workers: number, pairs: number): { text: string; states?: number } {
-    const one: number[] = [], pool: number[] = [], ratios: number[] = [];
+    const one: number[] = [], pool: number[] = [], ratios: number[] = [], busy: number[] = [];
+    const cores = Math.min(workers, availableParallelism());
     let states: number | undefined;
     let same = true;
     for (let i = 0; i < pairs; i++) {
@@ -146,13 +151,17 @@ function line(label: string, name: string, what: string, workers: number, pairs:
         if (typeof first === 'string' || typeof second === 'string') return { text: `  ${label}: failed: ${typeof first === 'string' ? first : second}` };
         const [a, b] = i % 2 === 0 ? [first, second] : [second, first];
         one.push(a.ms);
+        busy.push(a.cpuMs / a.ms);
         pool.push(b.ms);
         ratios.push(a.ms / b.ms);
         same &&= a.digest === b.digest;
         states = a.states;
     }
     const text = `  ${label.padEnd(16)} one thread ${median(one).toFixed(0)} ms, ${workers} threads ${median(pool).toFixed(0)} ms, speed-up ${median(ratios).toFixed(2)}`
-        + ` (pairs: ${ratios.map(r => r.toFixed(2)).join(', ')}; ${same ? 'the same' : 'DIFFERENT'} results)`;
+        + ` (pairs: ${ratios.map(r => r.toFixed(2)).join(', ')}; ${same ? 'the same' : 'DIFFERENT'} results)`
+        // One thread already keeps more than one core busy (V8 compiles and collects on threads
+        // of its own): the pool spreading all of that evenly over the cores would gain cores / busy.
+        + `; one thread keeps ${median(busy).toFixed(2)} cores busy (${cores} / ${median(busy).toFixed(2)} = ${(cores / median(busy)).toFixed(2)})`;
     return { text, states };
 }
 
