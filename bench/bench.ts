@@ -5,11 +5,11 @@
  * baseline, with the ratio core / hand-written (the core recording the base objective's
  * rewards, as the hand-written one does; with all three objectives', in a child process);
  * and the time of the whole button-lamp analysis (all objectives, sweep, selection,
- * sample), also with a full garbage collection before each run; then the wide 2,000-line spec under
- * the editor's budgets (bench/wide.ts); chance, grids and the published cases against
- * their deterministic baselines (bench/chance-grid.ts); the core at model-checker scale, each
- * case in a child process of its own (bench/scale.ts); the worker threads of `mesa simulate`
- * against one thread (bench/parallel.ts). Prints figures, asserts nothing.
+ * sample), also with a full garbage collection before each run; then the wide 2,000-line
+ * spec under the editor's budgets (bench/wide.ts); chance, grids and the published cases
+ * against their deterministic baselines (bench/chance-grid.ts); the core at model-checker
+ * scale, each case in a child process of its own (bench/scale.ts); the worker threads of
+ * `mesa simulate` against one thread (bench/parallel.ts). Prints figures, asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -61,6 +61,7 @@ function labChild(): void {
     process.stdout.write(JSON.stringify(core(buttonLamp, 'Lab', 40)) + '\n');
 }
 
+/** `labChild`'s figures, from a fresh process; undefined when it failed. */
 function labInChild(): ReturnType<typeof core> | undefined {
     const child = spawnSync(process.execPath, ['--expose-gc', process.argv[1]!, '--lab-child'], { encoding: 'utf8' });
     return child.status === 0 ? JSON.parse(child.stdout.trim().split('\n').pop()!) as ReturnType<typeof core> : undefined;
