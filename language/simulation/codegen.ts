@@ -21,7 +21,7 @@ import { objectivesIn } from '../model/bind-parameters.js';
 import type { CompiledEnvironment, CompiledObjective, Expr, InitOutcome, SourceLocation } from '../model/spec.js';
 import { Draws, type InitDraw } from './chance.js';
 import { OVERFLOW, SimulationError } from './errors.js';
-import { CHUNK_CHARS, linkStep, stepParts, type Statement } from './step-source.js';
+import { CHUNK_CHARS, linkStep, PART_STATEMENTS, SEARCH_PART_STATEMENTS, stepParts, type Statement } from './step-source.js';
 import { IndexSites } from './tables.js';
 
 /** step(I, so, O, ko, choice, gamma^(t-1), t, R): reads the state at I[so..], writes the next key at O[ko..] (I and O may be the same array), rewards in R. */
@@ -137,8 +137,19 @@ export interface StepObjective extends CompiledObjective {
 /** Above this many slots, a name's history is shifted by a loop in the generated step. */
 const SHIFT_LOOP = 32;
 
-/** Compiles an environment; `chunkChars` bounds each generated function (tests pass small ones). */
-export function compileEnvironment(env: CompiledEnvironment, declaredObjectives: StepObjective[], chunkChars = CHUNK_CHARS): CompiledEnv {
+/** How a step is cut into parts (step-source.ts). */
+export interface PartLimits {
+    /** Characters of generated source of one part at most (tests pass small ones). */
+    chunkChars?: number;
+    /**
+     * For the distinguishing search: a short step (at most `PART_STATEMENTS` statements) is
+     * cut into parts of `SEARCH_PART_STATEMENTS`, which the search's many environments share.
+     */
+    search?: boolean;
+}
+
+/** Compiles an environment, its step cut into parts within `limits`. */
+export function compileEnvironment(env: CompiledEnvironment, declaredObjectives: StepObjective[], limits: PartLimits = {}): CompiledEnv {
     // An objective reading a parameter reads this environment's value of it (model/bind-parameters.ts).
     const allObjectives = objectivesIn(declaredObjectives, env.params);
     // Values are numbered nodes first: an intervention that adds an action leaves every
@@ -338,7 +349,8 @@ export function compileEnvironment(env: CompiledEnvironment, declaredObjectives:
             node ? node.location : objective?.location);
     };
     const c = new Float64Array(Math.max(1, nValues));
-    const parts = stepParts(statements, chunkChars);
+    const short = limits.search === true && statements.length <= PART_STATEMENTS;
+    const parts = stepParts(statements, limits.chunkChars ?? CHUNK_CHARS, short ? SEARCH_PART_STATEMENTS : PART_STATEMENTS);
     const draws = drawSites.length > 0
         ? new Draws(drawSites.map(d => (d as Extract<Expr, { kind: 'draw' }>).options.map(o => o.p)))
         : null;

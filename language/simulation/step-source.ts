@@ -36,7 +36,23 @@ export interface Statement {
 export const CHUNK_CHARS = 8_000;
 
 /** A part also ends after this many statements, at fixed positions, so that one changed statement changes one part. */
-const PART_STATEMENTS = 96;
+export const PART_STATEMENTS = 96;
+
+/**
+ * The parts of the distinguishing search's environments (and of the replays it compares
+ * them with) end after this many statements when their step is short (at most
+ * `PART_STATEMENTS` statements). The search compiles hundreds of environments that differ
+ * from each other in one statement, each explored over a few thousand steps: too few for
+ * V8 to optimise a fresh part before the exploration ends, so the code that changed ran
+ * mostly unoptimised. In parts this short nearly all of a derived environment's code is
+ * parts that other environments have run already, optimised, and the published cases'
+ * analyses take about two thirds of the time (docs/simulation.md, Distinguishing
+ * environments). A long step keeps long parts: a thousand-node chain's derived
+ * environments have a few states each, and linking a hundred and seventy parts cost more
+ * than running them. An environment explored once keeps long parts too, whose steps run
+ * with fewer calls.
+ */
+export const SEARCH_PART_STATEMENTS = 6;
 
 /** Parameters of the step function and of each part. */
 const PARAMS = 'I,so,O,ko,choice,g,t,R';
@@ -49,14 +65,14 @@ export function stepsGenerated(): number {
 }
 
 /** The bodies of the parts of a step, in the order `step` calls them. */
-export function stepParts(statements: Statement[], chunkChars = CHUNK_CHARS): string[] {
+export function stepParts(statements: Statement[], chunkChars = CHUNK_CHARS, partStatements = PART_STATEMENTS): string[] {
     generations++;
     // Pass 1: cut at fixed positions, and earlier where a part would grow past chunkChars.
     const chunkOf = new Int32Array(statements.length);
     let chunk = 0, size = 0;
     statements.forEach((st, k) => {
         const length = st.emit(i => `c[${i}]`).length + 12;
-        if (size > 0 && (size + length > chunkChars || k % PART_STATEMENTS === 0)) { chunk++; size = 0; }
+        if (size > 0 && (size + length > chunkChars || k % partStatements === 0)) { chunk++; size = 0; }
         chunkOf[k] = chunk;
         size += length;
     });

@@ -136,7 +136,7 @@ describe('chunked step functions', () => {
         (_, chars, spec) => {
             for (const env of spec.environments.filter(e => !e.qualitative)) {
                 const whole = explore(compileEnvironment(env, spec.objectives), new Budget(100_000, undefined, undefined));
-                const cut = compileEnvironment(env, spec.objectives, chars);
+                const cut = compileEnvironment(env, spec.objectives, { chunkChars: chars });
                 const parts = explore(cut, new Budget(100_000, undefined, undefined));
                 expect(parts.nStates).toBe(whole.nStates);
                 expect(parts.next).toEqual(whole.next);

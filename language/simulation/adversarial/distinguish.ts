@@ -83,7 +83,7 @@ function derivedArena(ctx: Context, build: () => CompiledEnvironment, trainState
         ctx.budget.check();
         const env = build();
         const own = ownNames(env, names);
-        const ce = compileEnvironment(env, [...ctx.spec.objectives, ...nameObjectives(env, own)]);
+        const ce = compileEnvironment(env, [...ctx.spec.objectives, ...nameObjectives(env, own)], { search: true });
         ctx.budget.spend(ce.cost);
         if (!ce.objectives.some(o => o.name === ctx.spec.base)) return null;
         derivedCount++;

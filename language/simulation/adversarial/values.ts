@@ -64,7 +64,7 @@ export function nameValues(
     }
     const wanted = own.filter(n => !held.has(n));
     if (wanted.length === 0) return new Map(own.map(n => [n, held.get(n)!]));
-    const ce = compileEnvironment(env, [...layout, ...nameObjectives(env, wanted)]);
+    const ce = compileEnvironment(env, [...layout, ...nameObjectives(env, wanted)], { search: true });
     if (ce.slotNames.join('\u0000') !== g.slotNames.join('\u0000')) {
         throw new Error(`state layout of ${env.label} changed when replaying it`);
     }
