@@ -152,8 +152,10 @@ class Pool {
             claims: new Int32Array(new SharedArrayBuffer(4 * (workers - 1))),
             slot: -1,
         };
-        // The first phase keeps one thread per environment busy, this one included; the search one more at least.
-        return new Pool(setup, file, workers - 1, Math.min(workers - 1, Math.max(1, toExplore(spec).length - 1)));
+        // The first phase keeps one thread per environment busy, this one included; the search
+        // starts the rest when it first shares its work (none for a spec of one environment
+        // whose search stays on this thread).
+        return new Pool(setup, file, workers - 1, Math.min(workers - 1, Math.max(0, toExplore(spec).length - 1)));
     }
 
     /**
@@ -253,15 +255,19 @@ class Pool {
     }
 
     /**
-     * The farm of the live workers for the rest of the run, whose waits look at `budget`
-     * and which judges the search's first `aloneMs` on this thread alone.
-     * Undefined with no live worker, or when no training environment can use it (each was
-     * explored in the first phase with more than `MAX_TRAIN_STATES` states, or hit the
-     * state cap): the workers are then ended at once, and their memory with them.
+     * The farm of the live workers, and of those it recruits, for the rest of the run, whose
+     * waits look at `budget` and which judges the search's first `aloneMs` on this thread
+     * alone. Undefined when there is no worker and none left to start, or when no training
+     * environment can use it (each was explored in the first phase with more than
+     * `MAX_TRAIN_STATES` states, or hit the state cap): the workers are then ended at once,
+     * and their memory with them.
      */
     farm(budget: Budget, seeds: Map<string, Seed>, aloneMs?: number): WorkerFarm | undefined {
-        if (!farmWanted(this.setup.spec.train, seeds)) this.close();
-        if (this.live.size === 0) return undefined;
+        if (!farmWanted(this.setup.spec.train, seeds)) {
+            this.close();
+            return undefined;
+        }
+        if (this.live.size === 0 && this.started >= this.total) return undefined;
         const shared = new Int32Array(new SharedArrayBuffer(4 * (1 + this.total)));
         const portOf = (w: Worker): FarmPort => {
             const { port1, port2 } = new MessageChannel();

@@ -173,10 +173,15 @@ describe('with the pool of mesa simulate', () => {
         expect(JSON.stringify(await simulateParallel(lamp, { workers: 4 }))).toBe(JSON.stringify(simulate(lamp)));
         expect(startedWorkers() - before).toBe(1);
         const boat = await compiled(publishedText('boat-race'));
+        const alone = JSON.stringify(simulate(boat));
+        // One environment: no worker for the first phase, and none while the search stays here.
+        before = startedWorkers();
+        expect(JSON.stringify(await simulateParallel(boat, { workers: 3, searchAloneMs: 60_000 }))).toBe(alone);
+        expect(startedWorkers() - before).toBe(0);
+        // Both once the search shares its work.
         before = startedWorkers();
         const byWorkers = tasksJudgedByWorkers();
-        // One environment: one worker at first, and one more once the search shares its work.
-        expect(JSON.stringify(await simulateParallel(boat, { workers: 3, searchAloneMs: 0 }))).toBe(JSON.stringify(simulate(boat)));
+        expect(JSON.stringify(await simulateParallel(boat, { workers: 3, searchAloneMs: 0 }))).toBe(alone);
         expect(startedWorkers() - before).toBe(2);
         expect(tasksJudgedByWorkers()).toBeGreaterThan(byWorkers);
     });
