@@ -46,11 +46,10 @@ export const PART_STATEMENTS = 96;
  * V8 to optimise a fresh part before the exploration ends, so the code that changed ran
  * mostly unoptimised. In parts this short nearly all of a derived environment's code is
  * parts that other environments have run already, optimised, and the published cases'
- * analyses take about two thirds of the time (docs/simulation.md, Distinguishing
- * environments). A long step keeps long parts: a thousand-node chain's derived
- * environments have a few states each, and linking a hundred and seventy parts cost more
- * than running them. An environment explored once keeps long parts too, whose steps run
- * with fewer calls.
+ * analyses take about two thirds of the time (docs/simulation.md, Exploration). A long
+ * step keeps long parts: a thousand-node chain's derived environments have a few states
+ * each, and linking a hundred and seventy parts cost more than running them. An
+ * environment explored once keeps long parts too, whose steps run with fewer calls.
  */
 export const SEARCH_PART_STATEMENTS = 6;
 
