@@ -11,7 +11,6 @@
  * scale, each case in a child process of its own (bench/scale.ts); the worker threads of
  * `mesa simulate` against one thread (bench/parallel.ts). Prints figures, asserts nothing.
  */
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +26,7 @@ import { bytesOf, chanceGridBench } from './chance-grid.js';
 import { parallelBench, parallelChild } from './parallel.js';
 import { scaleBench, scaleChild, scaledButtonLamp } from './scale.js';
 import { median } from './median.js';
+import { inChild } from './child.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const mb = (n: number): string => `${(n / 2 ** 20).toFixed(1)} MB`;
@@ -59,12 +59,6 @@ function core(spec: CompiledSpec, label: string, runs: number, objectives = spec
 /** In a child process: `Lab` explored with the rewards of all three objectives and solved, the best of 40, as JSON. */
 function labChild(): void {
     process.stdout.write(JSON.stringify(core(buttonLamp, 'Lab', 40)) + '\n');
-}
-
-/** `labChild`'s figures, from a fresh process; undefined when it failed. */
-function labInChild(): ReturnType<typeof core> | undefined {
-    const child = spawnSync(process.execPath, ['--expose-gc', process.argv[1]!, '--lab-child'], { encoding: 'utf8' });
-    return child.status === 0 ? JSON.parse(child.stdout.trim().split('\n').pop()!) as ReturnType<typeof core> : undefined;
 }
 
 /**
@@ -145,7 +139,7 @@ function main(): void {
     // objectives, is measured in a process of its own: the exploring loop, having met one
     // step function, would run another one slower.
     const lab = core(buttonLamp, 'Lab', 40, buttonLamp.objectives.filter(o => o.name === buttonLamp.base));
-    const lab3 = labInChild();
+    const lab3 = inChild<ReturnType<typeof core>>(['--lab-child'], ['--expose-gc']);
     const hand: number[] = [];
     let handStates = 0;
     for (let i = 0; i < 40; i++) {
@@ -166,7 +160,7 @@ function main(): void {
     console.log(`  core explore     ${lab.explore.toFixed(2)} ms  ${rate(lab.states, lab.explore)}`);
     console.log(`  core DP          ${lab.dp.toFixed(2)} ms  ${rate(lab.states, lab.dp)}`);
     console.log(`  core total       ${(lab.explore + lab.dp).toFixed(2)} ms  ${rate(lab.states, lab.explore + lab.dp)}  graph memory ${mb(lab.memory)}  (with Light's rewards, as the hand-written ones)`);
-    console.log(`  core total with the rewards of all three objectives, as an analysis explores  ${lab3 ? `${(lab3.explore + lab3.dp).toFixed(2)} ms  graph memory ${mb(lab3.memory)}` : 'failed'}`);
+    console.log(`  core total with the rewards of all three objectives, as an analysis explores  ${typeof lab3 === 'string' ? `failed: ${lab3}` : `${(lab3.explore + lab3.dp).toFixed(2)} ms  graph memory ${mb(lab3.memory)}`}`);
     console.log(`  hand-written, same algorithm (explore with a Map, then DP)  ${sameMs.toFixed(2)} ms  ${rate(lab.states, sameMs)}`);
     console.log(`  hand-written, direct bit-mask indexing (no exploration)    ${handMs.toFixed(2)} ms  ${rate(handStates, handMs)}`);
     console.log(`  ratio core / hand-written (same algorithm):  ${((lab.explore + lab.dp) / sameMs).toFixed(2)}`);

@@ -11,7 +11,6 @@
  * pool, with whether the reports agree. Runs from dist/bench.cjs, next to
  * dist/core-worker.cjs. Prints figures, asserts nothing.
  */
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type { CompiledSpec } from '../language/model/spec.js';
@@ -22,6 +21,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSpec } from '../test/simulation/fixtures.js';
 import { compileText } from './compile-text.js';
+import { inChild } from './child.js';
 import { chain } from './generated-spec.js';
 import { median } from './median.js';
 
@@ -130,9 +130,7 @@ export async function parallelChild(args: string[]): Promise<void> {
 
 /** One child's figures, or why it failed. */
 function run(name: string, what: string, workers: number): ChildResult | string {
-    const child = spawnSync(process.execPath, [process.argv[1]!, '--parallel-child', name, what, String(workers)], { encoding: 'utf8', maxBuffer: 1 << 24 });
-    if (child.status !== 0) return (child.stderr || child.stdout).trim().split('\n').slice(-3).join(' ');
-    return JSON.parse(child.stdout.trim().split('\n').pop()!) as ChildResult;
+    return inChild<ChildResult>(['--parallel-child', name, what, String(workers)]);
 }
 
 /**

@@ -10,7 +10,6 @@
  *   whole analysis of both environments under the CLI's default budget.
  * Prints states/s, bytes per state (peak RSS over states) and ratios; asserts nothing.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileEnvironment } from '../language/simulation/codegen.js';
@@ -19,6 +18,7 @@ import { Budget } from '../language/simulation/errors.js';
 import { explore } from '../language/simulation/explore.js';
 import { DEFAULT_MAX_STATES, simulate } from '../language/simulation/simulate.js';
 import { buildSpec } from '../test/simulation/fixtures.js';
+import { inChild } from './child.js';
 import { compileText } from './compile-text.js';
 
 /** What a child prints: its figures and its peak RSS in bytes. */
@@ -98,9 +98,7 @@ export async function scaleChild(args: string[]): Promise<void> {
 }
 
 function child(...args: string[]): ChildResult | string {
-    const run = spawnSync(process.execPath, [process.argv[1]!, '--scale-child', ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
-    if (run.status !== 0) return (run.stderr || run.stdout).trim().split('\n').slice(-3).join(' ');
-    return JSON.parse(run.stdout.trim().split('\n').pop()!) as ChildResult;
+    return inChild<ChildResult>(['--scale-child', ...args]);
 }
 
 /** The scaled button-lamp spec's text: examples/button-lamp.mesa at horizon 200 with a 15-step delay. */

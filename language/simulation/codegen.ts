@@ -21,7 +21,7 @@ import { objectivesIn } from '../model/bind-parameters.js';
 import type { CompiledEnvironment, CompiledObjective, Expr, InitOutcome, SourceLocation } from '../model/spec.js';
 import { Draws, type InitDraw } from './chance.js';
 import { OVERFLOW, SimulationError } from './errors.js';
-import { CHUNK_CHARS, linkStep, PART_STATEMENTS, SEARCH_PART_STATEMENTS, stepParts, type Statement } from './step-source.js';
+import { CHUNK_CHARS, linkStep, stepParts, type Statement } from './step-source.js';
 import { IndexSites } from './tables.js';
 
 /** step(I, so, O, ko, choice, gamma^(t-1), t, R): reads the state at I[so..], writes the next key at O[ko..] (I and O may be the same array), rewards in R. */
@@ -142,8 +142,8 @@ export interface PartLimits {
     /** Characters of generated source of one part at most (tests pass small ones). */
     chunkChars?: number;
     /**
-     * For the distinguishing search: a short step (at most `PART_STATEMENTS` statements) is
-     * cut into parts of `SEARCH_PART_STATEMENTS`, which the search's many environments share.
+     * For the distinguishing search: a short step is cut into short parts, which the
+     * search's many environments share (step-source.ts, `SEARCH_PART_STATEMENTS`).
      */
     search?: boolean;
 }
@@ -349,8 +349,7 @@ export function compileEnvironment(env: CompiledEnvironment, declaredObjectives:
             node ? node.location : objective?.location);
     };
     const c = new Float64Array(Math.max(1, nValues));
-    const short = limits.search === true && statements.length <= PART_STATEMENTS;
-    const parts = stepParts(statements, limits.chunkChars ?? CHUNK_CHARS, short ? SEARCH_PART_STATEMENTS : PART_STATEMENTS);
+    const parts = stepParts(statements, limits.chunkChars ?? CHUNK_CHARS, limits.search === true);
     const draws = drawSites.length > 0
         ? new Draws(drawSites.map(d => (d as Extract<Expr, { kind: 'draw' }>).options.map(o => o.p)))
         : null;

@@ -63,9 +63,10 @@ export function stepsGenerated(): number {
     return generations;
 }
 
-/** The bodies of the parts of a step, in the order `step` calls them. */
-export function stepParts(statements: Statement[], chunkChars = CHUNK_CHARS, partStatements = PART_STATEMENTS): string[] {
+/** The bodies of the parts of a step, in the order `step` calls them; `search`: cut for the distinguishing search. */
+export function stepParts(statements: Statement[], chunkChars = CHUNK_CHARS, search = false): string[] {
     generations++;
+    const partStatements = search && statements.length <= PART_STATEMENTS ? SEARCH_PART_STATEMENTS : PART_STATEMENTS;
     // Pass 1: cut at fixed positions, and earlier where a part would grow past chunkChars.
     const chunkOf = new Int32Array(statements.length);
     let chunk = 0, size = 0;
