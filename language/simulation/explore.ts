@@ -51,7 +51,7 @@ export function explore(ce: CompiledEnv, budget: Budget): EnvGraph {
     // environment of the distinguishing search may carry hundreds of them over a few states.
     const reserveRewards = nObj <= 8 ? RESERVE_BYTES : RESERVE_MANY_BYTES;
     let next = new Int32Array(64 * C);
-    let rewards: RewardArray[] = [];
+    const rewards: RewardArray[] = [];
     for (let o = 0; o < nObj; o++) rewards.push(new Float32Array(64 * C));
     let layerStart = new Int32Array(Math.min(H + 2, 1 << 16));
     const R = new Float64Array(Math.max(1, nObj));
@@ -78,7 +78,12 @@ export function explore(ce: CompiledEnv, budget: Budget): EnvGraph {
             if ((s + 1) * C > next.length) {
                 const cap = (store.maxStates + 1) * C;
                 next = grownArray<Int32Array<ArrayBuffer>>(next, (s + 1) * C, cap, n => new Int32Array(n));
-                rewards = rewards.map(r => grownArray<RewardArray>(r, (s + 1) * C, cap, n => (r instanceof Float32Array ? new Float32Array(n) : new Float64Array(n)), reserveRewards));
+                // In place: a new array (`map`) has another hidden class, and the loop's optimised
+                // code would be thrown away at each growth.
+                for (let o = 0; o < nObj; o++) {
+                    const r = rewards[o]!;
+                    rewards[o] = grownArray<RewardArray>(r, (s + 1) * C, cap, n => (r instanceof Float32Array ? new Float32Array(n) : new Float64Array(n)), reserveRewards);
+                }
                 r0 = rewards[0] ?? NONE; r1 = rewards[1] ?? NONE; r2 = rewards[2] ?? NONE;
             }
             // The state's values: its row of the layer, or decoded from the store.
