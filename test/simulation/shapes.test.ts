@@ -28,6 +28,7 @@ describe('shapes kept across analyses', () => {
         growing = traceOf(dir, 'growth-probe.ts', ['--trace-opt']);
     }, 60_000);
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
     it('hardly ever drops the hot loops\' optimised code, once warm, when a full collection comes between analyses', () => {
         const warm = trace.indexOf('\nwarm\n');
         expect(warm).toBeGreaterThan(0);
