@@ -16,6 +16,7 @@ import { fileUri, plainDiagnostics } from './load-spec.js';
 import { readSpecFile } from './read-spec-file.js';
 import type { CheckedFile } from './sarif.js';
 import { toSarif } from './sarif.js';
+import type { ProgressLine } from './progress.js';
 
 export interface CheckOptions {
     format: 'text' | 'json' | 'sarif';
@@ -30,6 +31,8 @@ export const CHECK_DEFAULTS = { maxStates: DEFAULT_SETTINGS.analysis.maxStates, 
 export interface Output {
     stdout: (text: string) => void;
     stderr: (text: string) => void;
+    /** The line that shows a long run's phases (cli/progress.ts), when standard error is a terminal. */
+    progress?: ProgressLine;
 }
 
 export async function runCheck(services: MesaServices, paths: string[], options: CheckOptions, out: Output, version: string): Promise<number> {

@@ -13,7 +13,7 @@ import { applyInsertions, distinguishingInsertions } from '../language/findings/
 import type { MesaServices } from '../language/mesa-module.js';
 import type { Report } from '../language/simulation/report.js';
 import { SimulationError } from '../language/simulation/index.js';
-import { simulateParallel } from './parallel/pool.js';
+import { simulateShown } from './simulate.js';
 import type { Output } from './check.js';
 import { UserError } from './user-error.js';
 import { loadSpecFile } from './load-spec.js';
@@ -32,11 +32,7 @@ export async function runDistinguish(services: MesaServices, path: string, optio
     const { text, spec, loaded } = file;
     let report: Report;
     try {
-        report = await simulateParallel(spec, {
-            maxStates: options.maxStates,
-            ...(options.timeBudgetMs !== undefined ? { timeBudgetMs: options.timeBudgetMs } : {}),
-            ...(options.workers !== undefined ? { workers: options.workers } : {}),
-        });
+        report = await simulateShown(spec, options, out);
     } catch (error) {
         if (!(error instanceof SimulationError)) throw error;
         const at = error.location ? `:${error.location.range.start.line + 1}:${error.location.range.start.character + 1}` : '';

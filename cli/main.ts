@@ -5,12 +5,13 @@
 import { parseArgs } from 'node:util';
 import { EmptyFileSystem } from 'langium';
 import { createMesaServices } from '../language/mesa-module.js';
-import { CHECK_DEFAULTS, runCheck } from './check.js';
+import { CHECK_DEFAULTS, runCheck, type Output } from './check.js';
 import { MAX_SPEC_BYTES } from './read-spec-file.js';
 import { runDistinguish } from './distinguish.js';
 import { UserError } from './user-error.js';
 import { runGraph } from './graph.js';
 import { DEFAULT_MAX_STATES, runSimulate } from './simulate.js';
+import { progressLine } from './progress.js';
 
 const VERSION = '0.1.0';
 
@@ -44,6 +45,12 @@ const out = {
     stdout: (text: string) => { process.stdout.write(text); },
     stderr: (text: string) => { process.stderr.write(text); },
 };
+
+/** The output of a long run: `out`, with the line that shows its phases when standard error is a terminal. */
+function withProgress(): Output {
+    const line = progressLine(process.stderr);
+    return line ? { ...out, progress: line } : out;
+}
 
 export async function main(argv: string[]): Promise<number> {
     const [command, ...rest] = argv;
@@ -89,7 +96,7 @@ export async function main(argv: string[]): Promise<number> {
                 seed: wholeNumber(values.seed as string, '--seed'),
                 ...(values['time-budget'] !== undefined ? { timeBudgetMs: positiveInteger(values['time-budget'] as string, '--time-budget') } : {}),
                 ...(values.workers !== undefined ? { workers: positiveInteger(values.workers as string, '--workers') } : {}),
-            }, out);
+            }, withProgress());
         }
         case 'distinguish': {
             const { values, positionals } = parse(rest, {
@@ -104,7 +111,7 @@ export async function main(argv: string[]): Promise<number> {
                 maxStates: positiveInteger(values['max-states'] as string, '--max-states'),
                 ...(values['time-budget'] !== undefined ? { timeBudgetMs: positiveInteger(values['time-budget'] as string, '--time-budget') } : {}),
                 ...(values.workers !== undefined ? { workers: positiveInteger(values.workers as string, '--workers') } : {}),
-            }, out);
+            }, withProgress());
         }
         case 'graph': {
             const { values, positionals } = parse(rest, {

@@ -9,6 +9,7 @@ import { dirname } from 'node:path';
 import { diversitySentence } from '../language/findings/diversity-threshold.js';
 import type { MesaServices } from '../language/mesa-module.js';
 import { renderReportHtml } from '../language/report/html/index.js';
+import type { CompiledSpec } from '../language/model/spec.js';
 import type { Report } from '../language/simulation/report.js';
 import { DEFAULT_MAX_STATES, formatVerdictTable, SimulationError } from '../language/simulation/index.js';
 import { simulateParallel } from './parallel/pool.js';
@@ -34,11 +35,7 @@ export async function runSimulate(services: MesaServices, path: string, options:
     const spec = file.spec;
     let report: Report;
     try {
-        report = await simulateParallel(spec, {
-            maxStates: options.maxStates, seed: options.seed,
-            ...(options.timeBudgetMs !== undefined ? { timeBudgetMs: options.timeBudgetMs } : {}),
-            ...(options.workers !== undefined ? { workers: options.workers } : {}),
-        });
+        report = await simulateShown(spec, options, out);
     } catch (error) {
         if (!(error instanceof SimulationError)) throw error;
         const at = error.location ? `:${error.location.range.start.line + 1}:${error.location.range.start.character + 1}` : '';
@@ -63,6 +60,26 @@ export async function runSimulate(services: MesaServices, path: string, options:
         if (target && target !== '-') out.stderr(`mesa: wrote ${target}\n`);
     }
     return 0;
+}
+
+/**
+ * The whole simulation of `spec` under the CLI's options, on the pool's threads, its
+ * phases shown on the output's progress line, which is erased when the run ends, however
+ * it ends.
+ */
+export async function simulateShown(spec: CompiledSpec, options: Omit<SimulateCliOptions, 'seed'> & { seed?: number }, out: Output): Promise<Report> {
+    const line = out.progress;
+    try {
+        return await simulateParallel(spec, {
+            maxStates: options.maxStates,
+            ...(options.seed !== undefined ? { seed: options.seed } : {}),
+            ...(options.timeBudgetMs !== undefined ? { timeBudgetMs: options.timeBudgetMs } : {}),
+            ...(options.workers !== undefined ? { workers: options.workers } : {}),
+            ...(line ? { progress: (stage: string) => line.stage(stage) } : {}),
+        });
+    } finally {
+        line?.done();
+    }
 }
 
 function write(path: string, content: string): void {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the end-to-end tests need (scripts/apt-packages.txt:
-# headers for code-server's native modules, ripgrep, Chromium) when some are missing.
+# headers for code-server's native modules, ripgrep, Chromium, util-linux's `script` for the
+# progress line's terminal test) when some are missing.
 # Needs root (or sudo); without either it says what to install and fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."

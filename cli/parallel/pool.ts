@@ -44,7 +44,7 @@ export async function simulateParallel(spec: CompiledSpec, options: ParallelOpti
     const pool = Pool.open(spec, options, start);
     if (!pool) return simulateWith(ctx, options);
     try {
-        const seeds = await pool.explore(options.signal);
+        const seeds = await pool.explore(options.signal, options.progress);
         for (const [label, seed] of seeds) ctx.seed(label, seed);
         ctx.farm = pool.farm(ctx.budget, seeds, options.searchAloneMs);
         return simulateWith(ctx, options);
@@ -168,10 +168,11 @@ class Pool {
      * start or dies leaves its task to the run; after the time budget or cancellation stops
      * one, no more are handed out. Nothing with fewer than two environments.
      */
-    async explore(signal: { cancelled: boolean } | undefined): Promise<Map<string, Seed>> {
+    async explore(signal: { cancelled: boolean } | undefined, progress?: (stage: string) => void): Promise<Map<string, Seed>> {
         const queue = toExplore(this.setup.spec);
         const seeds = new Map<string, Seed>();
         if (queue.length < 2) return seeds;
+        progress?.(`exploring ${queue.length} environments on ${this.live.size + 1} threads`);
         let stopped = false;
         const cancel = (): void => { Atomics.store(this.setup.cancelled, 0, 1); stopped = true; };
         const record = (r: TaskResult): void => {

@@ -95,6 +95,11 @@ export class Context {
         this.seeds.set(label, seed);
     }
 
+    /** Whether `graph(label)` would explore: not yet asked for, and not explored elsewhere. */
+    unexplored(label: string): boolean {
+        return !this.graphs.has(label) && !this.seeds.has(label);
+    }
+
     private explored(label: string): EnvGraph {
         const seed = this.seeds.get(label);
         if (!seed) return explore(this.compiledEnv(label), this.budget);

@@ -44,6 +44,11 @@ export interface SimulateOptions {
     adversarial?: boolean;
     /** Compute the learning path (docs/analyses.md, Learning path); default true. */
     learningPath?: boolean;
+    /**
+     * Told what the run turns to as it enters each phase (`exploring Lab`, `analysing
+     * Pressing`, …: docs/simulation.md, Progress); the report is the same with or without it.
+     */
+    progress?: (stage: string) => void;
 }
 
 /**
@@ -135,11 +140,16 @@ export function explorationOrder(spec: CompiledSpec): string[] {
 export function simulateWith(ctx: Context, options: SimulateOptions = {}): Report {
     const { spec, budget } = ctx;
     const seed = options.seed ?? 1;
+    const progress = options.progress ?? ((): void => {});
 
     // Explore every environment first, in a fixed order, so budget entries come in that order.
     const order = explorationOrder(spec);
     try {
-        for (const label of order) if (!ctx.env(label).qualitative) ctx.graph(label);
+        for (const label of order) {
+            if (ctx.env(label).qualitative) continue;
+            if (ctx.unexplored(label)) progress(`exploring ${label}`);
+            ctx.graph(label);
+        }
     } catch (e) {
         if (!(e instanceof BudgetExceeded)) throw e;
     }
@@ -148,10 +158,12 @@ export function simulateWith(ctx: Context, options: SimulateOptions = {}): Repor
     // (docs/analyses.md, Algorithmic range); the learning path judges objectives on the same ground.
     let ground: Ground | null | undefined;
     const groundOnce = (): Ground | null => (ground !== undefined ? ground : (ground = groundOf(ctx, commonTrainingNames(ctx))));
+    if (spec.optimizers.some(o => o.range !== undefined)) progress('choosing the objectives of range-limited optimizers');
     const ranges = chooseRanges(ctx, groundOnce);
 
     const analysed: Analysed[] = [];
     for (const { planner, implicit } of planners(spec)) {
+        progress(`analysing ${planner.name}`);
         const ranged = implicit ? undefined : spec.optimizers.find(o => o.name === planner.name && o.range !== undefined);
         if (ranged) {
             analysed.push(analyseRanged(ctx, ranged, planner, ranges.get(ranged.name) ?? null));
@@ -170,11 +182,13 @@ export function simulateWith(ctx: Context, options: SimulateOptions = {}): Repor
     // Once time is up or the run is cancelled, later phases are skipped (or stop at their first
     // budget call): no samples, objective values only where already solved, no selection winner
     // among partly analysed optimizers; `incomplete` names the budget.
+    if (!budget.stopped) progress('sampling episodes');
     const samples = budget.stopped
         ? { reports: [], timing: new Map<string, RewardTiming>(), paths: new Map<string, GridPaths>() }
         : sampleAll(ctx, analysed, seed, options.samples ?? 100);
     const objectives = objectiveReports(ctx, samples.timing);
     // Identifiability by data source and EPIC distance (docs/analyses.md), on the explored training graphs.
+    progress('identifiability and EPIC distance');
     addIdentifiability(ctx, analysed);
     addEpic(ctx, objectives);
     const reference = ctx.envs.get(spec.train[0] ?? '');
@@ -188,16 +202,25 @@ export function simulateWith(ctx: Context, options: SimulateOptions = {}): Repor
         }
     });
 
+    const selection = budget.stopped && optimizers.some(o => o.incomplete) ? { ...select(spec, optimizers), winners: [] } : select(spec, optimizers);
+    const diversity = budget.stopped && optimizers.some(o => o.incomplete) ? null : diversitySweep(spec, optimizers);
+    if (options.adversarial !== false) progress('candidate objectives and distinguishing environments');
+    const adversarial = options.adversarial === false ? NOT_COMPUTED : adversarialAnalysis(ctx, optimizers);
+    let learning: ReturnType<typeof learningPath> | null = null;
+    if (options.learningPath !== false && !budget.stopped) {
+        progress('learning path');
+        learning = learningPath(ctx, groundOnce);
+    }
     return {
         spec: spec.uri,
         seed,
         environments,
         objectives,
         optimizers,
-        selection: budget.stopped && optimizers.some(o => o.incomplete) ? { ...select(spec, optimizers), winners: [] } : select(spec, optimizers),
-        diversity: budget.stopped && optimizers.some(o => o.incomplete) ? null : diversitySweep(spec, optimizers),
-        ...(options.adversarial === false ? NOT_COMPUTED : adversarialAnalysis(ctx, optimizers)),
-        learningPath: options.learningPath === false || budget.stopped ? null : learningPath(ctx, groundOnce),
+        selection,
+        diversity,
+        ...adversarial,
+        learningPath: learning,
         samples: samples.reports,
         incomplete: ctx.incomplete,
     };
