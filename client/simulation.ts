@@ -1,18 +1,24 @@
 /**
  * The `mesa.simulate` command: sends `mesa/simulate` for a document under a cancellable
- * progress notification and shows the report. A second run cancels and replaces the
+ * progress notification, which shows the phase the run is in as the server tells it
+ * (`mesa/simulateProgress`), and shows the report. A second run cancels and replaces the
  * first. Returns the report JSON (undefined when cancelled or failed).
  */
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageclient';
 import type { SimulateParams } from '../language/protocol.js';
-import { SimulateRequest } from '../language/protocol.js';
+import { SimulateProgressNotification, SimulateRequest } from '../language/protocol.js';
 import type { ReportPanel } from './report-panel.js';
 import { baseName } from './webview.js';
 
 export class SimulationRunner implements vscode.Disposable {
     private current: vscode.CancellationTokenSource | undefined;
+    /** The runs so far, which number their progress ids. */
+    private runs = 0;
+    /** Where each running run's phases go, by progress id; the one listener reads it. */
+    private readonly notifications = new Map<string, vscode.Progress<{ message?: string }>>();
+    private listening: vscode.Disposable | undefined;
 
     constructor(
         private readonly client: Promise<BaseLanguageClient>,
@@ -35,17 +41,22 @@ export class SimulationRunner implements vscode.Disposable {
                 location: vscode.ProgressLocation.Notification,
                 title: `Mesa: simulating ${baseName(uri)}`,
                 cancellable: true,
-            }, async (_progress, progressToken) => {
+            }, async (progress, progressToken) => {
                 const listener = progressToken.onCancellationRequested(() => source.cancel());
+                const progressId = String(++this.runs);
                 try {
                     const client = await this.client;
-                    const params: SimulateParams = { uri: uri.toString() };
+                    this.listening ??= client.onNotification(SimulateProgressNotification,
+                        p => this.notifications.get(p.progressId)?.report({ message: p.stage }));
+                    this.notifications.set(progressId, progress);
+                    const params: SimulateParams = { uri: uri.toString(), progressId };
                     // Stop waiting at once on cancellation; the server drops the run on its side.
                     return await Promise.race([
                         client.sendRequest(SimulateRequest, params, source.token),
                         new Promise<undefined>(resolve => source.token.onCancellationRequested(() => resolve(undefined))),
                     ]);
                 } finally {
+                    this.notifications.delete(progressId);
                     listener.dispose();
                 }
             });
@@ -67,6 +78,7 @@ export class SimulationRunner implements vscode.Disposable {
 
     dispose(): void {
         this.current?.cancel();
+        this.listening?.dispose();
     }
 }
 

@@ -2,10 +2,11 @@
  * The protocol between the Mesa extension and its language server, in one place: the
  * commands the extension contributes, the custom requests with their typed parameters
  * and results, and the settings the server reads. The client imports this file and
- * nothing else from language/: its only run-time import is the protocol library's
- * `RequestType`; the report's types are imported as types and erased from the bundle.
+ * nothing else from language/: its only run-time imports are the protocol library's
+ * `RequestType` and `NotificationType`; the report's types are imported as types and
+ * erased from the bundle.
  */
-import { RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { Report } from './simulation/report.js';
 
 /** The extension's commands (package.json `contributes.commands`), also used by the code lenses. */
@@ -23,10 +24,22 @@ export interface SimulateParams {
     uri: string;
     /** Seed of the trajectory sample (default 1). */
     seed?: number;
+    /** When given, the server tells the run's phases in `mesa/simulateProgress` notifications carrying it. */
+    progressId?: string;
 }
 
 /** `mesa/simulate`: the full simulation of a document; the result is the report JSON (docs/report-json.md). */
 export const SimulateRequest = new RequestType<SimulateParams, Report, void>('mesa/simulate');
+
+export interface SimulateProgressParams {
+    /** The `progressId` of the `mesa/simulate` request whose run this is. */
+    progressId: string;
+    /** The phase the run now turns to, e.g. `analysing Pressing` (docs/simulation.md, Progress). */
+    stage: string;
+}
+
+/** `mesa/simulateProgress`: the phase a `mesa/simulate` run that asked for it enters, server to client. */
+export const SimulateProgressNotification = new NotificationType<SimulateProgressParams>('mesa/simulateProgress');
 
 export interface CausalGraphParams {
     uri: string;

@@ -13,4 +13,5 @@ interface WorkerScope {
 
 const scope = globalThis as unknown as WorkerScope;
 const NEVER = { cancelled: false } as const;
-scope.onmessage = event => scope.postMessage(runJob(event.data, NEVER));
+const post = (message: FromWorker): void => scope.postMessage(message);
+scope.onmessage = event => post(runJob(event.data, NEVER, post));

@@ -5,7 +5,7 @@
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { runJob } from './analysis/run-job.js';
-import type { ToWorker } from './analysis/worker-protocol.js';
+import type { FromWorker, ToWorker } from './analysis/worker-protocol.js';
 
 const port = parentPort;
 if (!port) {
@@ -23,5 +23,6 @@ try {
 
 port.on('message', (job: ToWorker) => {
     const flag = new Int32Array(job.cancel);
-    port.postMessage(runJob(job, { get cancelled() { return Atomics.load(flag, 0) === 1; } }));
+    const post = (message: FromWorker): void => port.postMessage(message);
+    post(runJob(job, { get cancelled() { return Atomics.load(flag, 0) === 1; } }, post));
 });

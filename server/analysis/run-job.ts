@@ -6,13 +6,15 @@
 import { analyzeBySimulation } from '../../language/findings/simulation-analysis.js';
 import type { AnalysisJob, FromWorker } from './worker-protocol.js';
 
-export function runJob(job: AnalysisJob, signal: { readonly cancelled: boolean }): FromWorker {
+/** Runs `job`; a job that asks for them posts its phases through `post` on the way. */
+export function runJob(job: AnalysisJob, signal: { readonly cancelled: boolean }, post: (message: FromWorker) => void): FromWorker {
     const started = performance.now();
     try {
         const outcome = analyzeBySimulation(job.spec, {
             maxStates: job.maxStates,
             ...(job.timeBudgetMs !== undefined ? { timeBudgetMs: job.timeBudgetMs } : {}),
             ...(job.seed !== undefined ? { seed: job.seed } : {}),
+            ...(job.progress ? { progress: (stage: string) => post({ type: 'progress', id: job.id, stage }) } : {}),
             signal,
         });
         return signal.cancelled

@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { Finding } from '../../language/findings/finding.js';
 import type { CompiledSpec } from '../../language/model/spec.js';
 import type { Report } from '../../language/simulation/report.js';
-import type { FromWorker, SimulateJob } from './worker-protocol.js';
+import { analysisJob, type FromWorker, type SimulateJob } from './worker-protocol.js';
 
 export { InlineRunner } from './inline-runner.js';
 
@@ -19,6 +19,8 @@ export interface RunOptions {
     maxStates: number;
     timeBudgetMs?: number;
     seed?: number;
+    /** Told the run's phases as it enters them (docs/simulation.md, Progress). */
+    progress?: (stage: string) => void;
 }
 
 export interface RunResult {
@@ -42,15 +44,16 @@ export interface AnalysisRunner {
 export class WorkerRunner implements AnalysisRunner {
     private worker: Worker | undefined;
     private nextId = 1;
-    private readonly pending = new Map<number, { resolve: (r: RunResult) => void; reject: (e: Error) => void }>();
+    private readonly pending = new Map<number, { resolve: (r: RunResult) => void; reject: (e: Error) => void; progress?: (stage: string) => void }>();
 
     /** `resourceLimits`: the worker's heap limits (Node's defaults when absent). */
     constructor(private readonly script: string, private readonly log: (message: string) => void, private readonly resourceLimits?: ResourceLimits) {}
 
     run(spec: CompiledSpec, options: RunOptions): RunHandle {
         const cancel = new SharedArrayBuffer(4);
-        const job: SimulateJob = { type: 'simulate', id: this.nextId++, spec, cancel, ...options };
-        const result = new Promise<RunResult>((resolve, reject) => this.pending.set(job.id, { resolve, reject }));
+        const job: SimulateJob = { ...analysisJob(this.nextId++, spec, options), cancel };
+        const progress = options.progress;
+        const result = new Promise<RunResult>((resolve, reject) => this.pending.set(job.id, { resolve, reject, ...(progress ? { progress } : {}) }));
         this.ensureWorker().postMessage(job);
         return { result, cancel: () => Atomics.store(new Int32Array(cancel), 0, 1) };
     }
@@ -64,6 +67,10 @@ export class WorkerRunner implements AnalysisRunner {
         if (this.worker) return this.worker;
         const worker = new Worker(this.script, this.resourceLimits ? { resourceLimits: this.resourceLimits } : {});
         worker.on('message', (message: FromWorker) => {
+            if (message.type === 'progress') {
+                this.pending.get(message.id)?.progress?.(message.stage);
+                return;
+            }
             const waiting = this.pending.get(message.id);
             this.pending.delete(message.id);
             if (!waiting) return;

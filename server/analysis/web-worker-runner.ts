@@ -9,7 +9,7 @@
  */
 import type { CompiledSpec } from '../../language/model/spec.js';
 import type { AnalysisRunner, RunHandle, RunOptions, RunResult } from './runner.js';
-import type { AnalysisJob, FromWorker } from './worker-protocol.js';
+import { analysisJob, type AnalysisJob, type FromWorker } from './worker-protocol.js';
 
 /** What this runner uses of a web worker. */
 export interface WorkerLike {
@@ -45,7 +45,7 @@ export class WebWorkerRunner implements AnalysisRunner {
     run(spec: CompiledSpec, options: RunOptions): RunHandle {
         let settle!: Pick<Job, 'resolve' | 'reject'>;
         const result = new Promise<RunResult>((resolve, reject) => { settle = { resolve, reject }; });
-        const job: Job = { message: { type: 'simulate', id: this.nextId++, spec, ...options }, spec, options, ...settle };
+        const job: Job = { message: analysisJob(this.nextId++, spec, options), spec, options, ...settle };
         if (this.useFallback) {
             this.runInline(job);
         } else {
@@ -108,6 +108,10 @@ export class WebWorkerRunner implements AnalysisRunner {
             const message = event.data;
             const job = this.running;
             if (!job || job.message.id !== message.id) return;
+            if (message.type === 'progress') {
+                job.options.progress?.(message.stage);
+                return;
+            }
             this.running = undefined;
             if (message.type === 'done') job.resolve({ ...(message.report ? { report: message.report } : {}), findings: message.findings, ms: message.ms });
             else if (message.type === 'cancelled') job.resolve(CANCELLED);

@@ -9,6 +9,7 @@
 import type { CompiledSpec } from '../../language/model/spec.js';
 import type { Report } from '../../language/simulation/report.js';
 import type { Finding } from '../../language/findings/finding.js';
+import type { RunOptions } from './runner.js';
 
 /** One analysis: the compiled spec and its budgets. */
 export interface AnalysisJob {
@@ -18,6 +19,8 @@ export interface AnalysisJob {
     maxStates: number;
     timeBudgetMs?: number;
     seed?: number;
+    /** Tell the run's phases in `progress` messages before the answer. */
+    progress?: boolean;
 }
 
 /** A job for the Node worker thread. */
@@ -28,8 +31,16 @@ export interface SimulateJob extends AnalysisJob {
 
 export type ToWorker = SimulateJob;
 
+/** The job of a run: its budgets and seed, and whether it tells its phases (a function stays on this side). */
+export function analysisJob(id: number, spec: CompiledSpec, options: RunOptions): AnalysisJob {
+    const { progress, ...rest } = options;
+    return { type: 'simulate', id, spec, ...rest, ...(progress ? { progress: true } : {}) };
+}
+
 export type FromWorker =
     | { type: 'done'; id: number; report?: Report; findings: Finding[]; ms: number }
+    /** The phase the job's run now turns to (docs/simulation.md, Progress); the job goes on. */
+    | { type: 'progress'; id: number; stage: string }
     /** A cancelled job answers without its (partial) report: nobody reads it, and copying it would cost the server. */
     | { type: 'cancelled'; id: number }
     | { type: 'failed'; id: number; message: string };

@@ -9,7 +9,7 @@
 import type { LangiumSharedCoreServices } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
-import type { SimulateParams } from '../../language/protocol.js';
+import type { SimulateParams, SimulateProgressParams } from '../../language/protocol.js';
 import type { Report } from '../../language/simulation/report.js';
 import type { AnalysisRunner } from '../analysis/runner.js';
 import { cancelled, compiledSpecOf, fileName } from './document.js';
@@ -17,9 +17,18 @@ import { cancelled, compiledSpecOf, fileName } from './document.js';
 export const SIMULATE_MAX_STATES = 5_000_000;
 export const SIMULATE_TIME_BUDGET_MS = 60_000;
 
-export async function handleSimulate(shared: LangiumSharedCoreServices, runner: AnalysisRunner, params: SimulateParams, token: CancellationToken): Promise<Report> {
+/**
+ * `tell` sends a `mesa/simulateProgress` notification: the run's phases go to the client
+ * when its request carries a `progressId`, until it is cancelled.
+ */
+export async function handleSimulate(shared: LangiumSharedCoreServices, runner: AnalysisRunner, params: SimulateParams, token: CancellationToken,
+    tell?: (progress: SimulateProgressParams) => void): Promise<Report> {
     const spec = await compiledSpecOf(shared, params.uri, token);
-    const run = runner.run(spec, { maxStates: SIMULATE_MAX_STATES, timeBudgetMs: SIMULATE_TIME_BUDGET_MS, seed: params.seed ?? 1 });
+    const { progressId } = params;
+    const progress = progressId !== undefined && tell
+        ? (stage: string): void => { if (!token.isCancellationRequested) tell({ progressId, stage }); }
+        : undefined;
+    const run = runner.run(spec, { maxStates: SIMULATE_MAX_STATES, timeBudgetMs: SIMULATE_TIME_BUDGET_MS, seed: params.seed ?? 1, ...(progress ? { progress } : {}) });
     // Answer a cancellation at once; the worker drops the job at its next budget check.
     const stopped = new Promise<never>((_resolve, reject) => {
         const subscription = token.onCancellationRequested(() => {

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { CompletionItem, CompletionList, Diagnostic, ProtocolConnection } from 'vscode-languageserver-protocol/node.js';
 import { CancellationTokenSource, CodeLensRequest, CompletionRequest, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol/node.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CausalGraphRequest, ReportHtmlRequest, SimulateRequest } from '../../language/protocol.js';
+import { CausalGraphRequest, ReportHtmlRequest, SimulateProgressNotification, SimulateRequest, type SimulateProgressParams } from '../../language/protocol.js';
 import type { Report } from '../../language/simulation/report.js';
 import { ensureServerBundle, LspSession } from '../helpers/lsp-session.js';
 
@@ -71,6 +71,24 @@ describe('the bundled server over stdio', () => {
         expect(pressing?.deploy.find(d => d.env === 'LabWithSwitch')).toMatchObject({ lo: 30, hi: 30, optimum: 40, normalizedRegret: 0.25 });
         expect(report.optimizers.find(o => o.name === 'Lighting')?.verdict).toBe('robust');
         expect(report.spec).toBe(exampleUri);
+    }, 60_000);
+
+    test('mesa/simulate tells its phases to a request that gives a progressId, and nothing to one that does not', async () => {
+        const told: SimulateProgressParams[] = [];
+        const listening = connection.onNotification(SimulateProgressNotification, p => told.push(p));
+        try {
+            await connection.sendRequest(SimulateRequest, { uri: exampleUri });
+            expect(told).toEqual([]);
+            const report = await connection.sendRequest(SimulateRequest, { uri: exampleUri, progressId: 'run-7' });
+            expect(report.optimizers.find(o => o.name === 'Pressing')?.verdict).toBe('pseudo-aligned');
+            expect(told.map(p => p.progressId)).toEqual(Array(8).fill('run-7'));
+            expect(told.map(p => p.stage)).toEqual([
+                'exploring Lab', 'exploring LabWithSwitch', 'analysing Pressing', 'analysing Lighting', 'sampling episodes',
+                'identifiability and EPIC distance', 'candidate objectives and distinguishing environments', 'learning path',
+            ]);
+        } finally {
+            listening.dispose();
+        }
     }, 60_000);
 
     test('mesa/simulate can be cancelled', async () => {

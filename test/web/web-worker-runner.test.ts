@@ -20,17 +20,20 @@ class FakeWorker implements WorkerLike {
     onmessage: ((event: { data: FromWorker }) => void) | null = null;
     onerror: ((event: { message?: string }) => void) | null = null;
     readonly received: number[] = [];
+    readonly jobs: AnalysisJob[] = [];
     terminated = false;
 
     constructor(private readonly behaviour: 'answer' | 'hold' | 'fail') {}
 
     postMessage(job: AnalysisJob): void {
         this.received.push(job.id);
+        // What a real worker receives: a clone, which no function survives.
+        this.jobs.push(structuredClone(job));
         if (this.behaviour === 'hold') return;
         setTimeout(() => {
             if (this.terminated) return;
             if (this.behaviour === 'fail') this.onerror?.({ message: 'Uncaught RangeError: Maximum call stack size exceeded' });
-            else this.onmessage?.({ data: runJob(job, { cancelled: false }) });
+            else this.onmessage?.({ data: runJob(job, { cancelled: false }, message => this.onmessage?.({ data: message })) });
         }, 0);
     }
 
@@ -65,6 +68,23 @@ describe('the web worker runner', () => {
         expect(result.findings.find(f => f.code === 'distribution-shift')?.message)
             .toBe('In deployment environment LabWithSwitch, Pressing scores [30, 30] against Light\'s optimum 40 (worst 0): normalized regret 0.25.');
         expect(workers).toHaveLength(1);
+    });
+
+    test('a run that asks for them is told its phases from the worker, the job posted with a flag, not the function', async () => {
+        const { runner, workers } = runnerOf(['answer']);
+        const stages: string[] = [];
+        const result = runner.run(await spec(), { maxStates: 200_000, progress: stage => stages.push(stage) });
+        const worker = workers[0]!;
+        expect(worker.jobs[0]).toMatchObject({ id: 1, maxStates: 200_000, progress: true });
+        expect(codes((await result.result).findings)).toEqual(BUTTON_LAMP);
+        expect(stages).toEqual([
+            'exploring Lab', 'exploring LabWithSwitch', 'analysing Pressing', 'analysing Lighting', 'sampling episodes',
+            'identifiability and EPIC distance', 'candidate objectives and distinguishing environments', 'learning path',
+        ]);
+        // The next job, without the option, posts no flag and tells nothing.
+        await runner.run(await spec(), { maxStates: 200_000 }).result;
+        expect(worker.jobs[1]).not.toHaveProperty('progress');
+        expect(stages).toHaveLength(8);
     });
 
     test('sends one job at a time; cancelling the running one ends its worker, and the next job gets a fresh worker', async () => {
