@@ -172,7 +172,8 @@ class Pool {
         const queue = toExplore(this.setup.spec);
         const seeds = new Map<string, Seed>();
         if (queue.length < 2) return seeds;
-        progress?.(`exploring ${queue.length} environments on ${this.live.size + 1} threads`);
+        const threads = this.live.size + 1;
+        progress?.(`exploring ${queue.length} environments on ${threads === 1 ? 'this thread' : `${threads} threads`}`);
         let stopped = false;
         const cancel = (): void => { Atomics.store(this.setup.cancelled, 0, 1); stopped = true; };
         const record = (r: TaskResult): void => {
