@@ -134,7 +134,7 @@ describe.skipIf(!chromium)(`the playground from file://${NO_CHROMIUM}`, () => {
         await page.close();
     });
 
-    test('pressing Run again while it runs cancels the simulation', async () => {
+    test('while it runs, the note says its phase; pressing Run again cancels the simulation', async () => {
         const { page, errors } = await open();
         // x and y count the presses of a and b over 180 steps: seconds of simulation.
         await page.evaluate(() => (globalThis as unknown as { mesaPlayground: { setText(t: string): void } }).mesaPlayground.setText(
@@ -143,6 +143,8 @@ describe.skipIf(!chromium)(`the playground from file://${NO_CHROMIUM}`, () => {
         await page.locator('#problems li').first().waitFor();
         await page.locator('#run').click();
         await expect.poll(() => page.locator('#run').textContent()).toBe('Cancel');
+        // The note follows the run's phases as the server tells them.
+        await expect.poll(() => page.locator('#view-note').textContent(), { timeout: 30_000 }).toMatch(/^Simulating: (exploring Counters|analysing Y)…$/);
         await page.locator('#run').click();
         await expect.poll(() => page.locator('#view-note').textContent()).toBe('Simulation cancelled.');
         expect(await page.locator('#run').textContent()).toBe('Run');

@@ -11,7 +11,7 @@
 import * as monaco from 'monaco-editor/editor/editor.api.js';
 import { createTransportToWorker, MonacoLspClient } from 'monaco-lsp-client';
 import type { CausalGraphResult } from '../../language/protocol.js';
-import { CausalGraphRequest, Commands, ReportHtmlRequest, SimulateRequest } from '../../language/protocol.js';
+import { CausalGraphRequest, Commands, ReportHtmlRequest, SimulateProgressNotification, SimulateRequest } from '../../language/protocol.js';
 import { graphPage } from '../../client/graph-page.js';
 import { MESA, registerMesa } from './mesa-language.js';
 import { showProblems } from './problems.js';
@@ -115,9 +115,13 @@ async function openFragment(): Promise<void> {
     model.setValue(text ?? '');
 }
 
-// Run: the full simulation and its report. A second press while it runs cancels it.
+// Run: the full simulation and its report, the phase it is in shown meanwhile. A second
+// press while it runs cancels it.
 let running: AbortController | undefined;
 let lastRun: string | undefined;
+let runs = 0;
+let progressId: string | undefined;
+server.onNotification(SimulateProgressNotification, p => { if (p.progressId === progressId) pane.say(`Simulating: ${p.stage}…`); });
 runButton.addEventListener('click', () => void run());
 monaco.editor.registerCommand(Commands.simulate, () => void run());
 monaco.editor.registerCommand(Commands.showGraph, () => void showGraph());
@@ -132,8 +136,9 @@ async function run(): Promise<void> {
     runButton.textContent = 'Cancel';
     pane.say('Simulating…');
     const text = model.getValue();
+    progressId = `page-run-${++runs}`;
     try {
-        const report = await server.request(SimulateRequest, { uri: SPEC_URI.toString() }, controller.signal);
+        const report = await server.request(SimulateRequest, { uri: SPEC_URI.toString(), progressId }, controller.signal);
         const nonce = randomNonce();
         const { html } = await server.request(ReportHtmlRequest, { report, nonce, cspSource: '' }, controller.signal);
         lastRun = text;
@@ -144,6 +149,7 @@ async function run(): Promise<void> {
         else pane.say('Simulation cancelled.');
     } finally {
         running = undefined;
+        progressId = undefined;
         runButton.textContent = 'Run';
     }
 }

@@ -3,10 +3,10 @@
  * which server.js (web/build.mjs) starts from a Blob URL of the server's bundle before
  * the rest of the page loads (a file:// page may start workers from nothing else), shared
  * by Monaco's LSP client and the page's own requests (`mesa/*`). The page's requests
- * carry string ids of their own, and their answers go to the page only; everything else
- * is Monaco's.
+ * carry string ids of their own, and their answers go to the page only, as do the
+ * notifications the page listens to; everything else is Monaco's.
  */
-import type { RequestType } from 'vscode-languageserver-protocol';
+import type { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
 type Listener = (event: MessageEvent) => void;
 
@@ -21,6 +21,7 @@ const PREFIX = 'page-';
 export class ServerPort {
     private readonly listeners = new Set<Listener>();
     private readonly waiting = new Map<string, { resolve(value: unknown): void; reject(error: Error): void }>();
+    private readonly notified = new Map<string, (params: unknown) => void>();
     private next = 1;
     private initializedNow: (() => void) | undefined;
     /** Resolves once the server has answered `initialize` and the task that carried the answer is over. */
@@ -28,7 +29,12 @@ export class ServerPort {
 
     constructor(private readonly worker: Worker) {
         this.worker.addEventListener('message', event => {
-            const message = event.data as Partial<Response> & { method?: string };
+            const message = event.data as Partial<Response> & { method?: string; params?: unknown };
+            const notified = message.id === undefined && message.method !== undefined ? this.notified.get(message.method) : undefined;
+            if (notified) {
+                notified(message.params);
+                return;
+            }
             if (this.initializedNow && isInitializeResult(message.result)) {
                 setTimeout(this.initializedNow, 0);
                 this.initializedNow = undefined;
@@ -52,6 +58,11 @@ export class ServerPort {
             postMessage: (message: unknown) => this.worker.postMessage(message),
         };
         return side as unknown as Worker;
+    }
+
+    /** Takes the server's notifications of `type` from Monaco's side and hands them to `handler`. */
+    onNotification<P>(type: NotificationType<P>, handler: (params: P) => void): void {
+        this.notified.set(type.method, handler as (params: unknown) => void);
     }
 
     /** Sends one of Mesa's requests; `signal` cancels it (`$/cancelRequest`), rejecting with an AbortError. */
