@@ -43,18 +43,20 @@ for _, d in ipairs(vim.diagnostic.get(0)) do
 end
 local printed = {}
 print = function(line) table.insert(printed, line) end
+local echoed = {}
+vim.api.nvim_echo = function(chunks) table.insert(echoed, chunks[1][1]) end
 vim.cmd('MesaSimulate')
 vim.wait(15000, function() return #printed >= 2 end, 50)
 local clients = {}
 for _, c in pairs(vim.lsp.get_active_clients()) do table.insert(clients, c.name) end
 local f = io.open(${JSON.stringify(out)}, 'w')
-f:write(vim.fn.json_encode({ analysed = analysed, filetype = vim.bo.filetype, clients = clients, diagnostics = diagnostics, printed = printed }))
+f:write(vim.fn.json_encode({ analysed = analysed, filetype = vim.bo.filetype, clients = clients, diagnostics = diagnostics, printed = printed, echoed = echoed }))
 f:close()
 vim.cmd('qa!')
 `;
 
 interface NeovimDiagnostic { code: string; lnum: number; col: number; end_col: number; severity: number; message: string }
-interface Result { analysed: boolean; filetype: string; clients: string[]; diagnostics: NeovimDiagnostic[]; printed: string[] }
+interface Result { analysed: boolean; filetype: string; clients: string[]; diagnostics: NeovimDiagnostic[]; printed: string[]; echoed: string[] }
 
 let result: Result;
 let dir: string;
@@ -113,10 +115,15 @@ describe.skipIf(!nvim)(`Neovim${nvim ? ` (${version})` : ' (skipped: nvim is not
         expect(result.diagnostics.map(d => d.code)).toEqual(expect.arrayContaining(['selection-prefers-proxy', 'underdetermined-training']));
     });
 
-    test(':MesaSimulate prints each optimizer\'s verdict from mesa/simulate', () => {
+    test(':MesaSimulate prints each optimizer\'s verdict from mesa/simulate, having shown the run\'s phases', () => {
         expect(result.printed).toEqual([
             'Pressing         pseudo-aligned  side-effect',
             'Lighting         robust          ',
+        ]);
+        expect(result.echoed).toEqual([
+            'mesa: exploring Lab…', 'mesa: exploring LabWithSwitch…', 'mesa: analysing Pressing…', 'mesa: analysing Lighting…',
+            'mesa: sampling episodes…', 'mesa: identifiability and EPIC distance…',
+            'mesa: candidate objectives and distinguishing environments…', 'mesa: learning path…',
         ]);
     });
 });
