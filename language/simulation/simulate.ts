@@ -141,6 +141,11 @@ export function simulateWith(ctx: Context, options: SimulateOptions = {}): Repor
     const { spec, budget } = ctx;
     const seed = options.seed ?? 1;
     const progress = options.progress ?? ((): void => {});
+    /** A phase that runs: told, then run. */
+    const entering = <T>(stage: string, run: () => T): T => {
+        progress(stage);
+        return run();
+    };
 
     // Explore every environment first, in a fixed order, so budget entries come in that order.
     const order = explorationOrder(spec);
@@ -182,10 +187,9 @@ export function simulateWith(ctx: Context, options: SimulateOptions = {}): Repor
     // Once time is up or the run is cancelled, later phases are skipped (or stop at their first
     // budget call): no samples, objective values only where already solved, no selection winner
     // among partly analysed optimizers; `incomplete` names the budget.
-    if (!budget.stopped) progress('sampling episodes');
     const samples = budget.stopped
         ? { reports: [], timing: new Map<string, RewardTiming>(), paths: new Map<string, GridPaths>() }
-        : sampleAll(ctx, analysed, seed, options.samples ?? 100);
+        : entering('sampling episodes', () => sampleAll(ctx, analysed, seed, options.samples ?? 100));
     const objectives = objectiveReports(ctx, samples.timing);
     // Identifiability by data source and EPIC distance (docs/analyses.md), on the explored training graphs.
     progress('identifiability and EPIC distance');
@@ -202,25 +206,17 @@ export function simulateWith(ctx: Context, options: SimulateOptions = {}): Repor
         }
     });
 
-    const selection = budget.stopped && optimizers.some(o => o.incomplete) ? { ...select(spec, optimizers), winners: [] } : select(spec, optimizers);
-    const diversity = budget.stopped && optimizers.some(o => o.incomplete) ? null : diversitySweep(spec, optimizers);
-    if (options.adversarial !== false) progress('candidate objectives and distinguishing environments');
-    const adversarial = options.adversarial === false ? NOT_COMPUTED : adversarialAnalysis(ctx, optimizers);
-    let learning: ReturnType<typeof learningPath> | null = null;
-    if (options.learningPath !== false && !budget.stopped) {
-        progress('learning path');
-        learning = learningPath(ctx, groundOnce);
-    }
+    const partial = budget.stopped && optimizers.some(o => o.incomplete);
     return {
         spec: spec.uri,
         seed,
         environments,
         objectives,
         optimizers,
-        selection,
-        diversity,
-        ...adversarial,
-        learningPath: learning,
+        selection: partial ? { ...select(spec, optimizers), winners: [] } : select(spec, optimizers),
+        diversity: partial ? null : diversitySweep(spec, optimizers),
+        ...(options.adversarial === false ? NOT_COMPUTED : entering('candidate objectives and distinguishing environments', () => adversarialAnalysis(ctx, optimizers))),
+        learningPath: options.learningPath === false || budget.stopped ? null : entering('learning path', () => learningPath(ctx, groundOnce)),
         samples: samples.reports,
         incomplete: ctx.incomplete,
     };

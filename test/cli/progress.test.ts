@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { progressLine, type ProgressStream } from '../../cli/progress.js';
 import { mesa, ROOT } from '../helpers/cli.js';
+import { BUTTON_LAMP_PHASES } from '../helpers/phases.js';
 
 const ERASE = '\r\x1b[K';
 
@@ -68,10 +69,7 @@ describe('mesa simulate in a terminal and in a pipe', () => {
         expect(result.status).toBe(0);
         const out = result.stdout.replace(/\r\n/g, '\n');
         const stages = [...out.matchAll(/\r\x1b\[Kmesa \[\d+\.\d s\]: ([^…]+)…/g)].map(m => m[1]);
-        expect(stages).toEqual([
-            'exploring Lab', 'exploring LabWithSwitch', 'analysing Pressing', 'analysing Lighting', 'sampling episodes',
-            'identifiability and EPIC distance', 'candidate objectives and distinguishing environments', 'learning path',
-        ]);
+        expect(stages).toEqual(BUTTON_LAMP_PHASES);
         expect(out).toContain(`learning path…${ERASE}optimizer  verdict`);
         expect(out).toMatch(/^Pressing +pseudo-aligned +side-effect/m);
     });
