@@ -7,9 +7,11 @@
  *   objective's alone, against the same algorithm hand-written at the same size (the latter's
  *   work);
  * - button-lamp at horizon 200 with a 15-step delay (6,127,615 states per environment): the
- *   whole analysis of both environments under the CLI's default budget.
+ *   whole analysis of both environments under the CLI's default budget, on one thread and
+ *   with the CLI's pool of worker threads (one per core), and whether their reports agree.
  * Prints states/s, bytes per state (peak RSS over states) and ratios; asserts nothing.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileEnvironment } from '../language/simulation/codegen.js';
@@ -17,12 +19,13 @@ import { optimalValues } from '../language/simulation/dp.js';
 import { Budget } from '../language/simulation/errors.js';
 import { explore } from '../language/simulation/explore.js';
 import { DEFAULT_MAX_STATES, simulate } from '../language/simulation/simulate.js';
+import { simulateParallel } from '../cli/parallel/pool.js';
 import { buildSpec } from '../test/simulation/fixtures.js';
 import { inChild } from './child.js';
 import { compileText } from './compile-text.js';
 
 /** What a child prints: its figures and its peak RSS in bytes. */
-interface ChildResult { states: number; ms: number; exploreMs?: number; dpMs?: number; value?: number; incomplete?: string[]; maxRss: number }
+interface ChildResult { states: number; ms: number; exploreMs?: number; dpMs?: number; value?: number; incomplete?: string[]; digest?: string; maxRss: number }
 
 const mb = (n: number): string => `${(n / 2 ** 20).toFixed(0)} MB`;
 
@@ -87,11 +90,13 @@ export async function scaleChild(args: string[]): Promise<void> {
     } else {
         const spec = await compileText(readFileSync(a!, 'utf8'), 'scaled');
         const t0 = performance.now();
-        const report = simulate(spec, { maxStates: DEFAULT_MAX_STATES });
+        // `simulate-pool`: as `mesa simulate` runs it, on one thread per core.
+        const report = kind === 'simulate-pool' ? await simulateParallel(spec, { maxStates: DEFAULT_MAX_STATES }) : simulate(spec, { maxStates: DEFAULT_MAX_STATES });
         result = {
             states: report.environments.reduce((s, e) => s + (e.states ?? 0), 0),
             ms: performance.now() - t0,
             incomplete: report.incomplete.map(i => i.message),
+            digest: createHash('sha256').update(JSON.stringify(report)).digest('hex'),
         };
     }
     process.stdout.write(JSON.stringify({ ...result, maxRss: process.resourceUsage().maxRSS * 1024 }) + '\n');
@@ -128,6 +133,11 @@ export function scaleBench(specFile: string): void {
     else {
         console.log(`  whole analysis of button-lamp at horizon 200, delay 15 (both environments, default budget of ${DEFAULT_MAX_STATES.toLocaleString('en-US')} states): ${whole.states.toLocaleString('en-US')} states in all, ${(whole.ms / 1000).toFixed(1)} s, peak RSS ${mb(whole.maxRss)} (${(whole.maxRss / whole.states).toFixed(0)} bytes/state)`);
         for (const line of whole.incomplete ?? []) console.log(`    ${line}`);
+        const pooled = child('simulate-pool', specFile);
+        if (typeof pooled === 'string') console.log(`  the same with the pool of worker threads: failed: ${pooled}`);
+        else {
+            console.log(`  the same with the pool of worker threads: ${(pooled.ms / 1000).toFixed(1)} s (one thread / pool ${(whole.ms / pooled.ms).toFixed(2)}), peak RSS ${mb(pooled.maxRss)}; ${pooled.digest === whole.digest ? 'the same report' : 'a DIFFERENT report'}`);
+        }
     }
     console.log();
 }

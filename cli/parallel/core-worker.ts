@@ -2,8 +2,9 @@
  * A worker thread of the pool (cli/parallel/pool.ts; bundled as dist/core-worker.cjs):
  * for each environment it is given, it runs the task of task.ts (explore, then solve every
  * objective) under the run's state cap, deadline and cancellation, and hands the graph
- * and the solutions back, moving their buffers rather than copying them; then it judges
- * the distinguishing search's interventions it is handed on its farm port
+ * and the solutions back, moving their buffers rather than copying them; then it runs the
+ * capability sweeps it is handed over graphs in shared memory (cli/parallel/sweeps.ts),
+ * and judges the distinguishing search's interventions it is handed on its farm port
  * (cli/parallel/farm.ts), signalling each result on the shared words
  * (docs/simulation.md, Worker threads).
  */
@@ -13,20 +14,25 @@ import type { DerivedJob } from '../../language/simulation/adversarial/farm.js';
 import { Context } from '../../language/simulation/context.js';
 import { releaseScratch } from '../../language/simulation/dp.js';
 import { Budget } from '../../language/simulation/errors.js';
-import { buffersOf, type FarmMessage, type FarmResult, type FarmSetup, type Task, type TaskResult, type WorkerSetup } from './messages.js';
+import { envSweep } from '../../language/simulation/sweep.js';
+import { buffersOf, type FarmMessage, type FarmResult, type FarmSetup, type SweepResult, type SweepSetup, type Task, type TaskResult, type WorkerSetup } from './messages.js';
 import { runTask } from './task.js';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
 let farm: FarmSetup | undefined;
 /** Tells the main thread this worker is alive and working. */
-const beat = (): void => { if (farm) Atomics.store(farm.shared, 1 + farm.slot, Date.now() - setup.start); };
+const beat = (): void => { Atomics.store(setup.shared, 1 + setup.slot, Date.now() - setup.start); };
 const signal = { get cancelled(): boolean { beat(); return Atomics.load(setup.cancelled, 0) !== 0; } };
 const remaining = setup.deadline === null ? undefined : Math.max(0, setup.deadline - Date.now());
 const budget = new Budget(setup.maxStates, remaining, signal);
 const ctx = new Context(setup.spec, budget);
 
-port.on('message', (message: Task | FarmSetup) => {
+port.on('message', (message: Task | FarmSetup | SweepSetup) => {
+    if ('sweeps' in message) {
+        sweep(message);
+        return;
+    }
     if ('farm' in message) {
         farm = message;
         beat();
@@ -48,11 +54,35 @@ port.on('message', (message: Task | FarmSetup) => {
     releaseScratch();
 });
 
+/**
+ * Runs the sweeps it can claim, the last first (the main thread asks for them from the
+ * first on), over the graphs shared with it; anything thrown leaves a sweep to the main
+ * thread, which meets it again.
+ */
+function sweep({ sweeps: out, jobs, claims, graphs }: SweepSetup): void {
+    for (const [label, seed] of graphs) if (ctx.unexplored(label)) ctx.seed(label, seed);
+    for (let j = jobs.length - 1; j >= 0; j--) {
+        if (Atomics.compareExchange(claims, j, 0, 1 + setup.slot) !== 0) continue;
+        beat();
+        let result: SweepResult;
+        try {
+            const g = ctx.graph(jobs[j]!.env)!;
+            result = { j, sweep: envSweep(ctx, { env: g, graph: g, plan: g, product: null }, jobs[j]!.objective) };
+        } catch {
+            result = { j, failed: true };
+        }
+        out.postMessage(result);
+        Atomics.add(setup.shared, 0, 1);
+        Atomics.notify(setup.shared, 0);
+    }
+    releaseScratch();
+}
+
 let job: DerivedJob | undefined;
 
 /** Judges one intervention of the current job; anything thrown leaves it to the main thread. */
 function judge(message: FarmMessage): void {
-    const { farm: out, shared } = farm!;
+    const { farm: out } = farm!, shared = setup.shared;
     if (message.kind === 'job') {
         job = message.job;
         return;

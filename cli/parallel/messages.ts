@@ -7,6 +7,7 @@ import type { Solved } from '../../language/simulation/context.js';
 import type { EnvGraph } from '../../language/simulation/state-graph.js';
 import type { CompiledSpec } from '../../language/model/spec.js';
 import type { Covers, DerivedJob, DerivedTask } from '../../language/simulation/adversarial/farm.js';
+import type { EnvSweep, SweepJob } from '../../language/simulation/sweep.js';
 import type { MessagePort } from 'node:worker_threads';
 
 /** What every worker gets when it starts: the spec and the run's caps. */
@@ -27,19 +28,40 @@ export interface WorkerSetup {
     claims: Int32Array;
     /** This worker's place in `claims`. */
     slot: number;
+    /**
+     * The shared words: [0] counts results posted by any worker (farm.ts and sweeps.ts wait
+     * on it), [1 + slot] is this worker's heartbeat (ms since the run started, written
+     * whenever it looks at its budget or starts a task).
+     */
+    shared: Int32Array;
 }
 
 /**
  * Sent once to each worker, after its first-phase tasks: the port the distinguishing
- * search's tasks come by and its results go back by (cli/parallel/farm.ts), and the shared
- * words: [0] counts results posted by any worker, [1 + slot] is this worker's heartbeat
- * (ms since the run started, written whenever it looks at its budget or starts a task).
+ * search's tasks come by and its results go back by (cli/parallel/farm.ts).
  */
 export interface FarmSetup {
     farm: MessagePort;
-    shared: Int32Array;
-    slot: number;
 }
+
+/**
+ * Sent at most once to each worker, before the run's optimizers are analysed
+ * (cli/parallel/sweeps.ts): the capability sweeps to run, the last first, each once claimed
+ * in `claims` (0: free; the main thread writes −1 when it runs one itself, a worker 1 +
+ * its slot); the training graphs they run over, in shared memory, with the objectives
+ * solved there; the port each result goes back by.
+ */
+export interface SweepSetup {
+    sweeps: MessagePort;
+    jobs: SweepJob[];
+    claims: Int32Array;
+    graphs: Map<string, { graph: EnvGraph; solved: Map<string, Solved> }>;
+}
+
+/** From a worker: sweep job j run, or failed there (the main thread runs it again). */
+export type SweepResult =
+    | { j: number; sweep: EnvSweep }
+    | { j: number; failed: true };
 
 /** To a worker on its farm port: the job the next tasks belong to, or one task. */
 export type FarmMessage =

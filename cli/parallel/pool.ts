@@ -21,6 +21,7 @@ import { budgetOf, DEFAULT_MAX_STATES, explorationOrder, simulateWith, type Simu
 import { Budget } from '../../language/simulation/errors.js';
 import { MAX_TRAIN_STATES, WorkerFarm, type FarmPort } from './farm.js';
 import type { FarmSetup, Task, TaskResult, WorkerSetup } from './messages.js';
+import { SHARED_SWEEP_STATES, WorkerSweeps } from './sweeps.js';
 import { runTask } from './task.js';
 
 export interface ParallelOptions extends SimulateOptions {
@@ -30,6 +31,8 @@ export interface ParallelOptions extends SimulateOptions {
     workerFile?: string;
     /** The distinguishing search's first milliseconds, judged on this thread alone; default `ALONE_MS`. */
     searchAloneMs?: number;
+    /** Training environments of fewer states have their capability sweeps on this thread alone; default `SHARED_SWEEP_STATES`. */
+    sweepStates?: number;
 }
 
 /** The machine's cores, the default number of workers. */
@@ -46,7 +49,10 @@ export async function simulateParallel(spec: CompiledSpec, options: ParallelOpti
     try {
         const seeds = await pool.explore(options.signal, options.progress);
         for (const [label, seed] of seeds) ctx.seed(label, seed);
-        ctx.farm = pool.farm(ctx.budget, seeds, options.searchAloneMs);
+        const farm = pool.farm(ctx.budget, seeds, options.searchAloneMs);
+        ctx.farm = farm;
+        // Once the sweeps are over, workers the search will not use are ended, and their memory with them.
+        ctx.sweeps = pool.sweeps(ctx.budget, () => { if (!farm) pool.close(); }, options.sweepStates);
         return simulateWith(ctx, options);
     } finally {
         pool.close();
@@ -109,6 +115,8 @@ class Pool {
     /** The workers that started and have not failed, and each one's place in `claims` and in the farm's heartbeats. */
     private readonly live = new Set<Worker>();
     private readonly slots = new Map<Worker, number>();
+    /** The workers given a farm port. */
+    private readonly farmed = new Set<Worker>();
     private started = 0;
 
     private constructor(private readonly setup: WorkerSetup, private readonly file: string, private readonly total: number, first: number) {
@@ -151,6 +159,7 @@ class Pool {
             start,
             claims: new Int32Array(new SharedArrayBuffer(4 * (workers - 1))),
             slot: -1,
+            shared: new Int32Array(new SharedArrayBuffer(4 * workers)),
         };
         // The first phase keeps one thread per environment busy, this one included; the search
         // starts the rest when it first shares its work (none for a spec of one environment
@@ -261,25 +270,37 @@ class Pool {
      * waits look at `budget` and which judges the search's first `aloneMs` on this thread
      * alone. Undefined when there is no worker and none left to start, or when no training
      * environment can use it (each was explored in the first phase with more than
-     * `MAX_TRAIN_STATES` states, or hit the state cap): the workers are then ended at once,
-     * and their memory with them.
+     * `MAX_TRAIN_STATES` states, or hit the state cap): the workers then stay only for the
+     * sweeps.
      */
     farm(budget: Budget, seeds: Map<string, Seed>, aloneMs?: number): WorkerFarm | undefined {
-        if (!farmWanted(this.setup.spec.train, seeds)) {
-            this.close();
-            return undefined;
-        }
+        if (!farmWanted(this.setup.spec.train, seeds)) return undefined;
         if (this.live.size === 0 && this.started >= this.total) return undefined;
-        const shared = new Int32Array(new SharedArrayBuffer(4 * (1 + this.total)));
         const portOf = (w: Worker): FarmPort => {
             const { port1, port2 } = new MessageChannel();
-            const slot = this.slots.get(w)!;
-            w.postMessage({ farm: port2, shared, slot } satisfies FarmSetup, [port2]);
-            return { port: port1, slot };
+            this.farmed.add(w);
+            w.postMessage({ farm: port2 } satisfies FarmSetup, [port2]);
+            return { port: port1, slot: this.slots.get(w)! };
         };
-        // The workers the first phase did not need start when the search first shares its work.
-        const recruit = (): FarmPort[] => this.spawn(this.total - this.started).map(portOf);
-        return new WorkerFarm([...this.live].map(portOf), shared, this.setup.start, budget, recruit, aloneMs);
+        // The workers the first phase did not need start when the search first shares its work
+        // (or the sweeps did): each gets its port then.
+        const recruit = (): FarmPort[] => {
+            this.spawn(this.total - this.started);
+            return [...this.live].filter(w => !this.farmed.has(w)).map(portOf);
+        };
+        return new WorkerFarm([...this.live].map(portOf), this.setup.shared, this.setup.start, budget, recruit, aloneMs);
+    }
+
+    /**
+     * The capability sweeps on the live workers, and on those still to start, which start
+     * when the sweeps are first shared; `ended` runs when the run has asked for its last sweep.
+     */
+    sweeps(budget: Budget, ended: () => void, minStates = SHARED_SWEEP_STATES): WorkerSweeps {
+        const workers = (): { worker: Worker; slot: number }[] => {
+            this.spawn(this.total - this.started);
+            return [...this.live].map(worker => ({ worker, slot: this.slots.get(worker)! }));
+        };
+        return new WorkerSweeps(workers, this.setup.shared, this.setup.start, budget, ended, minStates);
     }
 
     /** Ends every worker. */

@@ -16,6 +16,7 @@ import type { EnvGraph, ProductGraph, Rewards, StateGraph } from './state-graph.
 import { productGraph } from './product.js';
 import { returnOverflow } from './finite.js';
 import type { DerivedFarm } from './adversarial/farm.js';
+import type { SweepFarm } from './sweep.js';
 import { keepShape } from './shapes.js';
 
 /** Optimal behaviour of one objective in one graph (its values per state are not kept: a mask is a byte per choice). */
@@ -40,6 +41,8 @@ export class Context {
     private readonly seeds = new Map<string, Seed>();
     /** Judges the distinguishing search's interventions on other threads too (the CLI's pool); none: on this one. */
     farm: DerivedFarm | undefined;
+    /** Runs the capability sweeps on other threads too (the CLI's pool); none: on this one. */
+    sweeps: SweepFarm | undefined;
 
     constructor(readonly spec: CompiledSpec, readonly budget: Budget) {
         for (const e of spec.environments) this.envs.set(e.label, e);

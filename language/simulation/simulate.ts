@@ -26,6 +26,7 @@ import { analyseRanged, chooseRanges } from './range.js';
 import { learningPath } from './learning-path.js';
 import { addIdentifiability } from './identifiability.js';
 import { addEpic } from './epic.js';
+import { sweepJobs } from './sweep.js';
 
 export interface SimulateOptions {
     /** Cap on states per environment (and per model product); default 10,000,000 (`DEFAULT_MAX_STATES`). */
@@ -119,6 +120,11 @@ function planners(spec: CompiledSpec): { planner: Planner; implicit: boolean }[]
     return out;
 }
 
+/** The declared optimizer with a range that a planner stands for, if any. */
+function isRanged(spec: CompiledSpec, p: { planner: Planner; implicit: boolean }): CompiledSpec['optimizers'][number] | undefined {
+    return p.implicit ? undefined : spec.optimizers.find(o => o.name === p.planner.name && o.range !== undefined);
+}
+
 export function simulate(spec: CompiledSpec, options: SimulateOptions = {}): Report {
     return simulateWith(new Context(spec, budgetOf(options)), options);
 }
@@ -167,9 +173,11 @@ export function simulateWith(ctx: Context, options: SimulateOptions = {}): Repor
     const ranges = chooseRanges(ctx, groundOnce);
 
     const analysed: Analysed[] = [];
-    for (const { planner, implicit } of planners(spec)) {
+    const toAnalyse = planners(spec);
+    if (ctx.sweeps && !budget.stopped) ctx.sweeps.start(ctx, sweepJobs(ctx, toAnalyse.filter(p => !isRanged(spec, p)).map(p => p.planner)));
+    for (const { planner, implicit } of toAnalyse) {
         progress(`analysing ${planner.name}`);
-        const ranged = implicit ? undefined : spec.optimizers.find(o => o.name === planner.name && o.range !== undefined);
+        const ranged = isRanged(spec, { planner, implicit });
         if (ranged) {
             analysed.push(analyseRanged(ctx, ranged, planner, ranges.get(ranged.name) ?? null));
             continue;
@@ -178,6 +186,7 @@ export function simulateWith(ctx: Context, options: SimulateOptions = {}): Repor
         if (!objective) throw new SimulationError(`optimizer ${planner.name} pursues unknown objective ${planner.objective}`, planner.location);
         analysed.push(analyseOptimizer(ctx, planner, implicit, objective, bits(spec, objective), proxyKind(spec, objective.name)));
     }
+    ctx.sweeps?.end();
     const optimizers: OptimizerReport[] = analysed.map(a => a.report);
     for (const o of optimizers) {
         o.range ??= null;

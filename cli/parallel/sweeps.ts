@@ -1,0 +1,158 @@
+/**
+ * The capability sweeps of a run on this thread and the pool's workers at once
+ * (language/simulation/sweep.ts; docs/simulation.md, Worker threads). Before the
+ * optimizers are analysed, the run names the sweeps it will ask for; when they are large
+ * enough to be worth a worker's start, their training graphs move into shared memory and
+ * every live worker gets the list. A worker claims sweeps from the last on, this thread
+ * from the first on as the analyses ask for them: whoever swaps a sweep's claim word from
+ * 0 first runs it, so each runs once. A sweep a worker failed, or that a worker silent for
+ * `STALL_MS` holds, is run here, where it meets the same error or budget as in one
+ * thread. The sweeps are the ones one thread computes, number for number.
+ */
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
+import type { Context, Solved } from '../../language/simulation/context.js';
+import type { Budget } from '../../language/simulation/errors.js';
+import type { EnvGraph } from '../../language/simulation/state-graph.js';
+import type { EnvSweep, SweepFarm, SweepJob } from '../../language/simulation/sweep.js';
+import { STALL_MS } from './farm.js';
+import type { SweepResult, SweepSetup } from './messages.js';
+
+/**
+ * Sweeps of training environments smaller than this stay on this thread: a worker must
+ * first compile and optimise the passes' code, and a sweep is about H passes over the
+ * graph, so below some hundred thousand states it is over before a worker would help.
+ */
+export const SHARED_SWEEP_STATES = 100_000;
+/** How long this thread sleeps at most before it looks at the budget and the heartbeats again. */
+const WAIT_MS = 50;
+
+let byWorkers = 0;
+
+/** How many sweeps workers have run so far in this process, each counted when its result is used (for tests and the benchmark). */
+export function sweepsRunByWorkers(): number {
+    return byWorkers;
+}
+
+type Typed = Int32Array | Uint32Array | Float32Array | Float64Array;
+
+/** The same numbers in shared memory (the array itself when they are there already). */
+function shared<T extends Typed>(a: T): T {
+    if (a.buffer instanceof SharedArrayBuffer) return a;
+    const Kind = a.constructor as new (buffer: SharedArrayBuffer) => T;
+    const out = new Kind(new SharedArrayBuffer(a.byteLength));
+    out.set(a as never);
+    return out;
+}
+
+/**
+ * Moves a graph's arrays into shared memory, in place: the graph stays the same object
+ * with the same numbers, and can then be posted to a worker without a copy. The old
+ * arrays are left to the collector.
+ */
+export function shareGraph(g: EnvGraph): void {
+    g.layerStart = shared(g.layerStart);
+    g.next = shared(g.next);
+    for (const [name, r] of g.rewards) g.rewards.set(name, shared(r));
+    if (g.outcomes) {
+        g.outcomes.start = shared(g.outcomes.start);
+        g.outcomes.next = shared(g.outcomes.next);
+        g.outcomes.p = shared(g.outcomes.p);
+    }
+    if (g.start) g.start = shared(g.start);
+    g.codes = shared(g.codes);
+    g.dictionary = shared(g.dictionary);
+}
+
+/** A worker the sweeps may use, and its place in the shared heartbeats. */
+export interface SweepWorker {
+    worker: Worker;
+    slot: number;
+}
+
+export class WorkerSweeps implements SweepFarm {
+    private jobs: SweepJob[] = [];
+    private claims: Int32Array = new Int32Array(0);
+    private readonly results = new Map<number, EnvSweep | null>();
+    private ports: MessagePort[] = [];
+
+    /**
+     * `workers` gives the workers to share with when the sweeps start (it may start them);
+     * `shared` holds the results counter and each worker's heartbeat at [1 + slot]; `start`
+     * (`runStart`) is when the run started; `ended` is called once no more sweeps will be asked for.
+     */
+    constructor(private readonly workers: () => SweepWorker[], private readonly shared: Int32Array, private readonly runStart: number,
+        private readonly budget: Budget, private readonly ended: () => void,
+        private readonly minStates = SHARED_SWEEP_STATES, private readonly stallMs = STALL_MS) {}
+
+    start(ctx: Context, jobs: SweepJob[]): void {
+        const graphs = new Map<string, { graph: EnvGraph; solved: Map<string, Solved> }>();
+        const big: SweepJob[] = [];
+        for (const job of jobs) {
+            const g = ctx.graph(job.env);
+            if (!g || g.nStates < this.minStates) continue;
+            let solved: Solved;
+            try {
+                solved = ctx.solve(g, job.objective);
+            } catch {
+                // Not finite: the analysis meets it here, in its order.
+                continue;
+            }
+            const entry = graphs.get(job.env) ?? { graph: g, solved: new Map<string, Solved>() };
+            entry.solved.set(job.objective, solved);
+            graphs.set(job.env, entry);
+            big.push(job);
+        }
+        if (big.length < 2) return;
+        const workers = this.workers();
+        if (workers.length === 0) return;
+        for (const { graph } of graphs.values()) shareGraph(graph);
+        this.jobs = big;
+        this.claims = new Int32Array(new SharedArrayBuffer(4 * big.length));
+        for (const { worker } of workers) {
+            const { port1, port2 } = new MessageChannel();
+            worker.postMessage({ sweeps: port2, jobs: big, claims: this.claims, graphs } satisfies SweepSetup, [port2]);
+            this.ports.push(port1);
+        }
+    }
+
+    take(job: SweepJob): EnvSweep | undefined {
+        const j = this.jobs.findIndex(x => x.env === job.env && x.objective === job.objective);
+        if (j < 0 || Atomics.compareExchange(this.claims, j, 0, -1) === 0) return undefined;
+        // Run here already, for another planner of the objective: here again, as on one thread.
+        const slot = Atomics.load(this.claims, j) - 1;
+        if (slot < 0) return undefined;
+        for (;;) {
+            const seen = Atomics.load(this.shared, 0);
+            this.collect();
+            if (this.results.has(j)) {
+                const sweep = this.results.get(j)!;
+                if (sweep) byWorkers++;
+                return sweep ?? undefined;
+            }
+            Atomics.wait(this.shared, 0, seen, WAIT_MS);
+            // A time budget or a cancellation stops the run here as it would on one thread.
+            this.budget.check();
+            // A worker silent too long died: the sweep is run here.
+            const now = Date.now() - this.runStart;
+            if (now - Atomics.load(this.shared, 1 + slot) > this.stallMs) return undefined;
+        }
+    }
+
+    /** Takes in the results the workers sent back. */
+    private collect(): void {
+        for (const port of this.ports) {
+            for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port)) {
+                const r = m.message as SweepResult;
+                this.results.set(r.j, 'failed' in r ? null : r.sweep);
+            }
+        }
+    }
+
+    end(): void {
+        // What no one has claimed, no worker starts now.
+        for (let j = 0; j < this.jobs.length; j++) Atomics.compareExchange(this.claims, j, 0, -1);
+        for (const port of this.ports) port.close();
+        this.ports = [];
+        this.ended();
+    }
+}
