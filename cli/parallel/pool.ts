@@ -292,12 +292,13 @@ class Pool {
     }
 
     /**
-     * The capability sweeps on the live workers, and on those still to start, which start
-     * when the sweeps are first shared; `ended` runs when the run has asked for its last sweep.
+     * The capability sweeps on the live workers, and on as many more as they can use (the
+     * workers not started yet), which start when the sweeps are shared; `ended` runs when
+     * the run has asked for its last sweep.
      */
     sweeps(budget: Budget, ended: () => void, minStates = SHARED_SWEEP_STATES): WorkerSweeps {
-        const workers = (): { worker: Worker; slot: number }[] => {
-            this.spawn(this.total - this.started);
+        const workers = (wanted: number): { worker: Worker; slot: number }[] => {
+            this.spawn(Math.max(0, wanted - this.live.size));
             return [...this.live].map(worker => ({ worker, slot: this.slots.get(worker)! }));
         };
         return new WorkerSweeps(workers, this.setup.shared, this.setup.start, budget, ended, minStates);

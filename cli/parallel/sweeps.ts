@@ -76,11 +76,13 @@ export class WorkerSweeps implements SweepFarm {
     private ports: MessagePort[] = [];
 
     /**
-     * `workers` gives the workers to share with when the sweeps start (it may start them);
-     * `shared` holds the results counter and each worker's heartbeat at [1 + slot]; `start`
-     * (`runStart`) is when the run started; `ended` is called once no more sweeps will be asked for.
+     * `workers(n)` gives the workers to share with when the sweeps start, starting more
+     * when there are fewer than the n the sweeps can use; `shared` holds the results
+     * counter and each worker's heartbeat at [1 + slot]; `runStart` is when the run started;
+     * `ended` is called once no more sweeps will be asked for; sweeps of training
+     * environments below `minStates` stay here; a worker silent for `stallMs` is taken for dead.
      */
-    constructor(private readonly workers: () => SweepWorker[], private readonly shared: Int32Array, private readonly runStart: number,
+    constructor(private readonly workers: (wanted: number) => SweepWorker[], private readonly shared: Int32Array, private readonly runStart: number,
         private readonly budget: Budget, private readonly ended: () => void,
         private readonly minStates = SHARED_SWEEP_STATES, private readonly stallMs = STALL_MS) {}
 
@@ -103,7 +105,8 @@ export class WorkerSweeps implements SweepFarm {
             big.push(job);
         }
         if (big.length < 2) return;
-        const workers = this.workers();
+        // The main thread runs one sweep: the others can keep a worker each busy.
+        const workers = this.workers(big.length - 1);
         if (workers.length === 0) return;
         for (const { graph } of graphs.values()) shareGraph(graph);
         this.jobs = big;

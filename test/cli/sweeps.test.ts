@@ -2,7 +2,8 @@
  * The capability sweeps on the pool's workers (cli/parallel/sweeps.ts; docs/simulation.md,
  * Worker threads). With the real pool, sharing every sweep whatever its size: workers run
  * some of them and every example and published case gives the report of one thread byte
- * for byte, two planners of one objective included; a planning window that overflows on a worker ends the run with the located
+ * for byte, two planners of one objective included, and no more workers start than the
+ * sweeps can use; a planning window that overflows on a worker ends the run with the located
  * error of one thread; the graphs the sweeps share keep their numbers. Against workers
  * that speak the protocol (threads made from the source below): a sweep a worker failed,
  * or that a silent worker holds past its stall time, is run here; a time budget stops a
@@ -12,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { simulateParallel } from '../../cli/parallel/pool.js';
+import { simulateParallel, startedWorkers } from '../../cli/parallel/pool.js';
 import { shareGraph, sweepsRunByWorkers, WorkerSweeps } from '../../cli/parallel/sweeps.js';
 import type { WorkerSetup } from '../../cli/parallel/messages.js';
 import { Context } from '../../language/simulation/context.js';
@@ -47,6 +48,14 @@ describe('with the pool of mesa simulate, every sweep shared', () => {
             const pooled = await simulateParallel(spec, { workers: 2, sweepStates: 1 });
             expect(JSON.stringify(pooled)).toBe(JSON.stringify(simulate(spec)));
         });
+
+    test('a pool of many threads starts no more workers than the sweeps can use', async () => {
+        const spec = await compiled(exampleText('button-lamp'));
+        const before = startedWorkers();
+        // Two sweeps: this thread runs one, the worker the first phase started the other.
+        expect(JSON.stringify(await simulateParallel(spec, { workers: 4, sweepStates: 1 }))).toBe(JSON.stringify(simulate(spec)));
+        expect(startedWorkers() - before).toBe(1);
+    });
 
     test('two planners of one objective share its sweep, whoever ran it', async () => {
         const spec = await compiled(`${exampleText('button-lamp')}\noptimizer Presser { objective Pressing }\noptimizer Lighter { objective Lighting }\n`);
