@@ -13,6 +13,7 @@ import { judgeTask } from '../../language/simulation/adversarial/distinguish.js'
 import type { DerivedJob } from '../../language/simulation/adversarial/farm.js';
 import { Context } from '../../language/simulation/context.js';
 import { releaseScratch } from '../../language/simulation/dp.js';
+import { releaseSpare } from '../../language/simulation/depth-passes.js';
 import { Budget } from '../../language/simulation/errors.js';
 import { envSweep } from '../../language/simulation/sweep.js';
 import { buffersOf, type FarmMessage, type FarmResult, type FarmSetup, type SweepResult, type SweepSetup, type Task, type TaskResult, type WorkerSetup } from './messages.js';
@@ -51,7 +52,7 @@ port.on('message', (message: Task | FarmSetup | SweepSetup) => {
         port.postMessage({ label: message.label, kind: 'failed', stopped: budget.stopped !== undefined } satisfies TaskResult);
     }
     // The graph has gone to the main thread; its passes' buffers need not stay while this worker waits.
-    releaseScratch();
+    letGo();
 });
 
 /**
@@ -75,7 +76,13 @@ function sweep({ sweeps: out, jobs, claims, graphs }: SweepSetup): void {
         Atomics.add(setup.shared, 0, 1);
         Atomics.notify(setup.shared, 0);
     }
+    letGo();
+}
+
+/** Lets the passes' scratch buffers go while this worker waits. */
+function letGo(): void {
     releaseScratch();
+    releaseSpare();
 }
 
 let job: DerivedJob | undefined;

@@ -17,6 +17,15 @@ import { expected, type Mask } from './dp.js';
 import { NonFiniteValue, type Budget } from './errors.js';
 import type { Rewards, StateGraph } from './state-graph.js';
 
+/** Buffers of released passes, the newest last, for passes over graphs of the same size (one per training environment at most, in practice). */
+const spare: { values: Float64Array; scratch: Float64Array; allowed: Mask }[] = [];
+const MAX_SPARE = 4;
+
+/** Lets the released passes' buffers go (with dp.ts's `releaseScratch`, for a thread done with its passes for a while). */
+export function releaseSpare(): void {
+    spare.length = 0;
+}
+
 export class DepthPasses {
     private d = 0;
     /** V_d after the pass for depth d (exact only at the layers a later pass reads), and the buffer the next pass writes. */
@@ -33,10 +42,31 @@ export class DepthPasses {
      * update one mask in place.
      */
     constructor(readonly g: StateGraph, readonly R: Rewards, private readonly stable = true) {
-        this.values = new Float64Array(g.nStates);
-        this.scratch = new Float64Array(g.nStates);
-        this.allowed = new Uint8Array(g.layerStart[g.horizon]! * g.nChoices);
+        const n = g.nStates, m = g.layerStart[g.horizon]! * g.nChoices;
+        const reused = spare.findIndex(b => b.values.length === n && b.allowed.length === m);
+        if (reused >= 0) {
+            const b = spare.splice(reused, 1)[0]!;
+            this.values = b.values.fill(0);
+            this.scratch = b.scratch.fill(0);
+            this.allowed = b.allowed.fill(0);
+        } else {
+            this.values = new Float64Array(n);
+            this.scratch = new Float64Array(n);
+            this.allowed = new Uint8Array(m);
+        }
         this.q = new Float64Array(g.nChoices);
+    }
+
+    /**
+     * Hands the buffers on to the next passes over a graph of as many states, which then
+     * needs no fresh pages: for passes whose masks no one keeps. The passes are spent.
+     */
+    release(): void {
+        if (this.stable) return;
+        spare.push({ values: this.values, scratch: this.scratch, allowed: this.allowed });
+        if (spare.length > MAX_SPARE) spare.shift();
+        this.values = this.scratch = new Float64Array(0);
+        this.allowed = new Uint8Array(0);
     }
 
     /** The depth of the last pass (0 before the first). */

@@ -11,7 +11,7 @@
  */
 import type { CompiledObjective } from '../model/spec.js';
 import { rewardsOf, type Context } from './context.js';
-import { atStart, depthIndependent, evaluate, expected, optimalChoices, sameMask, tolerance, type Mask } from './dp.js';
+import { atStart, depthIndependent, evaluate, expected, optimalChoices, sameMask, scratchPair, tolerance, type Mask } from './dp.js';
 import { DepthPasses } from './depth-passes.js';
 import { NonFiniteValue, type Budget } from './errors.js';
 import { trainingNames, trainingValue, trainWeights } from './select.js';
@@ -78,10 +78,13 @@ export function rewardsIn(a: Arena, o: Pursued): Rewards | null {
     return a.scratch;
 }
 
-/** The expected value of R when the policy takes each allowed choice with equal probability, at the start. */
-export function uniformValue(g: StateGraph, R: Rewards, mask: Mask, budget: Budget): number {
+/**
+ * The expected value of R when the policy takes each allowed choice with equal probability,
+ * at the start; the values per state go to V (of at least nStates).
+ */
+export function uniformValue(g: StateGraph, R: Rewards, mask: Mask, budget: Budget, V: Float64Array = new Float64Array(g.nStates)): number {
     const C = g.nChoices, next = g.next, H = g.horizon, o = g.outcomes;
-    const V = new Float64Array(g.nStates);
+    V.fill(0, g.layerStart[H]!, g.nStates);
     for (let t = H - 1; t >= 0; t--) {
         budget.tick(g.layerStart[t + 1]! - g.layerStart[t]!);
         for (let s = g.layerStart[t]!, end = g.layerStart[t + 1]!; s < end; s++) {
@@ -103,9 +106,9 @@ export function uniformValue(g: StateGraph, R: Rewards, mask: Mask, budget: Budg
  * allows keeps the objective's own optimum; beyond an environment's horizon its
  * planner is the ideal one. Null when no depth does, or a window's value is not finite.
  */
-function depthOf(arenas: Arena[], Rs: Rewards[], ideal: { mask: Mask; values: Float64Array }[], budget: Budget): number | null {
+function depthOf(arenas: Arena[], Rs: Rewards[], ideal: { mask: Mask; optimum: number }[], budget: Budget): number | null {
     const parts = arenas.map((a, i) => {
-        const g = a.graph, R = Rs[i]!, optimum = atStart(g, ideal[i]!.values);
+        const g = a.graph, R = Rs[i]!, optimum = ideal[i]!.optimum;
         const attains = (mask: Mask): boolean => optimum - evaluate(g, R, mask, budget).lo <= tolerance(optimum);
         const fixed = depthIndependent(g, R) ? attains(ideal[i]!.mask) : undefined;
         // `ok`: whether the behaviour of the last depth attains; judged again only when it changed.
@@ -113,6 +116,7 @@ function depthOf(arenas: Arena[], Rs: Rewards[], ideal: { mask: Mask; values: Fl
         return { g, attains, fixed, ideal: ideal[i]!.mask, passes, ok: false, idealOk: undefined as boolean | undefined };
     });
     const maxH = Math.max(1, ...arenas.map(a => a.graph.horizon));
+    // The passes' buffers serve the next objective's (depth-passes.ts): no mask of them outlives this.
     try {
         for (let d = 1; d <= maxH; d++) {
             let all = true;
@@ -127,6 +131,8 @@ function depthOf(arenas: Arena[], Rs: Rewards[], ideal: { mask: Mask; values: Fl
     } catch (e) {
         if (e instanceof NonFiniteValue) return null;
         throw e;
+    } finally {
+        for (const p of parts) p.passes?.release();
     }
     return null;
 }
@@ -139,19 +145,21 @@ function depthOf(arenas: Arena[], Rs: Rewards[], ideal: { mask: Mask; values: Fl
 export function assess(ctx: Context, ground: Ground, o: Pursued, want: { expected: boolean; depth: boolean }): Assessment | null {
     const base = ctx.spec.base;
     const his: number[] = [], expectedValues: number[] = [], masks: Mask[] = [], Rs: Rewards[] = [];
-    const ideal: { mask: Mask; values: Float64Array }[] = [];
+    const ideal: { mask: Mask; optimum: number }[] = [];
     for (const a of ground.train) {
         const R = rewardsIn(a, o);
         if (!R) return null;
-        const best = optimalChoices(a.graph, R, ctx.budget);
+        // The values per state go to a scratch buffer (dp.ts): only the optimum is kept.
+        const best = optimalChoices(a.graph, R, ctx.budget, scratchPair(a.graph.nStates)[0]);
         if (!best) return null;
+        const optimum = atStart(a.graph, best.values);
         const Rbase = rewardsOf(a.graph, base);
         his.push(evaluate(a.graph, Rbase, best.mask, ctx.budget).hi);
-        if (want.expected) expectedValues.push(uniformValue(a.graph, Rbase, best.mask, ctx.budget));
+        if (want.expected) expectedValues.push(uniformValue(a.graph, Rbase, best.mask, ctx.budget, scratchPair(a.graph.nStates)[0]));
         masks.push(best.mask);
         // A candidate's rewards live in the arena's scratch buffer, one per arena: each stays until depthOf reads it.
         Rs.push(R);
-        ideal.push(best);
+        ideal.push({ mask: best.mask, optimum });
     }
     const depth = want.depth ? depthOf(ground.train, Rs, ideal, ctx.budget) : null;
     return { his, expected: expectedValues, masks, depth };

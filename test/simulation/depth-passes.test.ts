@@ -9,13 +9,14 @@
  * changed, masks handed out that stay as they were, and the same state of the first Q
  * that is not finite. Then the callers, each against its former code kept here:
  * behaviour() at every depth, the sweep's depthSeries (with a model too, whose masks are
- * lifted to the product) and depth(O) through assess.
+ * lifted to the product) and depth(O) through assess; released passes hand their buffers,
+ * zeroed, to the next ones.
  */
 import { describe, expect, test } from 'vitest';
 import type { CompiledSpec } from '../../language/model/spec.js';
 import { actingIn, behaviour, depthSeries, liftFromPlan, type Acting, type Planner } from '../../language/simulation/behaviour.js';
 import { Context, rewardsOf } from '../../language/simulation/context.js';
-import { DepthPasses } from '../../language/simulation/depth-passes.js';
+import { DepthPasses, releaseSpare } from '../../language/simulation/depth-passes.js';
 import { atStart, depthIndependent, evaluate, expected, optimalValues, sameMask, tolerance, type Mask } from '../../language/simulation/dp.js';
 import { greedyMask } from './former-passes.js';
 import { Budget, NonFiniteValue } from '../../language/simulation/errors.js';
@@ -195,5 +196,34 @@ describe.each(cases)('random spec $seed (chance: $chance, horizon $horizon)', ({
             }
             expect(judged.depth, o.name).toBe(want);
         }
+    });
+});
+
+describe('released passes hand their buffers on', () => {
+    test('the next passes over a graph of the same size reuse them, and give what fresh ones give', () => {
+        const spec = longer(7, false, 6);
+        const ctx = new Context(spec, new Budget(30_000, undefined, undefined));
+        const g = ctx.graph('E')!;
+        const budget = new Budget(1e9, undefined, undefined);
+        const [first, second] = [randomRewards(g, 7, false), randomRewards(g, 8, false)];
+        const used = new DepthPasses(g, first, false);
+        for (let d = 1; d <= g.horizon; d++) used.next(budget);
+        const buffer = used.mask.buffer;
+        used.release();
+        const reused = new DepthPasses(g, second, false);
+        expect(reused.mask.buffer).toBe(buffer);
+        releaseSpare();
+        const fresh = new DepthPasses(g, second, false);
+        expect(fresh.mask.buffer).not.toBe(buffer);
+        for (let d = 1; d <= g.horizon; d++) {
+            expect(reused.next(budget), `changed at depth ${d}`).toBe(fresh.next(budget));
+            expect(sameMask(reused.mask, fresh.mask), `mask at depth ${d}`).toBe(true);
+        }
+        // Passes whose masks are handed out keep them: they hand nothing on.
+        const stable = new DepthPasses(g, first);
+        stable.next(budget);
+        const kept = stable.mask.buffer;
+        stable.release();
+        expect(new DepthPasses(g, second, false).mask.buffer).not.toBe(kept);
     });
 });
