@@ -3,8 +3,10 @@
  * Worker threads). With the real pool, sharing every sweep whatever its size: workers run
  * some of them and every example and published case gives the report of one thread byte
  * for byte, two planners of one objective included, and no more workers start than the
- * sweeps can use; a planning window that overflows on a worker ends the run with the located
- * error of one thread; the graphs the sweeps share keep their numbers. Against workers
+ * sweeps can use; a planning window that overflows in a shared sweep ends the run with the
+ * located error of one thread; the graphs the sweeps share keep their numbers. On a real
+ * worker: it runs the sweep it claims as this thread would, and one that fails there (the
+ * overflowing window) is left to this thread. Against workers
  * that speak the protocol (threads made from the source below): a sweep a worker failed,
  * or that a silent worker holds past its stall time, is run here; a time budget stops a
  * wait; each sweep is run once; sweeps of small training environments stay here.
@@ -69,7 +71,7 @@ describe('with the pool of mesa simulate, every sweep shared', () => {
         expect(one.optimizers[3]!.sweep).toEqual(one.optimizers[1]!.sweep);
     });
 
-    test('a planning window that overflows on a worker: the located error of one thread', async () => {
+    test('a planning window that overflows in a shared sweep: the located error of one thread', async () => {
         const spec = await compiled(WINDOW_OVERFLOWS);
         const one = (() => { try { simulate(spec); } catch (e) { return e; } return null; })();
         expect(one).toBeInstanceOf(SimulationError);
@@ -135,30 +137,56 @@ async function claimed(sweeps: WorkerSweeps): Promise<void> {
     expect(Atomics.load(claims, claims.length - 1)).toBe(1);
 }
 
+/** Sweeps over one real worker of the pool (dist/core-worker.cjs) for the spec of `ctx`. */
+function realSweeps(ctx: Context): WorkerSweeps {
+    const start = Date.now();
+    const shared = new Int32Array(new SharedArrayBuffer(8));
+    const setup: WorkerSetup = {
+        spec: ctx.spec, maxStates: 1e6, deadline: null, cancelled: new Int32Array(new SharedArrayBuffer(4)), start,
+        claims: new Int32Array(new SharedArrayBuffer(4)), slot: 0, shared,
+    };
+    const w = new Worker(join(ROOT, 'dist', 'core-worker.cjs'), { workerData: setup });
+    workers.push(w);
+    return new WorkerSweeps(() => [{ worker: w, slot: 0 }], shared, start, ctx.budget, () => {}, 1);
+}
+
 describe('the sweeps on a worker of the pool', () => {
-    test('button-lamp: the worker runs the sweep of Lighting, as this thread would, while this thread takes that of Pressing', async () => {
+    test('a planning window that overflows on the worker: its sweep is run here, which meets the located error', async () => {
+        const ctx = new Context(await compiled(WINDOW_OVERFLOWS), new Budget(1e6, undefined, undefined));
+        const jobs: SweepJob[] = [{ env: 'E', objective: 'O' }, { env: 'E', objective: 'P' }];
+        expect(sweepJobs(ctx, ['O', 'P'].map(o => ({ name: o, objective: o, model: null, depth: null })))).toEqual(jobs);
+        const sweeps = realSweeps(ctx);
+        sweeps.start(ctx, jobs);
+        await claimed(sweeps);
+        // The worker failed P's sweep: nothing comes back to use.
+        const before = sweepsRunByWorkers();
+        expect(sweeps.take(jobs[1]!)).toBeUndefined();
+        expect(sweepsRunByWorkers()).toBe(before);
+        const g = ctx.graph('E')!;
+        const a = { env: g, graph: g, plan: g, product: null };
+        expect(() => envSweep(ctx, a, 'P')).toThrow('Planning P 2 steps ahead in E: its return over steps 1 to 2 is not a finite number');
+        // O's, whoever ran it (the worker may have claimed it after P), is the one of this thread.
+        expect(sweeps.take(jobs[0]!) ?? envSweep(ctx, a, 'O')).toEqual(envSweep(ctx, a, 'O'));
+        sweeps.end();
+    });
+
+    test('button-lamp: the worker runs the sweep of Lighting as this thread would', async () => {
         const spec = await compiled(exampleText('button-lamp'));
         const ctx = new Context(spec, new Budget(1e6, undefined, undefined));
         const planners = spec.objectives.filter(o => o.role === 'mesa').map(o => ({ name: o.name, objective: o.name, model: null, depth: null }));
         expect(sweepJobs(ctx, planners)).toEqual(JOBS);
-        const start = Date.now();
-        const shared = new Int32Array(new SharedArrayBuffer(8));
-        const setup: WorkerSetup = {
-            spec, maxStates: 1e6, deadline: null, cancelled: new Int32Array(new SharedArrayBuffer(4)), start,
-            claims: new Int32Array(new SharedArrayBuffer(4)), slot: 0, shared,
-        };
-        const w = new Worker(join(ROOT, 'dist', 'core-worker.cjs'), { workerData: setup });
-        workers.push(w);
-        const sweeps = new WorkerSweeps(() => [{ worker: w, slot: 0 }], shared, start, ctx.budget, () => {}, 1);
+        const sweeps = realSweeps(ctx);
         sweeps.start(ctx, JOBS);
         await claimed(sweeps);
-        expect(sweeps.take(JOBS[0]!)).toBeUndefined();
         const before = sweepsRunByWorkers();
         const theirs = sweeps.take(JOBS[1]!);
         expect(sweepsRunByWorkers() - before).toBe(1);
         const g = ctx.graph('Lab')!;
-        const ours = envSweep(ctx, { env: g, graph: g, plan: g, product: null }, 'Lighting');
+        const a = { env: g, graph: g, plan: g, product: null };
+        const ours = envSweep(ctx, a, 'Lighting');
         expect(theirs).toEqual(ours);
+        // Pressing's, whoever ran it, is the one of this thread.
+        expect(sweeps.take(JOBS[0]!) ?? envSweep(ctx, a, 'Pressing')).toEqual(envSweep(ctx, a, 'Pressing'));
         // The lamp lights ten steps after a press: a window of 11 steps sees it, and from there on
         // Lighting attains its optimum; at the full horizon the base objective gets 30 steps of light.
         expect(ours.attains.indexOf(true)).toBe(10);
