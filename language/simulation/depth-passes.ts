@@ -21,9 +21,14 @@ import type { Rewards, StateGraph } from './state-graph.js';
 const spare: { values: Float64Array; scratch: Float64Array; allowed: Mask }[] = [];
 const MAX_SPARE = 4;
 
-/** Lets the released passes' buffers go (with dp.ts's `releaseScratch`, for a thread done with its passes for a while). */
+/** Lets the released passes' buffers go: at the end of a run, and with dp.ts's `releaseScratch` on a worker done with its passes for a while. */
 export function releaseSpare(): void {
     spare.length = 0;
+}
+
+/** How many released passes' buffers are kept (for tests). */
+export function spareCount(): number {
+    return spare.length;
 }
 
 export class DepthPasses {

@@ -27,6 +27,7 @@ import { learningPath } from './learning-path.js';
 import { addIdentifiability } from './identifiability.js';
 import { addEpic } from './epic.js';
 import { sweepJobs } from './sweep.js';
+import { releaseSpare } from './depth-passes.js';
 
 export interface SimulateOptions {
     /** Cap on states per environment (and per model product); default 10,000,000 (`DEFAULT_MAX_STATES`). */
@@ -144,6 +145,16 @@ export function explorationOrder(spec: CompiledSpec): string[] {
  * hold environments explored elsewhere (`Context.seed`): the same report as `simulate`.
  */
 export function simulateWith(ctx: Context, options: SimulateOptions = {}): Report {
+    try {
+        return runAnalyses(ctx, options);
+    } finally {
+        // A language server lives on after the run: the lookahead buffers kept for the run's
+        // next objectives (depth-passes.ts) would hold the memory of its largest graphs.
+        releaseSpare();
+    }
+}
+
+function runAnalyses(ctx: Context, options: SimulateOptions): Report {
     const { spec, budget } = ctx;
     const seed = options.seed ?? 1;
     const progress = options.progress ?? ((): void => {});

@@ -10,13 +10,15 @@
  * that is not finite. Then the callers, each against its former code kept here:
  * behaviour() at every depth, the sweep's depthSeries (with a model too, whose masks are
  * lifted to the product) and depth(O) through assess; released passes hand their buffers,
- * zeroed, to the next ones.
+ * zeroed, to the next ones, and a run keeps none once it is over.
  */
 import { describe, expect, test } from 'vitest';
+import { simulate } from '../../language/simulation/simulate.js';
+import { compiled, exampleText } from '../helpers/services.js';
 import type { CompiledSpec } from '../../language/model/spec.js';
 import { actingIn, behaviour, depthSeries, liftFromPlan, type Acting, type Planner } from '../../language/simulation/behaviour.js';
 import { Context, rewardsOf } from '../../language/simulation/context.js';
-import { DepthPasses, releaseSpare } from '../../language/simulation/depth-passes.js';
+import { DepthPasses, releaseSpare, spareCount } from '../../language/simulation/depth-passes.js';
 import { atStart, depthIndependent, evaluate, expected, optimalValues, sameMask, tolerance, type Mask } from '../../language/simulation/dp.js';
 import { greedyMask } from './former-passes.js';
 import { Budget, NonFiniteValue } from '../../language/simulation/errors.js';
@@ -225,5 +227,21 @@ describe('released passes hand their buffers on', () => {
         const kept = stable.mask.buffer;
         stable.release();
         expect(new DepthPasses(g, second, false).mask.buffer).not.toBe(kept);
+    });
+
+    test('a run keeps none once it is over: a language server lives on after it', async () => {
+        const spec = await compiled(exampleText('button-lamp'));
+        // Its selection weighs depth, so the learning path judges depth(O) of every objective it scores.
+        expect(spec.select.depth).toBe(0.1);
+        const stages: string[] = [];
+        simulate(spec, { progress: stage => stages.push(stage) });
+        expect(stages).toContain('learning path');
+        expect(spareCount()).toBe(0);
+        // Within the run the learning path's depth(O) handed its buffers on: one objective judged leaves one set.
+        const ctx = new Context(spec, new Budget(1e6, undefined, undefined));
+        const ground = groundOf(ctx, commonTrainingNames(ctx))!;
+        assess(ctx, ground, { declared: spec.objectives.find(o => o.name === 'Pressing')! }, { expected: false, depth: true });
+        expect(spareCount()).toBe(1);
+        releaseSpare();
     });
 });
