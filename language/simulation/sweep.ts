@@ -78,7 +78,11 @@ export function sweepJobs(ctx: Context, planners: Planner[]): SweepJob[] {
     return jobs;
 }
 
-/** One training environment's part of the sweep of `objective`'s planner acting as `a` (its own optimum `ownOptimum`, NaN when it cannot be evaluated there). */
+/**
+ * One training environment's part of the sweep of `objective`'s planner acting as `a`: the
+ * base objective's interval under its behaviour at each depth, and whether that behaviour
+ * attains the objective's own optimum (nothing when the objective cannot be evaluated there).
+ */
 export function envSweep(ctx: Context, a: Acting, objective: string): EnvSweep {
     const H = a.env.horizon;
     const Rbase = rewardsOf(a.graph, ctx.spec.base);
