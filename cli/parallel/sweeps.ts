@@ -108,7 +108,12 @@ export class WorkerSweeps implements SweepFarm {
         // The main thread runs one sweep: the others can keep a worker each busy.
         const workers = this.workers(big.length - 1);
         if (workers.length === 0) return;
-        for (const { graph } of graphs.values()) shareGraph(graph);
+        try {
+            for (const { graph } of graphs.values()) shareGraph(graph);
+        } catch {
+            // No memory for the copies: the sweeps stay here (a graph half moved keeps its numbers).
+            return;
+        }
         this.jobs = big;
         this.claims = new Int32Array(new SharedArrayBuffer(4 * big.length));
         for (const { worker } of workers) {
