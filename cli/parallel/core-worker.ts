@@ -16,6 +16,7 @@ import { releaseScratch } from '../../language/simulation/dp.js';
 import { releaseSpare } from '../../language/simulation/depth-passes.js';
 import { Budget } from '../../language/simulation/errors.js';
 import { envSweep } from '../../language/simulation/sweep.js';
+import { actingItself } from '../../language/simulation/behaviour.js';
 import { buffersOf, type FarmMessage, type FarmResult, type FarmSetup, type SweepResult, type SweepSetup, type Task, type TaskResult, type WorkerSetup } from './messages.js';
 import { runTask } from './task.js';
 
@@ -68,7 +69,7 @@ function sweep({ sweeps: out, jobs, claims, graphs }: SweepSetup): void {
         let result: SweepResult;
         try {
             const g = ctx.graph(jobs[j]!.env)!;
-            result = { j, sweep: envSweep(ctx, { env: g, graph: g, plan: g, product: null }, jobs[j]!.objective) };
+            result = { j, sweep: envSweep(ctx, actingItself(g), jobs[j]!.objective) };
         } catch {
             result = { j, failed: true };
         }

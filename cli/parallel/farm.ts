@@ -39,6 +39,17 @@ export const ALONE_MS = 1_500;
 /** How long this thread sleeps at most before it looks at the budget and the heartbeats again. */
 const WAIT_MS = 50;
 
+/**
+ * Sleeps until a worker posts a result (the results counter `shared[0]` moves on from
+ * `seen`), at most `WAIT_MS`, then looks at the budget: a time budget or a cancellation
+ * stops the run here as it would on one thread. The search's farm and the sweeps
+ * (sweeps.ts) wait this way.
+ */
+export function waitForWorkers(shared: Int32Array, seen: number, budget: Budget): void {
+    Atomics.wait(shared, 0, seen, WAIT_MS);
+    budget.check();
+}
+
 /** A worker's farm port, and its place in the shared heartbeats. */
 export interface FarmPort {
     port: MessagePort;
@@ -127,9 +138,7 @@ export class WorkerFarm implements DerivedFarm {
                 if (i < limit && results[i] === undefined) settle(i, here(i), false);
                 continue;
             }
-            Atomics.wait(this.shared, 0, seen, WAIT_MS);
-            // A time budget or a cancellation stops the search here as it would on one thread.
-            this.budget.check();
+            waitForWorkers(this.shared, seen, this.budget);
             this.findLost(id, redo);
         }
         return results.slice(0, limit) as Covers[];

@@ -3,8 +3,7 @@
  * to each other, and the generic walk that lists the buffers a message can hand over
  * without copying them. Node-only, like the rest of cli/.
  */
-import type { Solved } from '../../language/simulation/context.js';
-import type { EnvGraph } from '../../language/simulation/state-graph.js';
+import type { Explored } from '../../language/simulation/context.js';
 import type { CompiledSpec } from '../../language/model/spec.js';
 import type { Covers, DerivedJob, DerivedTask } from '../../language/simulation/adversarial/farm.js';
 import type { EnvSweep, SweepJob } from '../../language/simulation/sweep.js';
@@ -55,7 +54,7 @@ export interface SweepSetup {
     sweeps: MessagePort;
     jobs: SweepJob[];
     claims: Int32Array;
-    graphs: Map<string, { graph: EnvGraph; solved: Map<string, Solved> }>;
+    graphs: Map<string, Explored>;
 }
 
 /** From a worker: sweep job j run, or failed there (the main thread runs it again). */
@@ -81,7 +80,7 @@ export interface Task {
 
 /** What came of a task; `failed` leaves the environment to the main thread, which redoes it (and meets the same error). */
 export type TaskResult =
-    | { label: string; kind: 'graph'; graph: EnvGraph; solved: Map<string, Solved> }
+    | { label: string; kind: 'graph' } & Explored
     | { label: string; kind: 'states'; limit: number; memoryBound: boolean }
     | { label: string; kind: 'failed'; stopped: boolean };
 

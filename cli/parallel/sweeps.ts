@@ -10,11 +10,11 @@
  * thread. The sweeps are the ones one thread computes, number for number.
  */
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
-import type { Context, Solved } from '../../language/simulation/context.js';
+import type { Context, Explored, Solved } from '../../language/simulation/context.js';
 import type { Budget } from '../../language/simulation/errors.js';
 import type { EnvGraph } from '../../language/simulation/state-graph.js';
 import type { EnvSweep, SweepFarm, SweepJob } from '../../language/simulation/sweep.js';
-import { STALL_MS } from './farm.js';
+import { STALL_MS, waitForWorkers } from './farm.js';
 import type { SweepResult, SweepSetup } from './messages.js';
 
 /**
@@ -23,9 +23,6 @@ import type { SweepResult, SweepSetup } from './messages.js';
  * graph, so below some hundred thousand states it is over before a worker would help.
  */
 export const SHARED_SWEEP_STATES = 100_000;
-/** How long this thread sleeps at most before it looks at the budget and the heartbeats again. */
-const WAIT_MS = 50;
-
 let byWorkers = 0;
 
 /** How many sweeps workers have run so far in this process, each counted when its result is used (for tests and the benchmark). */
@@ -87,7 +84,7 @@ export class WorkerSweeps implements SweepFarm {
         private readonly minStates = SHARED_SWEEP_STATES, private readonly stallMs = STALL_MS) {}
 
     start(ctx: Context, jobs: SweepJob[]): void {
-        const graphs = new Map<string, { graph: EnvGraph; solved: Map<string, Solved> }>();
+        const graphs = new Map<string, Explored>();
         const big: SweepJob[] = [];
         for (const job of jobs) {
             const g = ctx.graph(job.env);
@@ -137,9 +134,7 @@ export class WorkerSweeps implements SweepFarm {
                 if (sweep) byWorkers++;
                 return sweep ?? undefined;
             }
-            Atomics.wait(this.shared, 0, seen, WAIT_MS);
-            // A time budget or a cancellation stops the run here as it would on one thread.
-            this.budget.check();
+            waitForWorkers(this.shared, seen, this.budget);
             // A worker silent too long died: the sweep is run here.
             const now = Date.now() - this.runStart;
             if (now - Atomics.load(this.shared, 1 + slot) > this.stallMs) return undefined;

@@ -35,12 +35,17 @@ export interface Acting {
     product: ProductGraph | null;
 }
 
+/** A planner that plans in the environment it acts in: one graph for both. */
+export function actingItself(env: EnvGraph): Acting {
+    return { env, graph: env, plan: env, product: null };
+}
+
 /** The acting setup of a planner in an environment, or null when a state budget was hit. */
 export function actingIn(ctx: Context, planner: Planner, label: string): Acting | null {
     const env = ctx.graph(label);
     if (!env) return null;
     const planIn = modelIn(planner, label);
-    if (planIn === null || planIn === label) return { env, graph: env, plan: env, product: null };
+    if (planIn === null || planIn === label) return actingItself(env);
     const truth = ctx.env(label), model = ctx.env(planIn);
     const extra = model.actions.filter(a => !truth.actions.includes(a));
     if (extra.length > 0) {

@@ -26,10 +26,14 @@ export interface Solved {
     worst: number;
 }
 
-/** An environment explored elsewhere: its graph with the objectives solved there, or the state cap its exploration hit. */
-export type Seed =
-    | { graph: EnvGraph; solved: Map<string, Solved> }
-    | { statesHit: { limit: number; memoryBound: boolean } };
+/** A graph explored elsewhere, with the objectives solved there. */
+export interface Explored {
+    graph: EnvGraph;
+    solved: Map<string, Solved>;
+}
+
+/** An environment explored elsewhere, or the state cap its exploration hit. */
+export type Seed = Explored | { statesHit: { limit: number; memoryBound: boolean } };
 
 export class Context {
     readonly envs = new Map<string, CompiledEnvironment>();

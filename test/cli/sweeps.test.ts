@@ -21,6 +21,7 @@ import type { WorkerSetup } from '../../cli/parallel/messages.js';
 import { Context } from '../../language/simulation/context.js';
 import { Budget, BudgetExceeded } from '../../language/simulation/errors.js';
 import { envSweep, sweepJobs, type SweepJob } from '../../language/simulation/sweep.js';
+import { actingItself } from '../../language/simulation/behaviour.js';
 import { simulate, SimulationError } from '../../language/simulation/index.js';
 import { compiled, EXAMPLES, exampleText, PUBLISHED, publishedText } from '../helpers/services.js';
 import { ROOT } from '../helpers/cli.js';
@@ -163,7 +164,7 @@ describe('the sweeps on a worker of the pool', () => {
         expect(sweeps.take(jobs[1]!)).toBeUndefined();
         expect(sweepsRunByWorkers()).toBe(before);
         const g = ctx.graph('E')!;
-        const a = { env: g, graph: g, plan: g, product: null };
+        const a = actingItself(g);
         expect(() => envSweep(ctx, a, 'P')).toThrow('Planning P 2 steps ahead in E: its return over steps 1 to 2 is not a finite number');
         // O's, whoever ran it (the worker may have claimed it after P), is the one of this thread.
         expect(sweeps.take(jobs[0]!) ?? envSweep(ctx, a, 'O')).toEqual(envSweep(ctx, a, 'O'));
@@ -182,7 +183,7 @@ describe('the sweeps on a worker of the pool', () => {
         const theirs = sweeps.take(JOBS[1]!);
         expect(sweepsRunByWorkers() - before).toBe(1);
         const g = ctx.graph('Lab')!;
-        const a = { env: g, graph: g, plan: g, product: null };
+        const a = actingItself(g);
         const ours = envSweep(ctx, a, 'Lighting');
         expect(theirs).toEqual(ours);
         // Pressing's, whoever ran it, is the one of this thread.
@@ -241,7 +242,7 @@ describe('the sweeps against fake workers', () => {
         const spec = await compiled(exampleText('button-lamp'));
         const ctx = new Context(spec, new Budget(1e6, undefined, undefined));
         const g = ctx.graph('Lab')!;
-        const a = { env: g, graph: g, plan: g, product: null };
+        const a = actingItself(g);
         const here = envSweep(ctx, a, 'Lighting');
         expect(here.points).toHaveLength(40);
         expect(here.attains).toHaveLength(40);
