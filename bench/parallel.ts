@@ -28,16 +28,17 @@ import { median } from './median.js';
 /** Room for the largest case (2 × 3.1 M states). */
 const MAX_STATES = 10_000_000;
 
-/** Button-lamp in two labs with the lamp `delay` presses back, over `horizon` steps. */
-function lamps(delay: number, horizon: number): CompiledSpec {
+/** Button-lamp in `n` labs (the first half for training) with the lamp `delay` presses back, over `horizon` steps. */
+function lamps(delay: number, horizon: number, n = 2): CompiledSpec {
+    const labels = Array.from({ length: n }, (_, i) => `Lab${i + 1}`);
     return buildSpec({
-        name: `lamp-${delay}-${horizon}`,
-        envs: ['Lab', 'OtherLab'].map(label => ({
+        name: `lamp-${delay}-${horizon}-${n}`,
+        envs: labels.map(label => ({
             label, horizon, actions: ['press'], nodes: [['lamp', `press@${delay}`]] as [string, string][],
         })),
         objectives: [['base', 'Light', 'lamp'], ['mesa', 'Pressing', 'press']],
-        train: ['Lab'],
-        deploy: ['OtherLab'],
+        train: labels.slice(0, n / 2),
+        deploy: labels.slice(n / 2),
     });
 }
 
@@ -64,6 +65,8 @@ const CASES: Record<string, { title: string; spec: () => CompiledSpec | Promise<
     },
     lamp17: { title: 'button-lamp, lamp 17 presses back over 24 steps, train + deploy', spec: () => lamps(17, 24), phase: true, whole: true },
     lamp14: { title: 'button-lamp, lamp 14 presses back over 200 steps, train + deploy', spec: () => lamps(14, 200), phase: true, whole: false },
+    // Each thread takes its next lab as soon as it is done with one.
+    labs4: { title: 'button-lamp, lamp 14 presses back over 100 steps, two labs to train + two to deploy', spec: () => lamps(14, 100, 4), phase: true, whole: false },
     // A long step over a small state: each state's work is arithmetic, not memory traffic.
     plant: {
         title: 'a plant of 40 computed nodes over two counters, 120 steps, train + deploy',

@@ -1,8 +1,9 @@
 /**
  * A worker thread of the pool (cli/parallel/pool.ts; bundled as dist/core-worker.cjs):
- * for each environment it is given, it runs the task of task.ts (explore, then solve every
- * objective) under the run's state cap, deadline and cancellation, and hands the graph
- * and the solutions back, moving their buffers rather than copying them; then it runs the
+ * it claims the first phase's environments one after another, as the main thread does,
+ * runs the task of task.ts on each (explore, then solve every objective) under the run's
+ * state cap, deadline and cancellation, and hands the graph and the solutions back,
+ * moving their buffers rather than copying them; then it runs the
  * capability sweeps it is handed over graphs in shared memory (cli/parallel/sweeps.ts),
  * and judges the distinguishing search's interventions it is handed on its farm port
  * (cli/parallel/farm.ts), signalling each result on the shared words
@@ -17,7 +18,7 @@ import { releaseSpare } from '../../language/simulation/depth-passes.js';
 import { Budget } from '../../language/simulation/errors.js';
 import { envSweep } from '../../language/simulation/sweep.js';
 import { actingItself } from '../../language/simulation/behaviour.js';
-import { buffersOf, type FarmMessage, type FarmResult, type FarmSetup, type SweepResult, type SweepSetup, type Task, type TaskResult, type WorkerSetup } from './messages.js';
+import { buffersOf, type Explore, type FarmMessage, type FarmResult, type FarmSetup, type SweepResult, type SweepSetup, type TaskResult, type WorkerSetup } from './messages.js';
 import { runTask } from './task.js';
 
 const setup = workerData as WorkerSetup;
@@ -30,7 +31,7 @@ const remaining = setup.deadline === null ? undefined : Math.max(0, setup.deadli
 const budget = new Budget(setup.maxStates, remaining, signal);
 const ctx = new Context(setup.spec, budget);
 
-port.on('message', (message: Task | FarmSetup | SweepSetup) => {
+port.on('message', (message: Explore | FarmSetup | SweepSetup) => {
     if ('sweeps' in message) {
         sweep(message);
         return;
@@ -41,20 +42,28 @@ port.on('message', (message: Task | FarmSetup | SweepSetup) => {
         message.farm.on('message', judge);
         return;
     }
-    // Taken back by the main thread while this worker was starting: it has done the task itself.
-    if (Atomics.compareExchange(setup.claims, setup.slot, message.n, -message.n) !== message.n) {
-        port.postMessage({ label: message.label, kind: 'failed', stopped: false } satisfies TaskResult);
-        return;
-    }
-    const result = runTask(ctx, message.label);
-    try {
-        port.postMessage(result, buffersOf(result));
-    } catch {
-        port.postMessage({ label: message.label, kind: 'failed', stopped: budget.stopped !== undefined } satisfies TaskResult);
-    }
-    // The graph has gone to the main thread; its passes' buffers need not stay while this worker waits.
-    letGo();
+    explore();
 });
+
+/**
+ * Claims the first free task of the first phase and runs it, until none is free or the run
+ * has stopped (cancelled, or out of time here).
+ */
+function explore(): void {
+    for (let j = 0; j < setup.tasks.length; j++) {
+        if (Atomics.load(setup.cancelled, 0) !== 0 || budget.stopped !== undefined) break;
+        if (Atomics.compareExchange(setup.claims, j, 0, 1 + setup.slot) !== 0) continue;
+        beat();
+        const result = runTask(ctx, setup.tasks[j]!);
+        try {
+            port.postMessage(result, buffersOf(result));
+        } catch {
+            port.postMessage({ label: result.label, kind: 'failed', stopped: budget.stopped !== undefined } satisfies TaskResult);
+        }
+        // The graph has gone to the main thread; its passes' buffers need not stay while this worker goes on or waits.
+        letGo();
+    }
+}
 
 /**
  * Runs the sweeps it can claim, the last first (the main thread asks for them from the

@@ -19,13 +19,15 @@ export interface WorkerSetup {
     cancelled: Int32Array;
     /** When the run started, as `Date.now()` read it: heartbeats count from there. */
     start: number;
+    /** The first phase's tasks, in order: the environments to explore (cli/parallel/task.ts). */
+    tasks: string[];
     /**
-     * Per worker, the task it holds: the main thread writes the task's number when it hands
-     * it out; the worker swaps it for its negative when it begins, and the main thread for 0
-     * when it takes the task back (a worker still starting); whoever swaps first has it.
+     * Per task, who runs it: 0 while free; the main thread and the workers each claim the
+     * first free task by swapping its word, the main thread for -1, a worker for 1 + its
+     * slot, so that a worker takes its next task as soon as it is done with one.
      */
     claims: Int32Array;
-    /** This worker's place in `claims`. */
+    /** This worker's place in the heartbeats of `shared`. */
     slot: number;
     /**
      * The shared words: [0] counts results posted by any worker (farm.ts and sweeps.ts wait
@@ -72,10 +74,9 @@ export type FarmResult =
     | { id: number; i: number; covers: Covers }
     | { id: number; i: number; failed: true };
 
-/** One task: explore an environment and solve every objective evaluable there; `n` is its number in `claims`. */
-export interface Task {
-    label: string;
-    n: number;
+/** To a worker: claim and run the first phase's tasks (`WorkerSetup.tasks`) until none is free. */
+export interface Explore {
+    explore: true;
 }
 
 /** What came of a task; `failed` leaves the environment to the main thread, which redoes it (and meets the same error). */

@@ -20,7 +20,7 @@ import type { Report } from '../../language/simulation/report.js';
 import { budgetOf, DEFAULT_MAX_STATES, explorationOrder, simulateWith, type SimulateOptions } from '../../language/simulation/simulate.js';
 import { Budget } from '../../language/simulation/errors.js';
 import { MAX_TRAIN_STATES, WorkerFarm, type FarmPort } from './farm.js';
-import type { FarmSetup, Task, TaskResult, WorkerSetup } from './messages.js';
+import type { Explore, FarmSetup, TaskResult, WorkerSetup } from './messages.js';
 import { SHARED_SWEEP_STATES, WorkerSweeps } from './sweeps.js';
 import { runTask } from './task.js';
 
@@ -151,38 +151,41 @@ class Pool {
         const workers = options.workers ?? defaultWorkers();
         const file = options.workerFile ?? bundledWorker();
         if (workers < 2 || file === undefined || !existsSync(file) || options.clock !== undefined || options.signal?.cancelled) return undefined;
+        const tasks = toExplore(spec);
         const setup: WorkerSetup = {
             spec,
             maxStates: options.maxStates ?? DEFAULT_MAX_STATES,
             deadline: options.timeBudgetMs === undefined ? null : start + options.timeBudgetMs,
             cancelled: new Int32Array(new SharedArrayBuffer(4)),
             start,
-            claims: new Int32Array(new SharedArrayBuffer(4 * (workers - 1))),
+            tasks,
+            claims: new Int32Array(new SharedArrayBuffer(4 * tasks.length)),
             slot: -1,
             shared: new Int32Array(new SharedArrayBuffer(4 * workers)),
         };
         // The first phase keeps one thread per environment busy, this one included; the search
         // starts the rest when it first shares its work (none for a spec of one environment
         // whose search stays on this thread).
-        return new Pool(setup, file, workers - 1, Math.min(workers - 1, Math.max(0, toExplore(spec).length - 1)));
+        return new Pool(setup, file, workers - 1, Math.min(workers - 1, Math.max(0, tasks.length - 1)));
     }
 
     /**
      * The first phase: the environments to explore, in order, on this thread and the
-     * workers, each taking the next as it finishes; resolves with what can be seeded
-     * (graphs and state cap hits) once all are done or given up. This thread's share runs
-     * in a context of its own, as a worker's would, so that every graph is seeded the same
-     * way. Once the tasks are all handed out, this thread takes back those of workers
-     * still starting, so that a small spec does not wait for them. A worker that cannot
-     * start or dies leaves its task to the run; after the time budget or cancellation stops
-     * one, no more are handed out. Nothing with fewer than two environments.
+     * workers, each claiming the next free one as it finishes its last (so a worker never
+     * waits for this thread to hand it one); resolves with what can be seeded (graphs and
+     * state cap hits) once all are done or given up. This thread's share runs in a context
+     * of its own, as a worker's would, so that every graph is seeded the same way. A worker
+     * still starting claims nothing, so a small spec does not wait for it; a worker that
+     * cannot start or dies leaves what it held to the run. After the time budget or
+     * cancellation stops a thread, no more tasks are claimed. Nothing with fewer than two
+     * environments.
      */
     async explore(signal: { cancelled: boolean } | undefined, progress?: (stage: string) => void): Promise<Map<string, Seed>> {
-        const queue = toExplore(this.setup.spec);
+        const { tasks, claims } = this.setup;
         const seeds = new Map<string, Seed>();
-        if (queue.length < 2) return seeds;
+        if (tasks.length < 2) return seeds;
         const threads = this.live.size + 1;
-        progress?.(`exploring ${queue.length} environments on ${threads === 1 ? 'this thread' : `${threads} threads`}`);
+        progress?.(`exploring ${tasks.length} environments on ${threads === 1 ? 'this thread' : `${threads} threads`}`);
         let stopped = false;
         const cancel = (): void => { Atomics.store(this.setup.cancelled, 0, 1); stopped = true; };
         const record = (r: TaskResult): void => {
@@ -190,79 +193,63 @@ class Pool {
             else if (r.kind === 'states') seeds.set(r.label, { statesHit: { limit: r.limit, memoryBound: r.memoryBound } });
             else if (r.stopped) stopped = true;
         };
-        const next = (): string | undefined => {
-            if (signal?.cancelled) cancel();
-            return stopped ? undefined : queue.shift();
-        };
-        const { done: workers, takeBack } = this.runWorkers(next, record, signal, cancel);
+        const workers = this.listen(record);
+        for (const w of this.live) w.postMessage({ explore: true } satisfies Explore);
         // This thread's share. Its budget reads the run's signal, and passes a cancellation on to the workers.
         const relay = { get cancelled(): boolean { if (signal?.cancelled) cancel(); return signal?.cancelled === true; } };
         const remaining = this.setup.deadline === null ? undefined : Math.max(0, this.setup.deadline - Date.now());
         const own = new Context(this.setup.spec, new Budget(this.setup.maxStates, remaining, relay));
-        for (let label = next() ?? takeBack(); label !== undefined; label = next() ?? takeBack()) {
+        const claim = (): string | undefined => {
+            if (signal?.cancelled) cancel();
+            if (stopped) return undefined;
+            const j = tasks.findIndex((_, i) => Atomics.compareExchange(claims, i, 0, -1) === 0);
+            return j < 0 ? undefined : tasks[j];
+        };
+        for (let label = claim(); label !== undefined; label = claim()) {
             record(runTask(own, label));
-            // Let the workers' results in, so that they get their next tasks.
+            // Let the workers' results in.
             await new Promise(resolve => setImmediate(resolve));
         }
-        await workers;
+        // Whatever is still free after a stop is nobody's.
+        for (let j = 0; j < tasks.length; j++) Atomics.compareExchange(claims, j, 0, -1);
+        await workers.done(signal, cancel);
         return seeds;
     }
 
     /**
-     * Hands tasks from `next` to every live worker until it has none; `done` resolves when
-     * each has its last result in, or failed, or had its task taken back by `takeBack`,
-     * which returns the task of a worker that has not begun it, or undefined.
+     * Records each live worker's first-phase results as they come; `done` resolves, once
+     * every task is claimed, when each task a worker claimed has its result in or its
+     * worker has ended, and stops listening. While it waits, a cancellation of the run is
+     * passed on to the workers.
      */
-    private runWorkers(next: () => string | undefined, record: (r: TaskResult) => void,
-        signal: { cancelled: boolean } | undefined, cancel: () => void): { done: Promise<void>; takeBack: () => string | undefined } {
-        const held = new Map<Worker, { label: string; n: number; slot: number }>();
-        let tasks = 0;
-        // Set by the promise's executor, which runs at once.
-        let takeBack!: () => string | undefined;
-        const done = new Promise<void>(resolve => {
-            const busy = new Set<Worker>();
-            const watch = signal ? setInterval(() => { if (signal.cancelled) cancel(); }, 10) : undefined;
-            const idle = (w: Worker): void => {
-                w.off('message', onMessage.get(w)!);
-                w.off('exit', onEnd.get(w)!);
-                if (!busy.delete(w) || busy.size > 0) return;
-                if (watch) clearInterval(watch);
-                resolve();
-            };
-            const dispatch = (w: Worker): void => {
-                held.delete(w);
-                const label = next();
-                if (label === undefined) { idle(w); return; }
-                const n = ++tasks, slot = this.slots.get(w)!;
-                held.set(w, { label, n, slot });
-                Atomics.store(this.setup.claims, slot, n);
-                w.postMessage({ label, n } satisfies Task);
-            };
-            takeBack = () => {
-                for (const [w, t] of held) {
-                    if (Atomics.compareExchange(this.setup.claims, t.slot, t.n, 0) !== t.n) continue;
-                    held.delete(w);
-                    idle(w);
-                    return t.label;
-                }
-                return undefined;
-            };
-            const onMessage = new Map<Worker, (r: TaskResult) => void>();
-            const onEnd = new Map<Worker, () => void>();
-            for (const w of this.live) {
-                busy.add(w);
-                onMessage.set(w, (r: TaskResult) => { record(r); dispatch(w); });
-                onEnd.set(w, () => idle(w));
-                w.on('message', onMessage.get(w)!);
-                w.on('exit', onEnd.get(w)!);
-                dispatch(w);
-            }
-            if (busy.size === 0) {
-                if (watch) clearInterval(watch);
-                resolve();
-            }
+    private listen(record: (r: TaskResult) => void): { done: (signal: { cancelled: boolean } | undefined, cancel: () => void) => Promise<void> } {
+        const { tasks, claims } = this.setup;
+        const heard = new Set<string>();
+        const ended = new Set<number>();
+        let check = (): void => undefined;
+        const listeners = [...this.live].map(w => {
+            const slot = this.slots.get(w)!;
+            const onMessage = (r: TaskResult): void => { record(r); heard.add(r.label); check(); };
+            const onExit = (): void => { ended.add(slot); check(); };
+            w.on('message', onMessage);
+            w.on('exit', onExit);
+            return () => { w.off('message', onMessage); w.off('exit', onExit); };
         });
-        return { done, takeBack };
+        const waiting = (): boolean => tasks.some((label, j) => {
+            const holder = Atomics.load(claims, j);
+            return holder > 0 && !heard.has(label) && !ended.has(holder - 1);
+        });
+        const done = (signal: { cancelled: boolean } | undefined, cancel: () => void): Promise<void> => new Promise<void>(resolve => {
+            const watch = signal ? setInterval(() => { if (signal.cancelled) cancel(); }, 10) : undefined;
+            check = () => {
+                if (waiting()) return;
+                if (watch) clearInterval(watch);
+                for (const off of listeners) off();
+                resolve();
+            };
+            check();
+        });
+        return { done };
     }
 
     /**

@@ -3,9 +3,10 @@
  * threads; cli/parallel/pool.ts): environments explored and solved on workers give the
  * report of one thread byte for byte, on every example and published case; state cap
  * entries come in the same order; a time budget, a cancellation and a located run-time
- * error end as in one thread; a missing worker bundle falls back to one thread; the task
- * of a worker that failed or is still starting is taken back by this thread. The pool
- * runs dist/core-worker.cjs, built here.
+ * error end as in one thread; a missing worker bundle falls back to one thread; a worker
+ * claims its next environment itself while this thread is busy, and this thread explores
+ * what a worker that failed or is still starting did not claim. The pool runs
+ * dist/core-worker.cjs, built here.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -48,6 +49,21 @@ objective base Light = lamp
 objective mesa Pressing = press
 train A, B
 deploy C
+`;
+
+/** Four environments explored in the order A to D: A over `horizon` steps, the others of a few states each (the lamp cannot light within their horizon). */
+const four = (horizon: number): string => `environment A {
+  horizon ${horizon}
+  action press
+  node lamp = press@14
+}
+environment B extends A { horizon 2 }
+environment C extends A { horizon 3 }
+environment D extends A { horizon 4 }
+objective base Light = lamp
+objective mesa Pressing = press
+train A, B
+deploy C, D
 `;
 
 /** A division by zero met only in the deployment environment, the second one explored. */
@@ -112,15 +128,14 @@ describe('what the workers hand over', () => {
         expect(JSON.stringify(await simulateParallel(spec, { workers: 2, workerFile: missing }))).toBe(JSON.stringify(simulate(spec)));
     });
 
-    test('a worker bundle that fails at start: this thread takes back its task, and the report is the same', async () => {
+    test('a worker bundle that fails at start: this thread explores every environment, and the report is the same', async () => {
         const spec = await compiled(exampleText('button-lamp'));
         const broken = file('broken-worker.cjs', 'throw new Error("no");\n');
-        // The worker was handed Lab, the first environment, and died before beginning it: this thread explored it after its own.
-        expect([...(await workerSeeds(spec, { workers: 2, workerFile: broken })).keys()]).toEqual(['LabWithSwitch', 'Lab']);
+        expect([...(await workerSeeds(spec, { workers: 2, workerFile: broken })).keys()]).toEqual(['Lab', 'LabWithSwitch']);
         expect(JSON.stringify(await simulateParallel(spec, { workers: 2, workerFile: broken }))).toBe(JSON.stringify(simulate(spec)));
     });
 
-    test('a worker still starting when the rest is done: this thread takes back its task rather than wait', async () => {
+    test('a worker still starting when the rest is done: this thread explores every environment rather than wait', async () => {
         const spec = await compiled(exampleText('button-lamp'));
         const started = join(dir, 'slow-worker-started');
         // Sleeps 3 s, leaves a mark, then is the real worker.
@@ -130,10 +145,38 @@ describe('what the workers hand over', () => {
             `require(${JSON.stringify(join(root, 'dist', 'core-worker.cjs'))});`,
         ].join('\n'));
         const seeds = await workerSeeds(spec, { workers: 2, workerFile: slow });
-        expect([...seeds.keys()]).toEqual(['LabWithSwitch', 'Lab']);
+        expect([...seeds.keys()]).toEqual(['Lab', 'LabWithSwitch']);
         expect(existsSync(started)).toBe(false);
         expect(JSON.stringify(await simulateParallel(spec, { workers: 2, workerFile: slow }))).toBe(JSON.stringify(simulate(spec)));
         expect(existsSync(started)).toBe(false);
+    });
+
+    test('four environments on two threads: each is explored once, every objective solved, and the report is the same', async () => {
+        const spec = await compiled(four(24));
+        const seeds = await workerSeeds(spec, { workers: 2 });
+        const sizes = Object.fromEntries([...seeds].map(([label, seed]) => [label, 'graph' in seed ? seed.graph.nStates : -1]));
+        expect(sizes).toEqual({ A: 196_607, B: 3, C: 4, D: 5 });
+        for (const seed of seeds.values()) expect('solved' in seed && [...seed.solved.keys()]).toEqual(['Light', 'Pressing']);
+        expect(JSON.stringify(await simulateParallel(spec, { workers: 2 }))).toBe(JSON.stringify(simulate(spec)));
+    });
+
+    test('a worker claims the next environments itself while this thread explores the first', async () => {
+        // A has 1.7 million states: this thread is still exploring it when the worker has started.
+        const spec = await compiled(four(118));
+        // Once told to explore, claims every free environment as a real worker would, and fails each.
+        const greedy = file('greedy-worker.cjs', [
+            "const { parentPort, workerData } = require('node:worker_threads');",
+            'parentPort.once(\'message\', () => {',
+            '    workerData.tasks.forEach((label, j) => {',
+            '        if (Atomics.compareExchange(workerData.claims, j, 0, 1 + workerData.slot) === 0) parentPort.postMessage({ label, kind: \'failed\', stopped: false });',
+            '    });',
+            '});',
+        ].join('\n'));
+        // This thread claimed A, by far the largest, before the worker started; the worker took B, C and D meanwhile.
+        const seeds = await workerSeeds(spec, { workers: 2, workerFile: greedy });
+        expect([...seeds.keys()]).toEqual(['A']);
+        const a = seeds.get('A')!;
+        expect('graph' in a && a.graph.nStates).toBe(1_736_703);
     });
 
     test('the transfer list holds every buffer of a graph, each once', async () => {

@@ -144,7 +144,7 @@ function realSweeps(ctx: Context): WorkerSweeps {
     const shared = new Int32Array(new SharedArrayBuffer(8));
     const setup: WorkerSetup = {
         spec: ctx.spec, maxStates: 1e6, deadline: null, cancelled: new Int32Array(new SharedArrayBuffer(4)), start,
-        claims: new Int32Array(new SharedArrayBuffer(4)), slot: 0, shared,
+        tasks: [], claims: new Int32Array(new SharedArrayBuffer(0)), slot: 0, shared,
     };
     const w = new Worker(join(ROOT, 'dist', 'core-worker.cjs'), { workerData: setup });
     workers.push(w);
