@@ -155,9 +155,10 @@ export class StateStore implements FastStore {
         const codes: Uint32Array | Float64Array = raw ? this.f64 : this.words;
         const stride = raw ? this.width : this.rowWords;
         const used = this.count * stride;
-        // A buffer reserved far beyond what is used is copied out tight: a graph may be cloned whole.
-        const tight = codes.length > used + (used >> 2) ? codes.slice(0, used) : codes.subarray(0, used);
-        return { codes: tight, bits: this.bits, stride, dictionary: raw ? new Float64Array(0) : this.dict.slice(0, this.nCodes) };
+        // A view, never a copy: the pages of a reservation that no state reached cost nothing,
+        // and a copy would map every used page once more (graphs are handed between threads
+        // by moving their buffers, never cloned).
+        return { codes: codes.subarray(0, used), bits: this.bits, stride, dictionary: raw ? new Float64Array(0) : this.dict.slice(0, this.nCodes) };
     }
 
     /**
