@@ -18,6 +18,8 @@ import { Context } from '../language/simulation/context.js';
 import { budgetOf, explorationOrder, simulate } from '../language/simulation/simulate.js';
 import { simulateParallel, workerSeeds } from '../cli/parallel/pool.js';
 import { readFileSync } from 'node:fs';
+import { runInThisContext } from 'node:vm';
+import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { buildSpec } from '../test/simulation/fixtures.js';
 import { compileText } from './compile-text.js';
@@ -106,11 +108,44 @@ function phaseOnOneThread(spec: CompiledSpec): Map<string, number> {
     return states;
 }
 
-/** In a child: one measurement, `[case, phase|whole, workers]`, printed as JSON. */
+/**
+ * The machine's own ceiling, beside the cases: one unit of work per thread, the same code
+ * on every thread, with nothing of Mesa in it. Arithmetic alone should be as fast on each
+ * of two threads as on one; writing one word on each page of 300 MB of fresh memory is
+ * what an exploration does to every page it fills (the graph's arrays), and shows what the
+ * operating system's page faults allow two threads at once.
+ */
+const CEILING: Record<string, string> = {
+    arithmetic: 'let a = 1, b = 2; for (let i = 0; i < 4e8; i++) { a = (a + i) ^ (a >>> 3); b = (b + i) ^ (b >>> 5); } globalThis.sink = a ^ b;',
+    pages: '(globalThis.keep ??= []).push(Array.from({ length: 75 }, () => { const a = new Int32Array(1 << 20); for (let j = 0; j < a.length; j += 1024) a[j] = j; return a; }));',
+};
+
+/** `units` units of `work`: all on this thread when `threads` is 1, else one on each of `threads` threads at once (timed once all have started). */
+async function ceilingRun(work: string, threads: number, units: number): Promise<void> {
+    const code = CEILING[work]!;
+    const others = Array.from({ length: threads - 1 }, () => new Worker(
+        `const { parentPort } = require('node:worker_threads'); parentPort.once('message', () => { (() => { ${code} })(); parentPort.postMessage('done'); }); parentPort.postMessage('ready');`,
+        { eval: true }));
+    await Promise.all(others.map(w => new Promise(resolve => w.once('message', resolve))));
+    const done = others.map(w => new Promise(resolve => w.once('message', resolve)));
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    for (const w of others) w.postMessage('go');
+    const unit = runInThisContext(`() => { ${code} }`) as () => void;
+    for (let u = 0; u < (threads === 1 ? units : 1); u++) unit();
+    await Promise.all(done);
+    const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    for (const w of others) void w.terminate();
+    process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, states: 0, digest: work } satisfies ChildResult) + '\n');
+}
+
+/** In a child: one measurement, `[case, phase|whole, workers]` or `[ceiling, work, workers]`, printed as JSON. */
 export async function parallelChild(args: string[]): Promise<void> {
     const [name, what, n] = args;
-    const spec = await CASES[name!]!.spec();
     const workers = Number(n);
+    if (name === 'ceiling') return ceilingRun(what!, workers, Math.max(2, availableParallelism()));
+    const spec = await CASES[name!]!.spec();
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     let states: number, digest: string;
@@ -159,7 +194,7 @@ function line(label: string, name: string, what: string, workers: number, pairs:
         states = a.states;
     }
     const text = `  ${label.padEnd(16)} one thread ${median(one).toFixed(0)} ms, ${workers} threads ${median(pool).toFixed(0)} ms, speed-up ${median(ratios).toFixed(2)}`
-        + ` (pairs: ${ratios.map(r => r.toFixed(2)).join(', ')}; ${same ? 'the same' : 'DIFFERENT'} results)`
+        + ` (pairs: ${ratios.map(r => r.toFixed(2)).join(', ')}${name === 'ceiling' ? '' : `; ${same ? 'the same' : 'DIFFERENT'} results`})`
         // One thread already keeps more than one core busy (V8 compiles and collects on threads
         // of its own): the pool spreading all of that evenly over the cores would gain cores / busy.
         + `; one thread keeps ${median(busy).toFixed(2)} cores busy (${cores} / ${median(busy).toFixed(2)} = ${(cores / median(busy)).toFixed(2)})`;
@@ -169,6 +204,9 @@ function line(label: string, name: string, what: string, workers: number, pairs:
 export function parallelBench(): void {
     const workers = Math.max(2, availableParallelism());
     console.log(`Worker threads (${availableParallelism()} cores; each run a fresh process; one thread and the pool back to back, 5 pairs (3 for whole runs); speed-up = median of the pairs' one thread / pool)`);
+    console.log(`the machine itself, the same work done by one thread or spread over ${workers}:`);
+    console.log(line('arithmetic', 'ceiling', 'arithmetic', workers, 5).text);
+    console.log(line('fresh pages', 'ceiling', 'pages', workers, 5).text);
     for (const [name, c] of Object.entries(CASES)) {
         const lines = [c.phase ? line('explore + solve', name, 'phase', workers, 5) : null, c.whole ? line('whole simulate', name, 'whole', workers, 3) : null]
             .filter(l => l !== null);
