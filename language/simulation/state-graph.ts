@@ -44,14 +44,17 @@ export interface StateGraph {
 
 /**
  * The remembered values of a graph's states, packed (state-store.ts; read them with
- * `stateValue` or `readState` there). State s is `codes[s * stride ..]`: with `bits` 8 or
- * 16, 32-bit words of 4 or 2 codes, slot j's code in word j / 4 (or j / 2) from the low
- * bits on, its value `dictionary[code]`; with `bits` 64, the values themselves (too many
- * distinct values for codes; `dictionary` is empty).
+ * `stateValue` or `readState` there). State s is `codes[s * stride ..]`: with `bits` 1
+ * to 16, 32-bit words of 32 / bits codes, slot j's code in word j · bits / 32 from the
+ * low bits on, its value `dictionary[code]`; with `bits` 64, the values themselves (too
+ * many distinct values for codes; `dictionary` is empty).
  */
+/** The width of a packed state's codes, or 64 for values stored as they are. */
+export type CodeBits = 1 | 2 | 4 | 8 | 16 | 64;
+
 export interface PackedStates {
     codes: Uint32Array | Float64Array;
-    bits: 8 | 16 | 64;
+    bits: CodeBits;
     /** Elements of `codes` per state. */
     stride: number;
     /** The value of each code, in first-seen order. */

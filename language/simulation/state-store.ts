@@ -5,11 +5,12 @@
  *
  * Every value stored is encoded through one dictionary shared by all slots, codes in
  * first-seen order: an integer in [−1024, 1024) finds its code in a small table, any
- * other value in a Map. Codes start at 8 bits (four to a word, the first in the low
- * bits); the 257th distinct value re-encodes every row once at 16 bits, and the 65,537th
- * switches the store to the values themselves (float64, the dictionary dropped, so that
- * millions of distinct values cost no Map entry each). A row is whole words, so hashing
- * and comparing run over words.
+ * other value in a Map. Codes start at 1 bit (32 to a word, the first in the low bits)
+ * and are widened as the dictionary grows: its 3rd, 5th, 17th, 257th distinct value
+ * re-encodes every row once at 2, 4, 8, 16 bits, and the 65,537th switches the store to
+ * the values themselves (float64, the dictionary dropped, so that millions of distinct
+ * values cost no Map entry each). A row is whole words, so hashing and comparing run
+ * over words.
  *
  * A step copies most of a state's values unchanged (a history moves one slot back,
  * codegen.ts): their codes are moved within the words by shifts and masks, and only the
@@ -25,12 +26,11 @@
  * The free functions at the end read the packed states of a finished graph.
  */
 import { BudgetExceeded } from './errors.js';
-import type { PackedStates } from './state-graph.js';
+import type { CodeBits, PackedStates } from './state-graph.js';
 import { fastIntern, hashWords, LUT_LOW, LUT_SIZE, type FastIntern, type FastStore } from './store-code.js';
 
-/** Distinct values that codes of 8 and of 16 bits hold; past the second, values are stored raw. */
-const CODES_8 = 256;
-const CODES_16 = 65536;
+/** The widths of codes, narrowest first; past the last, values are stored raw (64). */
+const WIDER: Record<CodeBits, CodeBits> = { 1: 2, 2: 4, 4: 8, 8: 16, 16: 64, 64: 64 };
 const EMPTY = -1;
 /**
  * Above this many bytes, an array is not doubled any more but reserved at its cap at once
@@ -49,9 +49,15 @@ function rowWordsOf(width: number, bits: number): number {
     return Math.ceil((width * bits) / 32);
 }
 
+/** The code of slot k of the row at o, in words of `bits`-bit codes (bits divides 32, so no code spans two words). */
+function codeAt(codes: Uint32Array | Float64Array, o: number, k: number, bits: number): number {
+    const bit = k * bits;
+    return (codes[o + (bit >>> 5)]! >>> (bit & 31)) & (2 ** bits - 1);
+}
+
 export class StateStore implements FastStore {
-    /** Bits of a value in a row: 8 or 16 (a code), 64 (the value itself). */
-    bits: 8 | 16 | 64 = 8;
+    /** Bits of a value in a row: 1 to 16 (a code), 64 (the value itself). */
+    bits: CodeBits = 1;
     /** 32-bit words per row. */
     rowWords: number;
     /** The rows, `rowWords` words each; the first `count` are states. */
@@ -94,7 +100,7 @@ export class StateStore implements FastStore {
      */
     constructor(readonly width: number, private readonly carried: Int32Array, private readonly stateCap: number,
         private readonly otherBytes: number, private readonly memoryBytes: number) {
-        this.rowWords = rowWordsOf(width, 8);
+        this.rowWords = rowWordsOf(width, this.bits);
         // A copy from anywhere but the previous slot or the same one is looked up like a computed value.
         const computed: number[] = [];
         for (let j = 0; j < width; j++) if (carried[j]! < 0 || (carried[j] !== j - 1 && carried[j] !== j)) computed.push(j);
@@ -181,19 +187,12 @@ export class StateStore implements FastStore {
                 key.fill(0, 0, rw);
             } else {
                 const words = this.words, shifted = this.shifted, kept = this.kept, o = source * rw;
+                const back = 32 - bits;
                 let prev = 0;
-                if (bits === 8) {
-                    for (let i = 0; i < rw; i++) {
-                        const w = words[o + i]!;
-                        key[i] = (((w << 8) | (prev >>> 24)) & shifted[i]!) | (w & kept[i]!);
-                        prev = w;
-                    }
-                } else {
-                    for (let i = 0; i < rw; i++) {
-                        const w = words[o + i]!;
-                        key[i] = (((w << 16) | (prev >>> 16)) & shifted[i]!) | (w & kept[i]!);
-                        prev = w;
-                    }
+                for (let i = 0; i < rw; i++) {
+                    const w = words[o + i]!;
+                    key[i] = (((w << bits) | (prev >>> back)) & shifted[i]!) | (w & kept[i]!);
+                    prev = w;
                 }
             }
             let q = 0;
@@ -204,8 +203,8 @@ export class StateStore implements FastStore {
                     c = this.codeOf(v, from);
                     if (this.bits !== bits) break;
                 }
-                if (bits === 8) key[k >> 2] = key[k >> 2]! | (c << ((k & 3) << 3));
-                else key[k >> 1] = key[k >> 1]! | (c << ((k & 1) << 4));
+                const bit = k * bits;
+                key[bit >>> 5] = key[bit >>> 5]! | (c << (bit & 31));
             }
             if (q === n) return;
         }
@@ -219,7 +218,7 @@ export class StateStore implements FastStore {
         const known = small ? this.lut[x]! - 1 : this.map.get(v) ?? -1;
         if (known >= 0) return known;
         const c = this.nCodes;
-        if (c === (this.bits === 8 ? CODES_8 : CODES_16)) {
+        if (c === 2 ** this.bits) {
             this.promote(from);
             if (this.bits === 64) return -1;
         }
@@ -233,22 +232,21 @@ export class StateStore implements FastStore {
         return c;
     }
 
-    /** Re-encodes every row at the next width (8 → 16 bits, 16 bits → raw values) and rehashes the layer from `from` on. */
+    /** Re-encodes every row at the next width (twice as many bits; past 16 bits, raw values) and rehashes the layer from `from` on. */
     private promote(from: number): void {
         const W = this.width, n = this.count, old = this.words, oldWords = this.rowWords, oldBits = this.bits;
         const rows = Math.max(n, Math.floor(old.length / Math.max(1, oldWords)));
-        this.bits = oldBits === 8 ? 16 : 64;
+        this.bits = WIDER[oldBits];
         this.rowWords = rowWordsOf(W, this.bits);
         this.words = this.allocate(rows);
         const rw = this.rowWords, words = this.words, dict = this.dict;
         for (let s = 0; s < n; s++) {
             const a = s * oldWords;
             for (let k = 0; k < W; k++) {
-                const c = oldBits === 8
-                    ? (old[a + (k >> 2)]! >>> ((k & 3) << 3)) & 0xff
-                    : (old[a + (k >> 1)]! >>> ((k & 1) << 4)) & 0xffff;
-                if (this.bits === 16) words[s * rw + (k >> 1)] = words[s * rw + (k >> 1)]! | (c << ((k & 1) << 4));
-                else this.f64[s * W + k] = dict[c]!;
+                const c = codeAt(old, a, k, oldBits);
+                if (this.bits === 64) { this.f64[s * W + k] = dict[c]!; continue; }
+                const bit = k * this.bits;
+                words[s * rw + (bit >>> 5)] = words[s * rw + (bit >>> 5)]! | (c << (bit & 31));
             }
         }
         if (this.bits === 64) {
@@ -311,7 +309,7 @@ export class StateStore implements FastStore {
         this.kept = new Uint32Array(rw);
         this.fast = null;
         if (bits === 64) return;
-        const perWord = 32 / bits, ones = bits === 8 ? 0xff : 0xffff;
+        const perWord = 32 / bits, ones = 2 ** bits - 1;
         for (let j = 0; j < this.width; j++) {
             const at = j / perWord | 0, bit = (j % perWord) * bits;
             if (this.carried[j]! < 0) continue;
@@ -332,8 +330,7 @@ export class StateStore implements FastStore {
 export function stateValue(g: PackedStates, s: number, j: number): number {
     const o = s * g.stride;
     if (g.bits === 64) return g.codes[o + j]!;
-    const c = g.bits === 8 ? (g.codes[o + (j >> 2)]! >>> ((j & 3) << 3)) & 0xff : (g.codes[o + (j >> 1)]! >>> ((j & 1) << 4)) & 0xffff;
-    return g.dictionary[c]!;
+    return g.dictionary[codeAt(g.codes, o, j, g.bits)]!;
 }
 
 /** Writes the `width` values of state s into out[0..width). */
@@ -343,19 +340,18 @@ export function readState(g: PackedStates & { width: number }, s: number, out: F
 
 /**
  * The one decoder of packed rows, for the store while it explores and for a graph after:
- * the `width` values of row s (rows of `stride` elements: words of 8- or 16-bit codes of
+ * the `width` values of row s (rows of `stride` elements: words of `bits`-bit codes of
  * `dict`, or the values themselves) into out[0..width).
  */
-function decodeRow(codes: Uint32Array | Float64Array, dict: Float64Array, bits: 8 | 16 | 64, stride: number, width: number,
+function decodeRow(codes: Uint32Array | Float64Array, dict: Float64Array, bits: CodeBits, stride: number, width: number,
     s: number, out: Float64Array): void {
     const o = s * stride;
-    if (bits === 8) {
-        for (let k = 0; k < width; k++) out[k] = dict[(codes[o + (k >> 2)]! >>> ((k & 3) << 3)) & 0xff]!;
-    } else if (bits === 16) {
-        for (let k = 0; k < width; k++) out[k] = dict[(codes[o + (k >> 1)]! >>> ((k & 1) << 4)) & 0xffff]!;
-    } else {
+    if (bits === 64) {
         for (let k = 0; k < width; k++) out[k] = codes[o + k]!;
+        return;
     }
+    const mask = 2 ** bits - 1;
+    for (let k = 0, bit = 0; k < width; k++, bit += bits) out[k] = dict[(codes[o + (bit >>> 5)]! >>> (bit & 31)) & mask]!;
 }
 
 /** Every state's values, nStates × width (for tests and tools). */

@@ -1,9 +1,10 @@
 /**
  * The state store of exploration (docs/simulation.md, Exploration): values encoded
  * through one dictionary and decoded back exactly, −0 stored as 0, NaN refused; codes
- * widened from 8 to 16 bits and then to raw values in the middle of an exploration, with
- * the states found again after each widening; rows reserved only for the states the caps
- * allow; graphs that survive a structured clone.
+ * widened from 1 bit through 2, 4, 8 and 16 bits to raw values, in the middle of an
+ * exploration too, with the states found again after each widening; rows reserved only
+ * for the states the caps allow, and the memory bound following the width; graphs that
+ * survive a structured clone.
  */
 import { describe, expect, test } from 'vitest';
 import { compileEnvironment } from '../../language/simulation/codegen.js';
@@ -52,6 +53,26 @@ describe('encoding', () => {
 
     test('a value that is NaN is refused', () => {
         expect(() => storeOf(1).intern(Float64Array.from([NaN]), 0, 0, -1)).toThrow(/NaN/);
+    });
+
+    test('the 3rd, 5th and 17th distinct values widen 1-bit codes to 2, 4 and 8 bits; every row is found again', () => {
+        // 40 values a row: one word at 1 bit, three at 2, five at 4, ten at 8.
+        const store = storeOf(40);
+        const row = (i: number): Float64Array => Float64Array.from({ length: 40 }, (_, k) => (k === i ? i + 1 : k % 2));
+        const seen: [number, number, number][] = [];
+        for (let i = 0; i < 20; i++) {
+            expect(store.intern(row(i), 0, 0, -1)).toBe(i);
+            if (seen.at(-1)?.[1] !== store.bits) seen.push([i, store.bits, store.rowWords]);
+        }
+        // Rows 0..i hold the values 0 to i + 1.
+        expect(seen).toEqual([[0, 1, 2], [1, 2, 3], [3, 4, 5], [15, 8, 10]]);
+        const out = new Float64Array(40);
+        for (let i = 0; i < 20; i++) {
+            expect(store.intern(row(i), 0, 0, -1)).toBe(i);
+            store.read(i, out);
+            expect(Array.from(out)).toEqual(Array.from(row(i)));
+        }
+        expect(stateValue(store.packed(), 19, 19)).toBe(20);
     });
 
     test('values past 256 and past 65,536 distinct ones widen the codes, then store the values', () => {
@@ -110,7 +131,8 @@ describe('values a step carries over', () => {
             bits.add(store.bits);
         }
         expect(wrong).toBe(0);
-        expect([...bits]).toEqual([8, 16, 64]);
+        // Four values before the first carried step, a fifth at it: 4 bits, then every width after.
+        expect([...bits]).toEqual([4, 8, 16, 64]);
         expect(store.count).toBe(rows.length);
         const g = { ...store.packed(), width: 7, nStates: store.count };
         expect(Array.from(stateValues(g))).toEqual(rows.flat());
@@ -156,20 +178,25 @@ describe('graphs', () => {
     test('the rows of states 100,000 values wide are reserved for the states the cap allows, not for 1,024', () => {
         const { lengths: reserved, thrown } = exploreRecording(wideEnvironment(), 'Uint32Array');
         expect((thrown as BudgetExceeded).budget).toBe('states');
-        // Rows of 25,000 words (8-bit codes): 51 of them, where 1,024 would be 100 MB.
-        expect(Math.max(...reserved)).toBe(51 * 25_000);
+        // Rows of 3,125 words (1-bit codes: every value is 0 or 1): 51 of them, where 1,024 would be 12.8 MB.
+        expect(Math.max(...reserved)).toBe(51 * 3_125);
     });
 
-    test('the memory bound counts the packed rows: 8-bit codes of 15 values are 16 bytes a state', () => {
+    test('the memory bound counts the packed rows at their width: 15 values are 4 bytes a state at 1 bit, 16 at 8 bits', () => {
         const spec = buildSpec({
             name: 'lamp', envs: [{ label: 'Lab', horizon: 40, actions: ['press'], nodes: [['lamp', 'press@15']] }],
             objectives: [['base', 'Light', 'lamp']], train: ['Lab'],
         });
         const ce = compileEnvironment(spec.environments[0]!, spec.objectives);
-        // 16 bytes of codes, 2 × (4 + 8) of transitions and rewards, 16 of table: 56 bytes a state.
-        const store = new StateStore(ce.width, ce.carried, 1e12, 2 * (4 + 8) + 16, 56 * 1000);
-        expect(store.bytesPerState).toBe(56);
+        // 4 bytes of codes, 2 × (4 + 8) of transitions and rewards, 16 of table: 44 bytes a state.
+        const store = new StateStore(ce.width, ce.carried, 1e12, 2 * (4 + 8) + 16, 44 * 1000);
+        expect(store.bytesPerState).toBe(44);
         expect(store.maxStates).toBe(1000);
         expect(store.memoryBound).toBe(true);
+        // 30 distinct values widen the codes to 8 bits: 16 bytes of codes, 56 a state, 785 states in the same memory.
+        for (const first of [2, 20]) store.intern(Float64Array.from({ length: ce.width }, (_, k) => k + first), 0, 0, -1);
+        expect(store.bits).toBe(8);
+        expect(store.bytesPerState).toBe(56);
+        expect(store.maxStates).toBe(785);
     });
 });
