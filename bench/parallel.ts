@@ -1,8 +1,9 @@
 /**
  * The worker threads of `mesa simulate` (cli/parallel/pool.ts; docs/simulation.md, Worker
- * threads) against one thread, in the same bench run: on specs of two environments of
- * 0.3 to 3 million states each, the first phase alone (explore every environment and
- * solve every objective there) and, on one of them, the whole `simulate`; then the whole
+ * threads) against one thread, in the same bench run: first the machine's own ceiling
+ * (`CEILING`), then on specs of two environments of 0.3 to 3 million states each, and of
+ * four labs, the first phase alone (explore every environment and solve every objective
+ * there) and, on one of them, the whole `simulate`; then the whole
  * `simulate` of specs whose distinguishing search is most of the run, which the workers
  * share (the absent supervisor, the boat race, a chain of 1,000 nodes). Each
  * measurement runs in a fresh child process (this bundle with `--parallel-child`), so

@@ -202,8 +202,8 @@ class Pool {
         const claim = (): string | undefined => {
             if (signal?.cancelled) cancel();
             if (stopped) return undefined;
-            const j = tasks.findIndex((_, i) => Atomics.compareExchange(claims, i, 0, -1) === 0);
-            return j < 0 ? undefined : tasks[j];
+            for (let j = 0; j < tasks.length; j++) if (Atomics.compareExchange(claims, j, 0, -1) === 0) return tasks[j];
+            return undefined;
         };
         for (let label = claim(); label !== undefined; label = claim()) {
             record(runTask(own, label));
