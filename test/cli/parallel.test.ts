@@ -211,6 +211,20 @@ describe('budgets through the pool', () => {
         expect(report.learningPath).toBeNull();
     });
 
+    test('a cancellation while both threads explore stops both: nothing is handed over, and the report says so', async () => {
+        // Two labs of 1.7 million states (about 0.3 s each here): each thread is exploring one when the run is cancelled.
+        const spec = await compiled(four(118).replace('environment B extends A { horizon 2 }', 'environment B extends A { horizon 117 }'));
+        const cancelledAfter = (ms: number): { cancelled: boolean } => {
+            const t0 = performance.now();
+            return { get cancelled(): boolean { return performance.now() - t0 > ms; } };
+        };
+        // The worker stopped too: had it gone on, B's graph would be handed over.
+        expect((await workerSeeds(spec, { signal: cancelledAfter(100), workers: 2 })).size).toBe(0);
+        const report = await simulateParallel(spec, { signal: cancelledAfter(100), workers: 2 });
+        expect(report.incomplete.map(e => e.budget)).toEqual(['cancelled']);
+        expect(report.environments.map(e => e.states)).toEqual([null, null, null, null]);
+    });
+
     test('a cancelled run ends with a report saying so', async () => {
         const spec = await compiled(CAPPED);
         const report = await simulateParallel(spec, { signal: { cancelled: true }, workers: 2 });
