@@ -232,13 +232,20 @@ export class StateStore implements FastStore {
         return c;
     }
 
-    /** Re-encodes every row at the next width (twice as many bits; past 16 bits, raw values) and rehashes the layer from `from` on. */
+    /**
+     * Re-encodes every row at the next width (twice as many bits; past 16 bits, raw values)
+     * and rehashes the layer from `from` on. The memory bound follows the width: when the
+     * rows stored already exceed it, the exploration ends here, as the next state would end
+     * it, and the new rows are reserved for the states it allows, not for the old ones'.
+     */
     private promote(from: number): void {
         const W = this.width, n = this.count, old = this.words, oldWords = this.rowWords, oldBits = this.bits;
-        const rows = Math.max(n, Math.floor(old.length / Math.max(1, oldWords)));
+        const oldRows = Math.floor(old.length / Math.max(1, oldWords));
         this.bits = WIDER[oldBits];
         this.rowWords = rowWordsOf(W, this.bits);
-        this.words = this.allocate(rows);
+        this.setCaps();
+        if (n > this.maxStates) throw new BudgetExceeded('states', this.maxStates, this.memoryBound);
+        this.words = this.allocate(Math.max(n, Math.min(oldRows, this.maxStates + 1)));
         const rw = this.rowWords, words = this.words, dict = this.dict;
         for (let s = 0; s < n; s++) {
             const a = s * oldWords;
@@ -257,7 +264,6 @@ export class StateStore implements FastStore {
             this.nCodes = 0;
         }
         this.setMasks();
-        this.setCaps();
         this.rehash(from, this.table.length);
     }
 

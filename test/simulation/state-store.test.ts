@@ -182,6 +182,20 @@ describe('graphs', () => {
         expect(Math.max(...reserved)).toBe(51 * 3_125);
     });
 
+    test('a widening past the memory bound ends the exploration there, with the bound the new width allows', () => {
+        // 20 values a row: one word at 1 bit (10 states in 40 bytes), two at 2 bits (5).
+        const store = new StateStore(20, new Int32Array(20).fill(-1), 1e12, 0, 40);
+        expect(store.maxStates).toBe(10);
+        for (let i = 0; i < 6; i++) store.intern(Float64Array.from({ length: 20 }, (_, k) => (k === i ? 1 : 0)), 0, 0, -1);
+        let thrown: unknown;
+        try {
+            store.intern(Float64Array.from({ length: 20 }, (_, k) => (k === 0 ? 2 : 0)), 0, 0, -1);
+        } catch (e) {
+            thrown = e;
+        }
+        expect(thrown).toMatchObject({ budget: 'states', limit: 5, memoryBound: true });
+    });
+
     test('the memory bound counts the packed rows at their width: 15 values are 4 bytes a state at 1 bit, 16 at 8 bits', () => {
         const spec = buildSpec({
             name: 'lamp', envs: [{ label: 'Lab', horizon: 40, actions: ['press'], nodes: [['lamp', 'press@15']] }],
