@@ -17,7 +17,8 @@ export function runTask(ctx: Context, label: string): TaskResult {
     const budget = ctx.budget;
     let graph: EnvGraph;
     try {
-        graph = explore(ctx.compiledEnv(label), budget);
+        // Born in shared memory: the capability sweeps and the learning path can share it with a worker without a copy.
+        graph = explore(ctx.compiledEnv(label), budget, true);
     } catch (e) {
         if (e instanceof BudgetExceeded && e.budget === 'states') return { label, kind: 'states', limit: e.limit, memoryBound: e.memoryBound };
         return { label, kind: 'failed', stopped: budget.stopped !== undefined };

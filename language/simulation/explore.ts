@@ -23,7 +23,7 @@ import type { CompiledEnv } from './codegen.js';
 import { forEachInitial, OutcomeRows, type Draws } from './chance.js';
 import { BudgetExceeded, type Budget } from './errors.js';
 import type { EnvGraph, Outcomes, PackedStates, Rewards } from './state-graph.js';
-import { grownArray, RESERVE_BYTES, RESERVE_MANY_BYTES, StateStore } from './state-store.js';
+import { grownArray, RESERVE_BYTES, RESERVE_MANY_BYTES, StateStore, zeroed } from './state-store.js';
 import { put, widened, type RewardArray } from './reward-arrays.js';
 import { keepShape } from './shapes.js';
 
@@ -36,7 +36,7 @@ const LAYER_BYTES = 2 ** 25;
 const NONE = new Float32Array(0);
 
 
-export function explore(ce: CompiledEnv, budget: Budget): EnvGraph {
+export function explore(ce: CompiledEnv, budget: Budget, shared = false): EnvGraph {
     const { env, width: W, nChoices: C, step } = ce;
     // Budget units per expanded state: C steps, each hashing and copying a state of width W.
     const unitsPerState = C * ce.cost;
@@ -44,15 +44,15 @@ export function explore(ce: CompiledEnv, budget: Budget): EnvGraph {
     const nObj = ce.objectives.length;
     budget.check();
     // Wide states could exhaust memory long before the state cap: the store caps the states by bytes too.
-    const store = new StateStore(W, ce.carried, budget.maxStates, C * (4 + 8 * nObj) + TABLE_BYTES, MEMORY_BYTES - 2 * LAYER_BYTES);
+    const store = new StateStore(W, ce.carried, budget.maxStates, C * (4 + 8 * nObj) + TABLE_BYTES, MEMORY_BYTES - 2 * LAYER_BYTES, shared);
 
     // Transitions and rewards start with room for 64 states and double, then are reserved at
     // their cap (grownArray); the rewards of many objectives only past 64 MB, since a derived
     // environment of the distinguishing search may carry hundreds of them over a few states.
     const reserveRewards = nObj <= 8 ? RESERVE_BYTES : RESERVE_MANY_BYTES;
-    let next = new Int32Array(64 * C);
+    let next = zeroed<Int32Array<ArrayBuffer>>(Int32Array, 64 * C, shared);
     const rewards: RewardArray[] = [];
-    for (let o = 0; o < nObj; o++) rewards.push(new Float32Array(64 * C));
+    for (let o = 0; o < nObj; o++) rewards.push(zeroed<Float32Array<ArrayBuffer>>(Float32Array, 64 * C, shared));
     let layerStart = new Int32Array(Math.min(H + 2, 1 << 16));
     const R = new Float64Array(Math.max(1, nObj));
     const gamma = env.discount;
@@ -77,12 +77,12 @@ export function explore(ce: CompiledEnv, budget: Budget): EnvGraph {
         for (let s = from; s < to; s++) {
             if ((s + 1) * C > next.length) {
                 const cap = (store.maxStates + 1) * C;
-                next = grownArray<Int32Array<ArrayBuffer>>(next, (s + 1) * C, cap, n => new Int32Array(n));
+                next = grownArray<Int32Array<ArrayBuffer>>(next, (s + 1) * C, cap, n => zeroed(Int32Array, n, shared));
                 // In place: a new array (`map`) has another hidden class, and the loop's optimised
                 // code would be thrown away at each growth.
                 for (let o = 0; o < nObj; o++) {
                     const r = rewards[o]!;
-                    rewards[o] = grownArray<RewardArray>(r, (s + 1) * C, cap, n => (r instanceof Float32Array ? new Float32Array(n) : new Float64Array(n)), reserveRewards);
+                    rewards[o] = grownArray<RewardArray>(r, (s + 1) * C, cap, n => (r instanceof Float32Array ? zeroed(Float32Array, n, shared) : zeroed(Float64Array, n, shared)), reserveRewards);
                 }
                 r0 = rewards[0] ?? NONE; r1 = rewards[1] ?? NONE; r2 = rewards[2] ?? NONE;
             }

@@ -5,6 +5,7 @@
  * indicators, small integers and halves) take 4 bytes per transition instead of 8
  * (docs/simulation.md, Exploration).
  */
+import { zeroed } from './state-store.js';
 
 /** An array being filled: single precision until a value needs double. */
 export type RewardArray = Float32Array<ArrayBuffer> | Float64Array<ArrayBuffer>;
@@ -26,7 +27,8 @@ export function widen(r: RewardArray, tr: number, v: number): Float64Array<Array
     let out: Float64Array<ArrayBuffer>;
     if (r instanceof Float64Array) out = r;
     else {
-        out = new Float64Array(r.length);
+        // In shared memory when r is (a graph born there, state-store.ts `zeroed`).
+        out = zeroed<Float64Array<ArrayBuffer>>(Float64Array, r.length, r.buffer instanceof SharedArrayBuffer);
         out.set(r.subarray(0, tr));
     }
     out[tr] = v;

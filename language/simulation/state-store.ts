@@ -96,10 +96,11 @@ export class StateStore implements FastStore {
      * A store of states of `width` values, for at most `stateCap` states and `memoryBytes`
      * bytes of graph data, each state costing its row plus `otherBytes` (transitions,
      * rewards, its share of the hash table). `carried[j]` is the slot of the previous state
-     * that a step copies into slot j unchanged, or −1 (codegen.ts, CompiledEnv).
+     * that a step copies into slot j unchanged, or −1 (codegen.ts, CompiledEnv). With
+     * `shared`, the rows are kept in shared memory (`zeroed`).
      */
     constructor(readonly width: number, private readonly carried: Int32Array, private readonly stateCap: number,
-        private readonly otherBytes: number, private readonly memoryBytes: number) {
+        private readonly otherBytes: number, private readonly memoryBytes: number, private readonly shared = false) {
         this.rowWords = rowWordsOf(width, this.bits);
         // A copy from anywhere but the previous slot or the same one is looked up like a computed value.
         const computed: number[] = [];
@@ -302,10 +303,10 @@ export class StateStore implements FastStore {
     /** Zeroed words for `rows` rows at the current width (raw values: a Float64Array made by length, the words over it). */
     private allocate(rows: number): Uint32Array<ArrayBuffer> {
         if (this.bits === 64) {
-            this.f64 = new Float64Array(Math.max(1, rows * this.width));
+            this.f64 = zeroed(Float64Array, Math.max(1, rows * this.width), this.shared);
             return new Uint32Array(this.f64.buffer);
         }
-        return new Uint32Array(Math.max(4, rows * this.rowWords));
+        return zeroed(Uint32Array, Math.max(4, rows * this.rowWords), this.shared);
     }
 
     /** The masks of the copied slots at the current width. */
@@ -365,6 +366,17 @@ export function stateValues(g: PackedStates & { width: number; nStates: number }
     const out = new Float64Array(g.nStates * g.width);
     for (let s = 0; s < g.nStates; s++) for (let j = 0; j < g.width; j++) out[s * g.width + j] = stateValue(g, s, j);
     return out;
+}
+
+type Kind<T> = { new (length: number): T; new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
+
+/**
+ * A zeroed typed array of n elements, in shared memory when `shared`: a graph explored for
+ * the pool's threads is born there, so that handing it to a worker copies nothing
+ * (cli/parallel/sweeps.ts). Its pages are mapped as they are written either way.
+ */
+export function zeroed<T>(Kind: Kind<T>, n: number, shared: boolean): T {
+    return shared ? new Kind(new SharedArrayBuffer(n * Kind.BYTES_PER_ELEMENT)) : new Kind(n);
 }
 
 /**

@@ -117,6 +117,8 @@ describe('what the workers hand over', () => {
         expect([...lab.solved.keys()]).toEqual(['Light', 'Pressing', 'Lighting']);
         expect(lab.solved.get('Light')!.optimum).toBe(30);
         expect(lab.solved.get('Pressing')!.optimum).toBe(40);
+        // Born in shared memory: a worker can be handed it again without a copy.
+        for (const a of [lab.graph.next, lab.graph.codes, ...lab.graph.rewards.values()]) expect(a.buffer).toBeInstanceOf(SharedArrayBuffer);
     });
 
     test('one worker, one environment, or no worker bundle: nothing is handed over, and the report is the same', async () => {

@@ -4,7 +4,7 @@
  * widened from 1 bit through 2, 4, 8 and 16 bits to raw values, in the middle of an
  * exploration too, with the states found again after each widening; rows reserved only
  * for the states the caps allow, and the memory bound following the width; graphs that
- * survive a structured clone.
+ * survive a structured clone, and graphs explored in shared memory.
  */
 import { describe, expect, test } from 'vitest';
 import { compileEnvironment } from '../../language/simulation/codegen.js';
@@ -173,6 +173,21 @@ describe('graphs', () => {
         const copy = structuredClone(g);
         expect(copy.bits).toBe(16);
         expect(stateValues(copy)).toEqual(stateValues(g));
+    });
+
+    test('explored in shared memory: the same graph, every array there, rewards widened to double included', () => {
+        // Steps of 1/3 make x's rewards need double precision; y = 3x + 1/3 widens the codes to raw values at horizon 15.
+        const spec = doubling(15, '1 / 3');
+        const ce = compileEnvironment(spec.environments[0]!, spec.objectives);
+        const plain = explore(ce, new Budget(1e7, undefined, undefined));
+        const shared = explore(ce, new Budget(1e7, undefined, undefined), true);
+        expect(shared.rewards.get('B')).toBeInstanceOf(Float64Array);
+        for (const a of [shared.next, shared.codes, ...shared.rewards.values()]) expect(a.buffer).toBeInstanceOf(SharedArrayBuffer);
+        expect(plain.next.buffer).toBeInstanceOf(ArrayBuffer);
+        expect(shared.bits).toBe(plain.bits);
+        expect(Array.from(shared.next)).toEqual(Array.from(plain.next));
+        expect(Array.from(stateValues(shared))).toEqual(Array.from(stateValues(plain)));
+        for (const [name, r] of plain.rewards) expect(Array.from(shared.rewards.get(name)!)).toEqual(Array.from(r));
     });
 
     test('the rows of states 100,000 values wide are reserved for the states the cap allows, not for 1,024', () => {
