@@ -4,7 +4,8 @@
  * runs the task of task.ts on each (explore, then solve every objective) under the run's
  * state cap, deadline and cancellation, and hands the graph and the solutions back,
  * moving their buffers rather than copying them; then it runs the
- * capability sweeps it is handed over graphs in shared memory (cli/parallel/sweeps.ts),
+ * capability sweeps it is handed over graphs in shared memory, and the learning path when
+ * it is offered (cli/parallel/sweeps.ts),
  * and judges the distinguishing search's interventions it is handed on its farm port
  * (cli/parallel/farm.ts), signalling each result on the shared words
  * (docs/simulation.md, Worker threads).
@@ -17,6 +18,9 @@ import { releaseScratch } from '../../language/simulation/dp.js';
 import { releaseSpare } from '../../language/simulation/depth-passes.js';
 import { Budget } from '../../language/simulation/errors.js';
 import { envSweep } from '../../language/simulation/sweep.js';
+import { learningPath } from '../../language/simulation/learning-path.js';
+import { groundOf } from '../../language/simulation/objective-search.js';
+import { commonTrainingNames } from '../../language/simulation/adversarial/judge.js';
 import { actingItself } from '../../language/simulation/behaviour.js';
 import { buffersOf, type Explore, type FarmMessage, type FarmResult, type FarmSetup, type SweepResult, type SweepSetup, type TaskResult, type WorkerSetup } from './messages.js';
 import { runTask } from './task.js';
@@ -72,21 +76,29 @@ function explore(): void {
  */
 function sweep({ sweeps: out, jobs, claims, graphs }: SweepSetup): void {
     for (const [label, seed] of graphs) if (ctx.unexplored(label)) ctx.seed(label, seed);
-    for (let j = jobs.length - 1; j >= 0; j--) {
-        if (Atomics.compareExchange(claims, j, 0, 1 + setup.slot) !== 0) continue;
+    // The sweeps from the last on, then the learning path (its word is −1 when it stays on the main thread).
+    for (let j = jobs.length - 1; j >= -1; j--) {
+        const at = j < 0 ? jobs.length : j;
+        if (Atomics.compareExchange(claims, at, 0, 1 + setup.slot) !== 0) continue;
         beat();
         let result: SweepResult;
         try {
-            const g = ctx.graph(jobs[j]!.env)!;
-            result = { j, sweep: envSweep(ctx, actingItself(g), jobs[j]!.objective) };
+            result = j < 0 ? pathResult(at) : { j, sweep: envSweep(ctx, actingItself(ctx.graph(jobs[j]!.env)!), jobs[j]!.objective) };
         } catch {
-            result = { j, failed: true };
+            result = { j: at, failed: true };
         }
         out.postMessage(result);
         Atomics.add(setup.shared, 0, 1);
         Atomics.notify(setup.shared, 0);
     }
     letGo();
+}
+
+/** The run's learning path, as the main thread would compute it; failed when it hit a budget here, which the main thread must record. */
+function pathResult(j: number): SweepResult {
+    const before = ctx.incomplete.length;
+    const path = learningPath(ctx, () => groundOf(ctx, commonTrainingNames(ctx)));
+    return ctx.incomplete.length > before ? { j, failed: true } : { j, path };
 }
 
 /** Lets the passes' scratch buffers go while this worker waits. */

@@ -7,6 +7,7 @@ import type { Explored } from '../../language/simulation/context.js';
 import type { CompiledSpec } from '../../language/model/spec.js';
 import type { Covers, DerivedJob, DerivedTask } from '../../language/simulation/adversarial/farm.js';
 import type { EnvSweep, SweepJob } from '../../language/simulation/sweep.js';
+import type { LearningPathReport } from '../../language/simulation/report.js';
 import type { MessagePort } from 'node:worker_threads';
 
 /** What every worker gets when it starts: the spec and the run's caps. */
@@ -49,19 +50,22 @@ export interface FarmSetup {
  * Sent at most once to each worker, before the run's optimizers are analysed
  * (cli/parallel/sweeps.ts): the capability sweeps to run, the last first, each once claimed
  * in `claims` (0: free; the main thread writes −1 when it runs one itself, a worker 1 +
- * its slot); the training graphs they run over, in shared memory, with the objectives
- * solved there; the port each result goes back by.
+ * its slot), then the learning path; the graphs they run over (the training ones, and
+ * every explored one when the learning path is shared), in shared memory, with the
+ * objectives solved there; the port each result goes back by.
  */
 export interface SweepSetup {
     sweeps: MessagePort;
     jobs: SweepJob[];
+    /** Per sweep, then the learning path's at [jobs.length] (−1 from the start when it stays on the main thread). */
     claims: Int32Array;
     graphs: Map<string, Explored>;
 }
 
-/** From a worker: sweep job j run, or failed there (the main thread runs it again). */
+/** From a worker: sweep job j run (j = jobs.length: the learning path), or failed there (the main thread runs it again). */
 export type SweepResult =
     | { j: number; sweep: EnvSweep }
+    | { j: number; path: LearningPathReport | null }
     | { j: number; failed: true };
 
 /** To a worker on its farm port: the job the next tasks belong to, or one task. */

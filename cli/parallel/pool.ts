@@ -19,7 +19,7 @@ import { Context, type Seed } from '../../language/simulation/context.js';
 import type { Report } from '../../language/simulation/report.js';
 import { budgetOf, DEFAULT_MAX_STATES, explorationOrder, simulateWith, type SimulateOptions } from '../../language/simulation/simulate.js';
 import { Budget } from '../../language/simulation/errors.js';
-import { MAX_TRAIN_STATES, WorkerFarm, type FarmPort } from './farm.js';
+import { MAX_TRAIN_STATES, STALL_MS, WorkerFarm, type FarmPort } from './farm.js';
 import type { Explore, FarmSetup, TaskResult, WorkerSetup } from './messages.js';
 import { SHARED_SWEEP_STATES, WorkerSweeps } from './sweeps.js';
 import { runTask } from './task.js';
@@ -49,10 +49,13 @@ export async function simulateParallel(spec: CompiledSpec, options: ParallelOpti
     try {
         const seeds = await pool.explore(options.signal, options.progress);
         for (const [label, seed] of seeds) ctx.seed(label, seed);
-        const farm = pool.farm(ctx.budget, seeds, options.searchAloneMs);
+        // No search, no farm.
+        const farm = options.adversarial === false ? undefined : pool.farm(ctx.budget, seeds, options.searchAloneMs);
         ctx.farm = farm;
-        // Once the sweeps are over, workers the search will not use are ended, and their memory with them.
-        ctx.sweeps = pool.sweeps(ctx.budget, () => { if (!farm) pool.close(); }, options.sweepStates);
+        // Once the sweeps (and the learning path, when shared) are over, workers the search will
+        // not use are ended, and their memory with them. The path goes to a worker only when no
+        // search shares them: a worker busy with it would hold up the search's tasks.
+        ctx.sweeps = pool.sweeps(ctx.budget, () => { if (!farm) pool.close(); }, options.sweepStates, !farm);
         return simulateWith(ctx, options);
     } finally {
         pool.close();
@@ -280,15 +283,16 @@ class Pool {
 
     /**
      * The capability sweeps on the live workers, and on as many more as they can use (the
-     * workers not started yet), which start when the sweeps are shared; `ended` runs when
-     * the run has asked for its last sweep.
+     * workers not started yet), which start when the sweeps are shared, and with `sharePath`
+     * the learning path after them; `ended` runs when the workers are no longer needed for
+     * them.
      */
-    sweeps(budget: Budget, ended: () => void, minStates = SHARED_SWEEP_STATES): WorkerSweeps {
+    sweeps(budget: Budget, ended: () => void, minStates = SHARED_SWEEP_STATES, sharePath = false): WorkerSweeps {
         const workers = (wanted: number): { worker: Worker; slot: number }[] => {
             this.spawn(Math.max(0, wanted - this.live.size));
             return [...this.live].map(worker => ({ worker, slot: this.slots.get(worker)! }));
         };
-        return new WorkerSweeps(workers, this.setup.shared, this.setup.start, budget, ended, minStates);
+        return new WorkerSweeps(workers, this.setup.shared, this.setup.start, budget, ended, minStates, STALL_MS, sharePath);
     }
 
     /** Ends every worker. */

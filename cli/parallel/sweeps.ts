@@ -8,10 +8,18 @@
  * 0 first runs it, so each runs once. A sweep a worker failed, or that a worker silent for
  * `STALL_MS` holds, is run here, where it meets the same error or budget as in one
  * thread. The sweeps are the ones one thread computes, number for number.
+ *
+ * The learning path, which the run asks for last, can go to a worker too, once that worker
+ * is done with its sweeps: then every explored graph moves into shared memory, since a
+ * step's verdict looks at the deployment environments. It does only when no search farm
+ * shares the workers (a worker busy with the path would hold up the search's tasks), and a
+ * path that hit a budget there is computed here again, so that `incomplete` says so as in
+ * one thread.
  */
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
 import type { Context, Explored, Solved } from '../../language/simulation/context.js';
-import type { Budget } from '../../language/simulation/errors.js';
+import { BudgetExceeded, type Budget } from '../../language/simulation/errors.js';
+import type { LearningPathReport } from '../../language/simulation/report.js';
 import type { EnvGraph } from '../../language/simulation/state-graph.js';
 import type { EnvSweep, SweepFarm, SweepJob } from '../../language/simulation/sweep.js';
 import { STALL_MS, waitForWorkers } from './farm.js';
@@ -25,9 +33,16 @@ import type { SweepResult, SweepSetup } from './messages.js';
 export const SHARED_SWEEP_STATES = 100_000;
 let byWorkers = 0;
 
+let pathsByWorkers = 0;
+
 /** How many sweeps workers have run so far in this process, each counted when its result is used (for tests and the benchmark). */
 export function sweepsRunByWorkers(): number {
     return byWorkers;
+}
+
+/** How many learning paths workers have computed so far in this process, each counted when used (for tests). */
+export function learningPathsByWorkers(): number {
+    return pathsByWorkers;
 }
 
 type Typed = Int32Array | Uint32Array | Float32Array | Float64Array;
@@ -69,42 +84,56 @@ export interface SweepWorker {
 export class WorkerSweeps implements SweepFarm {
     private jobs: SweepJob[] = [];
     private claims: Int32Array = new Int32Array(0);
-    private readonly results = new Map<number, EnvSweep | null>();
+    private readonly results = new Map<number, SweepResult>();
     private ports: MessagePort[] = [];
+    /** Whether the learning path was offered to the workers, and whether `ended` has run. */
+    private pathShared = false;
+    private done = false;
 
     /**
      * `workers(n)` gives the workers to share with when the sweeps start, starting more
      * when there are fewer than the n the sweeps can use; `shared` holds the results
      * counter and each worker's heartbeat at [1 + slot]; `runStart` is when the run started;
-     * `ended` is called once no more sweeps will be asked for; sweeps of training
-     * environments below `minStates` stay here; a worker silent for `stallMs` is taken for dead.
+     * `ended` is called once the workers are no longer needed (no more sweeps will be asked
+     * for, and the learning path, when shared, is in); sweeps of training environments
+     * below `minStates` stay here, and so does the learning path then or without
+     * `sharePath`; a worker silent for `stallMs` is taken for dead.
      */
     constructor(private readonly workers: (wanted: number) => SweepWorker[], private readonly shared: Int32Array, private readonly runStart: number,
         private readonly budget: Budget, private readonly ended: () => void,
-        private readonly minStates = SHARED_SWEEP_STATES, private readonly stallMs = STALL_MS) {}
+        private readonly minStates = SHARED_SWEEP_STATES, private readonly stallMs = STALL_MS, private readonly sharePath = false) {}
 
-    start(ctx: Context, jobs: SweepJob[]): void {
+    start(ctx: Context, jobs: SweepJob[], learningPath: boolean): void {
         const graphs = new Map<string, Explored>();
+        const add = (g: EnvGraph, objective: string): boolean => {
+            let solved: Solved;
+            try {
+                solved = ctx.solve(g, objective);
+            } catch {
+                // Not finite: the analysis meets it here, in its order.
+                return false;
+            }
+            const entry = graphs.get(g.label) ?? { graph: g, solved: new Map<string, Solved>() };
+            entry.solved.set(objective, solved);
+            graphs.set(g.label, entry);
+            return true;
+        };
         const big: SweepJob[] = [];
         for (const job of jobs) {
             const g = ctx.graph(job.env);
-            if (!g || g.nStates < this.minStates) continue;
-            let solved: Solved;
-            try {
-                solved = ctx.solve(g, job.objective);
-            } catch {
-                // Not finite: the analysis meets it here, in its order.
-                continue;
-            }
-            const entry = graphs.get(job.env) ?? { graph: g, solved: new Map<string, Solved>() };
-            entry.solved.set(job.objective, solved);
-            graphs.set(job.env, entry);
-            big.push(job);
+            if (g && g.nStates >= this.minStates && add(g, job.objective)) big.push(job);
         }
-        if (big.length < 2) return;
-        // The main thread runs one sweep: the others can keep a worker each busy.
-        const workers = this.workers(big.length - 1);
+        // The path, when every training environment is large: over every graph the run explored.
+        const explored = ctx.spec.environments.filter(e => !e.qualitative && !ctx.unexplored(e.label)).map(e => ctx.graph(e.label)!);
+        const path = learningPath && this.sharePath && ctx.spec.train.length > 0
+            && ctx.spec.train.every(label => explored.some(g => g.label === label && g.nStates >= this.minStates));
+        if (big.length + (path ? 1 : 0) < 2) return;
+        // The main thread runs one: the others can keep a worker each busy.
+        const workers = this.workers(big.length + (path ? 1 : 0) - 1);
         if (workers.length === 0) return;
+        if (path) {
+            for (const g of explored) for (const objective of g.rewards.keys()) add(g, objective);
+        }
         try {
             for (const { graph } of graphs.values()) shareGraph(graph);
         } catch {
@@ -112,7 +141,9 @@ export class WorkerSweeps implements SweepFarm {
             return;
         }
         this.jobs = big;
-        this.claims = new Int32Array(new SharedArrayBuffer(4 * big.length));
+        this.pathShared = path;
+        this.claims = new Int32Array(new SharedArrayBuffer(4 * (big.length + 1)));
+        if (!path) this.claims[big.length] = -1;
         for (const { worker } of workers) {
             const { port1, port2 } = new MessageChannel();
             worker.postMessage({ sweeps: port2, jobs: big, claims: this.claims, graphs } satisfies SweepSetup, [port2]);
@@ -122,20 +153,47 @@ export class WorkerSweeps implements SweepFarm {
 
     take(job: SweepJob): EnvSweep | undefined {
         const j = this.jobs.findIndex(x => x.env === job.env && x.objective === job.objective);
-        if (j < 0 || Atomics.compareExchange(this.claims, j, 0, -1) === 0) return undefined;
-        // Run here already, for another planner of the objective: here again, as on one thread.
+        if (j < 0) return undefined;
+        const r = this.await(j);
+        if (r && 'sweep' in r) byWorkers++;
+        return r && 'sweep' in r ? r.sweep : undefined;
+    }
+
+    learningPath(): LearningPathReport | null | undefined {
+        if (!this.pathShared) return undefined;
+        try {
+            const r = this.await(this.jobs.length);
+            if (!r || !('path' in r)) return undefined;
+            pathsByWorkers++;
+            return r.path;
+        } catch (e) {
+            // Out of time or cancelled while waiting: the path is computed here, which records it.
+            if (e instanceof BudgetExceeded) return undefined;
+            throw e;
+        } finally {
+            this.finish();
+        }
+    }
+
+    /**
+     * What a worker sent back for job j (the learning path: j = jobs.length); undefined
+     * when j is this thread's to run: no one had claimed it, this thread ran it already (for
+     * another planner of the objective: here again, as on one thread), or its worker failed
+     * it or fell silent. Throws what the budget throws while it waits.
+     */
+    private await(j: number): SweepResult | undefined {
+        if (Atomics.compareExchange(this.claims, j, 0, -1) === 0) return undefined;
         const slot = Atomics.load(this.claims, j) - 1;
         if (slot < 0) return undefined;
         for (;;) {
             const seen = Atomics.load(this.shared, 0);
             this.collect();
             if (this.results.has(j)) {
-                const sweep = this.results.get(j)!;
-                if (sweep) byWorkers++;
-                return sweep ?? undefined;
+                const r = this.results.get(j)!;
+                return 'failed' in r ? undefined : r;
             }
             waitForWorkers(this.shared, seen, this.budget);
-            // A worker silent too long died: the sweep is run here.
+            // A worker silent too long died: the job is run here.
             const now = Date.now() - this.runStart;
             if (now - Atomics.load(this.shared, 1 + slot) > this.stallMs) return undefined;
         }
@@ -146,7 +204,7 @@ export class WorkerSweeps implements SweepFarm {
         for (const port of this.ports) {
             for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port)) {
                 const r = m.message as SweepResult;
-                this.results.set(r.j, 'failed' in r ? null : r.sweep);
+                this.results.set(r.j, r);
             }
         }
     }
@@ -154,6 +212,13 @@ export class WorkerSweeps implements SweepFarm {
     end(): void {
         // What no one has claimed, no worker starts now.
         for (let j = 0; j < this.jobs.length; j++) Atomics.compareExchange(this.claims, j, 0, -1);
+        if (!this.pathShared) this.finish();
+    }
+
+    /** The workers are no longer needed here. */
+    private finish(): void {
+        if (this.done) return;
+        this.done = true;
         for (const port of this.ports) port.close();
         this.ports = [];
         this.ended();

@@ -185,7 +185,8 @@ function runAnalyses(ctx: Context, options: SimulateOptions): Report {
 
     const analysed: Analysed[] = [];
     const toAnalyse = planners(spec);
-    if (ctx.sweeps && !budget.stopped) ctx.sweeps.start(ctx, sweepJobs(ctx, toAnalyse.filter(p => !isRanged(spec, p)).map(p => p.planner)));
+    const withPath = options.learningPath !== false;
+    if (ctx.sweeps && !budget.stopped) ctx.sweeps.start(ctx, sweepJobs(ctx, toAnalyse.filter(p => !isRanged(spec, p)).map(p => p.planner)), withPath);
     for (const { planner, implicit } of toAnalyse) {
         progress(`analysing ${planner.name}`);
         const ranged = isRanged(spec, { planner, implicit });
@@ -236,7 +237,10 @@ function runAnalyses(ctx: Context, options: SimulateOptions): Report {
         selection: partial ? { ...select(spec, optimizers), winners: [] } : select(spec, optimizers),
         diversity: partial ? null : diversitySweep(spec, optimizers),
         ...(options.adversarial === false ? NOT_COMPUTED : entering('candidate objectives and distinguishing environments', () => adversarialAnalysis(ctx, optimizers))),
-        learningPath: options.learningPath === false || budget.stopped ? null : entering('learning path', () => learningPath(ctx, groundOnce)),
+        learningPath: !withPath || budget.stopped ? null : entering('learning path', () => {
+            const elsewhere = ctx.sweeps?.learningPath();
+            return elsewhere !== undefined ? elsewhere : learningPath(ctx, groundOnce);
+        }),
         samples: samples.reports,
         incomplete: ctx.incomplete,
     };

@@ -4,7 +4,7 @@
  * optimizer's model, if any), and depth(O): the least depth at which every behaviour
  * attains the optimizer's own objective's optimum in every training environment.
  */
-import type { CapabilityCurve } from './report.js';
+import type { CapabilityCurve, LearningPathReport } from './report.js';
 import { actingIn, depthSeries, liftFromPlan, type Acting, type Planner } from './behaviour.js';
 import { rewardsOf, type Context } from './context.js';
 import { depthIndependent, evaluate, tolerance, type Mask } from './dp.js';
@@ -22,17 +22,20 @@ export interface EnvSweep {
 }
 
 /**
- * Sweeps run elsewhere (the CLI's pool; docs/simulation.md, Worker threads): the run says
- * which it will ask for before its optimizers are analysed, and takes each when it gets to
- * it, exactly as it would have computed it. The core knows only this interface.
+ * Sweeps run elsewhere (the CLI's pool; docs/simulation.md, Worker threads), and the
+ * learning path after them: the run says which sweeps it will ask for, and whether it will
+ * ask for its learning path, before its optimizers are analysed, and takes each when it
+ * gets to it, exactly as it would have computed it. The core knows only this interface.
  */
 export interface SweepFarm {
-    /** The sweeps this run's analyses will ask for, in the order they will. */
-    start(ctx: Context, jobs: SweepJob[]): void;
+    /** The sweeps this run's analyses will ask for, in the order they will, and whether it will ask for its learning path once they are done. */
+    start(ctx: Context, jobs: SweepJob[], learningPath: boolean): void;
     /** The sweep of a job, done elsewhere; undefined: compute it here. Throws what the run's budget throws while it waits. */
     take(job: SweepJob): EnvSweep | undefined;
     /** No more sweeps will be asked for in this run. */
     end(): void;
+    /** The learning path, computed elsewhere over the same graphs; undefined: compute it here (a budget hit while waiting included). */
+    learningPath(): LearningPathReport | null | undefined;
 }
 
 export interface SweepResult {
