@@ -26,9 +26,9 @@ Commands:
         Run the full simulation: print the verdict table, write the report JSON and
         the self-contained HTML report (OUT '-' is stdout). Default budget 10000000
         states per environment, no time limit; seed 1. Environments are explored,
-        large capability sweeps run and the distinguishing search's environments
-        judged on N threads at once (default: the number of cores; 1: one thread);
-        the report is the same for every N.
+        large capability sweeps and the learning path run and the distinguishing
+        search's environments judged on N threads at once (default: the number of
+        cores; 1: one thread); the report is the same for every N.
   distinguish FILE [--write] [--max-states N] [--time-budget MS] [--workers N]
         Add distinguishing environments (adversarial training) that rule out the
         objectives training cannot tell from the base one: print the edited spec,
