@@ -2,13 +2,12 @@
  * A worker thread of the pool (cli/parallel/pool.ts; bundled as dist/core-worker.cjs):
  * it claims the first phase's environments one after another, as the main thread does,
  * runs the task of task.ts on each (explore, then solve every objective) under the run's
- * state cap, deadline and cancellation, and hands the graph and the solutions back,
- * moving their buffers rather than copying them; then it runs the
- * capability sweeps it is handed over graphs in shared memory, and the learning path when
- * it is offered (cli/parallel/sweeps.ts),
- * and judges the distinguishing search's interventions it is handed on its farm port
- * (cli/parallel/farm.ts), signalling each result on the shared words
- * (docs/simulation.md, Worker threads).
+ * state cap, deadline and cancellation, and hands the graph and the solutions back
+ * without copying them (the graph is born in shared memory, the rest is moved); then it
+ * runs the capability sweeps it is handed over graphs in shared memory, and the learning
+ * path when it is offered (cli/parallel/sweeps.ts), and judges the distinguishing
+ * search's interventions it is handed on its farm port (cli/parallel/farm.ts), signalling
+ * each result on the shared words (docs/simulation.md, Worker threads).
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { judgeTask } from '../../language/simulation/adversarial/distinguish.js';
