@@ -1,11 +1,12 @@
 /**
  * `simulateParallel(spec, options)`: `simulate` over this thread and a pool of worker
  * threads (cli/parallel/core-worker.ts), one thread per core (docs/simulation.md, Worker
- * threads). Two parts of a run are spread over them: the first phase, exploring every
+ * threads). Parts of a run are spread over them: the first phase, exploring every
  * environment and solving every objective there, one environment per task
  * (cli/parallel/task.ts), the rest then running on this thread over a context seeded with
- * their work; and the distinguishing search's interventions, judged through the context's
- * farm (cli/parallel/farm.ts). The report is byte for byte the one of `simulate`.
+ * their work; the distinguishing search's interventions, judged through the context's
+ * farm (cli/parallel/farm.ts); and the capability sweeps and the learning path, through
+ * its sweeps (cli/parallel/sweeps.ts). The report is byte for byte the one of `simulate`.
  * Node-only: nothing the browser bundles imports it. Without the worker bundle, with one
  * worker or a fake clock, it is `simulate` itself.
  */
