@@ -23,6 +23,7 @@ import { commonTrainingNames } from '../../language/simulation/adversarial/judge
 import { actingItself } from '../../language/simulation/behaviour.js';
 import { buffersOf, type Explore, type FarmMessage, type FarmResult, type FarmSetup, type SweepResult, type SweepSetup, type TaskResult, type WorkerSetup } from './messages.js';
 import { runTask } from './task.js';
+import { claim, claimFirst, workerMark } from './claims.js';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
@@ -53,9 +54,9 @@ port.on('message', (message: Explore | FarmSetup | SweepSetup) => {
  * has stopped (cancelled, or out of time here).
  */
 function explore(): void {
-    for (let j = 0; j < setup.tasks.length; j++) {
-        if (Atomics.load(setup.cancelled, 0) !== 0 || budget.stopped !== undefined) break;
-        if (Atomics.compareExchange(setup.claims, j, 0, 1 + setup.slot) !== 0) continue;
+    while (Atomics.load(setup.cancelled, 0) === 0 && budget.stopped === undefined) {
+        const j = claimFirst(setup.claims, workerMark(setup.slot));
+        if (j < 0) break;
         beat();
         const result = runTask(ctx, setup.tasks[j]!);
         try {
@@ -78,7 +79,7 @@ function sweep({ sweeps: out, jobs, claims, graphs }: SweepSetup): void {
     // The sweeps from the last on, then the learning path (its word is −1 when it stays on the main thread).
     for (let j = jobs.length - 1; j >= -1; j--) {
         const at = j < 0 ? jobs.length : j;
-        if (Atomics.compareExchange(claims, at, 0, 1 + setup.slot) !== 0) continue;
+        if (!claim(claims, at, workerMark(setup.slot))) continue;
         beat();
         let result: SweepResult;
         try {

@@ -23,9 +23,8 @@ export interface WorkerSetup {
     /** The first phase's tasks, in order: the environments to explore (cli/parallel/task.ts). */
     tasks: string[];
     /**
-     * Per task, who runs it: 0 while free; the main thread and the workers each claim the
-     * first free task by swapping its word, the main thread for -1, a worker for 1 + its
-     * slot, so that a worker takes its next task as soon as it is done with one.
+     * Per task, who runs it (claims.ts): the main thread and the workers each claim the
+     * first free task, so that a worker takes its next task as soon as it is done with one.
      */
     claims: Int32Array;
     /** This worker's place in the heartbeats of `shared`. */
@@ -49,8 +48,7 @@ export interface FarmSetup {
 /**
  * Sent at most once to each worker, before the run's optimizers are analysed
  * (cli/parallel/sweeps.ts): the capability sweeps to run, the last first, each once claimed
- * in `claims` (0: free; the main thread writes −1 when it runs one itself, a worker 1 +
- * its slot), then the learning path; the graphs they run over (the training ones, and
+ * in `claims` (claims.ts), then the learning path; the graphs they run over (the training ones, and
  * every explored one when the learning path is shared), in shared memory, with the
  * objectives solved there; the port each result goes back by.
  */

@@ -24,6 +24,7 @@ import { MAX_TRAIN_STATES, STALL_MS, WorkerFarm, type FarmPort } from './farm.js
 import type { Explore, FarmSetup, TaskResult, WorkerSetup } from './messages.js';
 import { SHARED_SWEEP_STATES, WorkerSweeps } from './sweeps.js';
 import { runTask } from './task.js';
+import { claimFirst, closeFree, HERE, holder } from './claims.js';
 
 export interface ParallelOptions extends SimulateOptions {
     /** Threads at work at once; default the machine's cores; 1: all on this thread. */
@@ -206,8 +207,8 @@ class Pool {
         const claim = (): string | undefined => {
             if (signal?.cancelled) cancel();
             if (stopped) return undefined;
-            for (let j = 0; j < tasks.length; j++) if (Atomics.compareExchange(claims, j, 0, -1) === 0) return tasks[j];
-            return undefined;
+            const j = claimFirst(claims, HERE);
+            return j < 0 ? undefined : tasks[j];
         };
         for (let label = claim(); label !== undefined; label = claim()) {
             record(runTask(own, label));
@@ -215,7 +216,7 @@ class Pool {
             await new Promise(resolve => setImmediate(resolve));
         }
         // Whatever is still free after a stop is nobody's.
-        for (let j = 0; j < tasks.length; j++) Atomics.compareExchange(claims, j, 0, -1);
+        closeFree(claims);
         await workers.done(signal, cancel);
         return seeds;
     }
@@ -240,8 +241,8 @@ class Pool {
             return () => { w.off('message', onMessage); w.off('exit', onExit); };
         });
         const waiting = (): boolean => tasks.some((label, j) => {
-            const holder = Atomics.load(claims, j);
-            return holder > 0 && !heard.has(label) && !ended.has(holder - 1);
+            const slot = holder(claims, j);
+            return slot >= 0 && !heard.has(label) && !ended.has(slot);
         });
         const done = (signal: { cancelled: boolean } | undefined, cancel: () => void): Promise<void> => new Promise<void>(resolve => {
             const watch = signal ? setInterval(() => { if (signal.cancelled) cancel(); }, 10) : undefined;

@@ -24,6 +24,7 @@ import type { EnvGraph } from '../../language/simulation/state-graph.js';
 import type { EnvSweep, SweepFarm, SweepJob } from '../../language/simulation/sweep.js';
 import { STALL_MS, waitForWorkers } from './farm.js';
 import type { SweepResult, SweepSetup } from './messages.js';
+import { claim, closeFree, HERE, holder } from './claims.js';
 
 /**
  * Sweeps of training environments smaller than this stay on this thread: a worker must
@@ -32,7 +33,6 @@ import type { SweepResult, SweepSetup } from './messages.js';
  */
 export const SHARED_SWEEP_STATES = 100_000;
 let byWorkers = 0;
-
 let pathsByWorkers = 0;
 
 /** How many sweeps workers have run so far in this process, each counted when its result is used (for tests and the benchmark). */
@@ -124,9 +124,10 @@ export class WorkerSweeps implements SweepFarm {
             if (g && g.nStates >= this.minStates && add(g, job.objective)) big.push(job);
         }
         // The path, when every training environment is large: over every graph the run explored.
-        const explored = ctx.spec.environments.filter(e => !e.qualitative && !ctx.unexplored(e.label)).map(e => ctx.graph(e.label)!);
-        const path = learningPath && this.sharePath && ctx.spec.train.length > 0
-            && ctx.spec.train.every(label => explored.some(g => g.label === label && g.nStates >= this.minStates));
+        const explored = learningPath && this.sharePath
+            ? ctx.spec.environments.filter(e => !e.qualitative && !ctx.unexplored(e.label)).map(e => ctx.graph(e.label)!)
+            : [];
+        const path = ctx.spec.train.length > 0 && ctx.spec.train.every(label => explored.some(g => g.label === label && g.nStates >= this.minStates));
         if (big.length + (path ? 1 : 0) < 2) return;
         // The main thread runs one: the others can keep a worker each busy.
         const workers = this.workers(big.length + (path ? 1 : 0) - 1);
@@ -143,7 +144,7 @@ export class WorkerSweeps implements SweepFarm {
         this.jobs = big;
         this.pathShared = path;
         this.claims = new Int32Array(new SharedArrayBuffer(4 * (big.length + 1)));
-        if (!path) this.claims[big.length] = -1;
+        if (!path) this.claims[big.length] = HERE;
         for (const { worker } of workers) {
             const { port1, port2 } = new MessageChannel();
             worker.postMessage({ sweeps: port2, jobs: big, claims: this.claims, graphs } satisfies SweepSetup, [port2]);
@@ -182,8 +183,8 @@ export class WorkerSweeps implements SweepFarm {
      * it or fell silent. Throws what the budget throws while it waits.
      */
     private await(j: number): SweepResult | undefined {
-        if (Atomics.compareExchange(this.claims, j, 0, -1) === 0) return undefined;
-        const slot = Atomics.load(this.claims, j) - 1;
+        if (claim(this.claims, j, HERE)) return undefined;
+        const slot = holder(this.claims, j);
         if (slot < 0) return undefined;
         for (;;) {
             const seen = Atomics.load(this.shared, 0);
@@ -211,7 +212,7 @@ export class WorkerSweeps implements SweepFarm {
 
     end(): void {
         // What no one has claimed, no worker starts now.
-        for (let j = 0; j < this.jobs.length; j++) Atomics.compareExchange(this.claims, j, 0, -1);
+        closeFree(this.claims, this.jobs.length);
         if (!this.pathShared) this.finish();
     }
 
