@@ -9,7 +9,7 @@
 import type { CompiledEnvironment, CompiledSpec } from '../model/spec.js';
 import type { IncompleteEntry } from './report.js';
 import { compileEnvironment, type CompiledEnv } from './codegen.js';
-import { atStart, scratchPair, solvePass, type Mask } from './dp.js';
+import { atStart, layerScratch, scratchPair, solvePass, type Mask } from './dp.js';
 import { Budget, BudgetExceeded, NonFiniteValue, SimulationError } from './errors.js';
 import { explore } from './explore.js';
 import type { EnvGraph, ProductGraph, Rewards, StateGraph } from './state-graph.js';
@@ -152,14 +152,19 @@ export class Context {
         let s = byObjective.get(objective);
         if (!s) {
             const R = rewardsOf(g, objective);
-            // Only the mask is kept: the values go to the scratch buffers every pass reuses.
-            const [values, worstAll] = scratchPair(g.nStates);
+            // Only the mask is kept: the values, two layers' at a time, go to the scratch buffers every pass reuses.
+            const { room, pair: [values, worstAll] } = layerScratch(g);
             const mask = new Uint8Array(g.layerStart[g.horizon]! * g.nChoices);
-            const nonFinite = solvePass(g, R, this.budget, values, worstAll, mask);
-            // At the start: the expectation over the initial states (docs/simulation.md, Chance).
+            const nonFinite = solvePass(g, R, this.budget, values, worstAll, mask, room);
+            // At the start: the expectation over the initial states (docs/simulation.md, Chance); layer 0 is at 0 either way.
             const optimum = atStart(g, values), worst = atStart(g, worstAll);
-            // Finite at the start, finite everywhere (docs/simulation.md, Run-time errors).
-            if (!Number.isFinite(optimum) || !Number.isFinite(worst)) throw returnOverflow(this.spec, g, objective, values, worstAll);
+            // Finite at the start, finite everywhere (docs/simulation.md, Run-time errors); the error names
+            // the step from which the return overflows, found in every state's values.
+            if (!Number.isFinite(optimum) || !Number.isFinite(worst)) {
+                const [allValues, allWorst] = scratchPair(g.nStates);
+                solvePass(g, R, this.budget, allValues, allWorst, null);
+                throw returnOverflow(this.spec, g, objective, allValues, allWorst);
+            }
             if (nonFinite >= 0) throw new NonFiniteValue(nonFinite);
             s = { mask, optimum, worst };
             byObjective.set(objective, s);

@@ -24,13 +24,14 @@ export function tolerance(best: number): number {
 /**
  * The expected value of V over the successors of transition i: the first successor's value
  * plus the others' differences from it, weighted, so that successors of equal value give
- * exactly that value (a sum of probabilities may round away from 1).
+ * exactly that value (a sum of probabilities may round away from 1). State s's value is at
+ * V[s + shift] (`solvePass` keeps a layer's values away from its states' numbers).
  */
-export function expected(o: Outcomes, V: Float64Array, i: number): number {
+export function expected(o: Outcomes, V: Float64Array, i: number, shift = 0): number {
     let k = o.start[i]!;
-    const end = o.start[i + 1]!, first = V[o.next[k]!]!;
+    const end = o.start[i + 1]!, first = V[o.next[k]! + shift]!;
     let spread = 0;
-    for (k++; k < end; k++) spread += o.p[k]! * (V[o.next[k]!]! - first);
+    for (k++; k < end; k++) spread += o.p[k]! * (V[o.next[k]! + shift]! - first);
     return first + spread;
 }
 
@@ -64,45 +65,67 @@ export function optimalValues(g: StateGraph, R: Rewards, budget: Budget): Float6
 }
 
 /**
+ * The room each of two alternating layers needs when a pass keeps only the values of the
+ * layer it fills and of the next one, a successor being always in the next layer: the
+ * largest layer's states; 0, every state's value kept, when two such layers would not be
+ * smaller than the graph. With room r > 0, layer t's values are at (t mod 2) · r on
+ * (`layerShift`), and layer 0's, the only ones a pass returns, where every state's would be.
+ */
+export function layerRoom(g: StateGraph): number {
+    let largest = 0;
+    for (let t = 0; t <= g.horizon; t++) largest = Math.max(largest, g.layerStart[t + 1]! - g.layerStart[t]!);
+    return 2 * largest < g.nStates ? largest : 0;
+}
+
+/** State s of layer t has its value at s + layerShift(g, room, t) in a pass of `room` (`layerRoom`). */
+export function layerShift(g: StateGraph, room: number, t: number): number {
+    return room === 0 ? 0 : (t & 1) * room - g.layerStart[t]!;
+}
+
+/**
  * One backward pass: the optimal values into V, the worst values into W when it is given,
  * and the greedy choices of the optimal values into `mask` when it is given (every choice
- * whose Q is within `tolerance` of the best Q that is a number), each buffer of at least
- * nStates (the mask, of the non-terminal states' choices): the graph's transitions and
- * rewards are read once for all three. Returns the first state, in state order, where a Q
- * outside the tolerance is not a finite number, or −1.
+ * whose Q is within `tolerance` of the best Q that is a number); the graph's transitions
+ * and rewards are read once for all three. With `room` 0, V and W hold every state's value
+ * (at least nStates each); with `room` (`layerRoom`), 2 · room values, two layers' at a
+ * time, so that a pass that needs only the values at the start and the mask writes no
+ * page per state. The mask holds the non-terminal states' choices. Returns the first state, in state order, where a Q outside
+ * the tolerance is not a finite number, or −1.
  */
-export function solvePass(g: StateGraph, R: Rewards, budget: Budget, V: Float64Array, W: Float64Array | null, mask: Mask | null): number {
+export function solvePass(g: StateGraph, R: Rewards, budget: Budget, V: Float64Array, W: Float64Array | null, mask: Mask | null, room = 0): number {
     const C = g.nChoices, next = g.next, H = g.horizon, o = g.outcomes;
-    V.fill(0, g.layerStart[H]!, g.nStates);
-    W?.fill(0, g.layerStart[H]!, g.nStates);
+    const last = layerShift(g, room, H);
+    V.fill(0, g.layerStart[H]! + last, g.nStates + last);
+    W?.fill(0, g.layerStart[H]! + last, g.nStates + last);
     let nonFinite = -1;
     for (let t = H - 1; t >= 0; t--) {
         // Counted as the passes it replaces: one for the optimal values, one for the worst.
         budget.tick(g.layerStart[t + 1]! - g.layerStart[t]!);
         if (W) budget.tick(g.layerStart[t + 1]! - g.layerStart[t]!);
+        const here = layerShift(g, room, t), there = layerShift(g, room, t + 1);
         for (let s = g.layerStart[t + 1]! - 1, from = g.layerStart[t]!; s >= from; s--) {
             const base = s * C;
-            let hi = R[base]! + (o ? expected(o, V, base) : V[next[base]!]!);
+            let hi = R[base]! + (o ? expected(o, V, base, there) : V[next[base]! + there]!);
             // The greedy choices' best skips a Q that is not a number.
             let best = hi > -Infinity ? hi : -Infinity;
             for (let c = 1; c < C; c++) {
-                const qh = R[base + c]! + (o ? expected(o, V, base + c) : V[next[base + c]!]!);
+                const qh = R[base + c]! + (o ? expected(o, V, base + c, there) : V[next[base + c]! + there]!);
                 if (qh > hi) hi = qh;
                 if (qh > best) best = qh;
             }
-            V[s] = hi;
+            V[s + here] = hi;
             if (W) {
-                let lo = R[base]! + (o ? expected(o, W, base) : W[next[base]!]!);
+                let lo = R[base]! + (o ? expected(o, W, base, there) : W[next[base]! + there]!);
                 for (let c = 1; c < C; c++) {
-                    const ql = R[base + c]! + (o ? expected(o, W, base + c) : W[next[base + c]!]!);
+                    const ql = R[base + c]! + (o ? expected(o, W, base + c, there) : W[next[base + c]! + there]!);
                     if (ql < lo) lo = ql;
                 }
-                W[s] = lo;
+                W[s + here] = lo;
             }
             if (!mask) continue;
             const tol = tolerance(best);
             for (let c = 0; c < C; c++) {
-                const q = R[base + c]! + (o ? expected(o, V, base + c) : V[next[base + c]!]!);
+                const q = R[base + c]! + (o ? expected(o, V, base + c, there) : V[next[base + c]! + there]!);
                 if (best - q <= tol) mask[base + c] = 1;
                 else if (q - q !== 0) nonFinite = s;
             }
@@ -111,10 +134,11 @@ export function solvePass(g: StateGraph, R: Rewards, budget: Budget, V: Float64A
     return nonFinite;
 }
 
-/** The optimal values and the greedy choices of R, or null when a Q is not a finite number. */
-export function optimalChoices(g: StateGraph, R: Rewards, budget: Budget, V: Float64Array = new Float64Array(g.nStates)): { values: Float64Array; mask: Mask } | null {
+/** The optimum at the start and the greedy choices of R, or null when a Q is not a finite number (the values go to the scratch buffers). */
+export function optimalChoices(g: StateGraph, R: Rewards, budget: Budget): { optimum: number; mask: Mask } | null {
+    const { room, pair: [V] } = layerScratch(g);
     const mask = new Uint8Array(g.layerStart[g.horizon]! * g.nChoices);
-    return solvePass(g, R, budget, V, null, mask) < 0 ? { values: V, mask } : null;
+    return solvePass(g, R, budget, V, null, mask, room) < 0 ? { optimum: atStart(g, V), mask } : null;
 }
 
 /**
@@ -178,24 +202,29 @@ export function scratchPair(n: number): [Float64Array, Float64Array] {
     return [scratchLo, scratchHi];
 }
 
+/** The scratch buffers for a pass over g that keeps two layers' values at a time (`layerRoom`), or every state's (room 0). */
+export function layerScratch(g: StateGraph): { room: number; pair: [Float64Array, Float64Array] } {
+    const room = layerRoom(g);
+    return { room, pair: scratchPair(room === 0 ? g.nStates : 2 * room) };
+}
+
 /** Lets the scratch buffers go: for a thread done with its passes for a while (a worker between the parts of a run). */
 export function releaseScratch(): void {
     scratchLo = new Float64Array(0);
     scratchHi = new Float64Array(0);
 }
 
-/**
- * Worst and best (expected) value of R over the policies that take only allowed choices:
- * from state `from`, or, without it, at the start (over the initial states).
- */
-export function evaluate(g: StateGraph, R: Rewards, mask: Mask, budget: Budget, from?: number): Interval {
+/** Worst and best (expected) value of R at the start (over the initial states) over the policies that take only allowed choices. */
+export function evaluate(g: StateGraph, R: Rewards, mask: Mask, budget: Budget): Interval {
     const C = g.nChoices, next = g.next, H = g.horizon, o = g.outcomes;
-    const [lo, hi] = scratchPair(g.nStates);
-    lo.fill(0, g.layerStart[H]!, g.nStates);
-    hi.fill(0, g.layerStart[H]!, g.nStates);
+    const { room, pair: [lo, hi] } = layerScratch(g);
+    const last = layerShift(g, room, H);
+    lo.fill(0, g.layerStart[H]! + last, g.nStates + last);
+    hi.fill(0, g.layerStart[H]! + last, g.nStates + last);
     for (let t = H - 1; t >= 0; t--) {
         budget.tick(g.layerStart[t + 1]! - g.layerStart[t]!);
         const a = g.layerStart[t]!, b = g.layerStart[t + 1]!;
+        const here = layerShift(g, room, t), there = layerShift(g, room, t + 1);
         for (let s = a; s < b; s++) {
             let l = Infinity, h = -Infinity;
             const base = s * C;
@@ -204,18 +233,17 @@ export function evaluate(g: StateGraph, R: Rewards, mask: Mask, budget: Budget, 
                 const r = R[base + c]!;
                 let ql: number, qh: number;
                 if (o) {
-                    ql = r + expected(o, lo, base + c); qh = r + expected(o, hi, base + c);
+                    ql = r + expected(o, lo, base + c, there); qh = r + expected(o, hi, base + c, there);
                 } else {
-                    const n = next[base + c]!;
+                    const n = next[base + c]! + there;
                     ql = r + lo[n]!; qh = r + hi[n]!;
                 }
                 if (ql < l) l = ql;
                 if (qh > h) h = qh;
             }
-            lo[s] = l; hi[s] = h;
+            lo[s + here] = l; hi[s + here] = h;
         }
     }
-    if (from !== undefined) return { lo: lo[from]!, hi: hi[from]! };
     return { lo: atStart(g, lo), hi: atStart(g, hi) };
 }
 

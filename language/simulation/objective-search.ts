@@ -11,7 +11,7 @@
  */
 import type { CompiledObjective } from '../model/spec.js';
 import { rewardsOf, type Context } from './context.js';
-import { atStart, depthIndependent, evaluate, expected, optimalChoices, sameMask, scratchPair, tolerance, type Mask } from './dp.js';
+import { atStart, depthIndependent, evaluate, expected, layerScratch, layerShift, optimalChoices, sameMask, tolerance, type Mask } from './dp.js';
 import { DepthPasses } from './depth-passes.js';
 import { NonFiniteValue, type Budget } from './errors.js';
 import { trainingNames, trainingValue, trainWeights } from './select.js';
@@ -79,22 +79,25 @@ export function rewardsIn(a: Arena, o: Pursued): Rewards | null {
 }
 
 /**
- * The expected value of R when the policy takes each allowed choice with equal probability,
- * at the start; the values per state go to V (of at least nStates).
+ * The expected value of R at the start when the policy takes each allowed choice with equal
+ * probability (the values per state, two layers' at a time, go to a scratch buffer).
  */
-export function uniformValue(g: StateGraph, R: Rewards, mask: Mask, budget: Budget, V: Float64Array = new Float64Array(g.nStates)): number {
+export function uniformValue(g: StateGraph, R: Rewards, mask: Mask, budget: Budget): number {
     const C = g.nChoices, next = g.next, H = g.horizon, o = g.outcomes;
-    V.fill(0, g.layerStart[H]!, g.nStates);
+    const { room, pair: [V] } = layerScratch(g);
+    const last = layerShift(g, room, H);
+    V.fill(0, g.layerStart[H]! + last, g.nStates + last);
     for (let t = H - 1; t >= 0; t--) {
         budget.tick(g.layerStart[t + 1]! - g.layerStart[t]!);
+        const here = layerShift(g, room, t), there = layerShift(g, room, t + 1);
         for (let s = g.layerStart[t]!, end = g.layerStart[t + 1]!; s < end; s++) {
             let sum = 0, n = 0;
             for (let c = 0, i = s * C; c < C; c++, i++) {
                 if (mask[i] === 0) continue;
-                sum += R[i]! + (o ? expected(o, V, i) : V[next[i]!]!);
+                sum += R[i]! + (o ? expected(o, V, i, there) : V[next[i]! + there]!);
                 n++;
             }
-            V[s] = sum / n;
+            V[s + here] = sum / n;
         }
     }
     return atStart(g, V);
@@ -150,12 +153,12 @@ export function assess(ctx: Context, ground: Ground, o: Pursued, want: { expecte
         const R = rewardsIn(a, o);
         if (!R) return null;
         // The values per state go to a scratch buffer (dp.ts): only the optimum is kept.
-        const best = optimalChoices(a.graph, R, ctx.budget, scratchPair(a.graph.nStates)[0]);
+        const best = optimalChoices(a.graph, R, ctx.budget);
         if (!best) return null;
-        const optimum = atStart(a.graph, best.values);
+        const optimum = best.optimum;
         const Rbase = rewardsOf(a.graph, base);
         his.push(evaluate(a.graph, Rbase, best.mask, ctx.budget).hi);
-        if (want.expected) expectedValues.push(uniformValue(a.graph, Rbase, best.mask, ctx.budget, scratchPair(a.graph.nStates)[0]));
+        if (want.expected) expectedValues.push(uniformValue(a.graph, Rbase, best.mask, ctx.budget));
         masks.push(best.mask);
         // A candidate's rewards live in the arena's scratch buffer, one per arena: each stays until depthOf reads it.
         Rs.push(R);

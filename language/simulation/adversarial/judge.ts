@@ -7,7 +7,7 @@
  */
 import type { CompiledEnvironment } from '../../model/spec.js';
 import { rewardsOf, type Context } from '../context.js';
-import { evaluate, optimalChoices, sameMask, scratchPair, tolerance, type Mask } from '../dp.js';
+import { evaluate, optimalChoices, sameMask, tolerance, type Mask } from '../dp.js';
 import type { EnvGraph, Rewards } from '../state-graph.js';
 import type { Candidate } from './enumerate.js';
 import { candidateRewards, nameValues, readable, type NameValues } from './values.js';
@@ -100,7 +100,7 @@ export function judge(ctx: Context, a: Arena, j: Judged): Judgement | null {
         R = rewardsOf(g, j.declared);
     }
     // Only the choices are kept: the values go to a scratch buffer, which `evaluate` reuses after.
-    const optimal = optimalChoices(g, R, ctx.budget, scratchPair(g.nStates)[0]);
+    const optimal = optimalChoices(g, R, ctx.budget);
     if (!optimal) return null;
     const mask = optimal.mask;
     const { lo, hi } = evaluate(g, rewardsOf(g, ctx.spec.base), mask, ctx.budget);
