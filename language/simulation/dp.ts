@@ -89,8 +89,8 @@ export function layerShift(g: StateGraph, room: number, t: number): number {
  * and rewards are read once for all three. With `room` 0, V and W hold every state's value
  * (at least nStates each); with `room` (`layerRoom`), 2 · room values, two layers' at a
  * time, so that a pass that needs only the values at the start and the mask writes no
- * page per state. The mask holds the non-terminal states' choices. Returns the first state, in state order, where a Q outside
- * the tolerance is not a finite number, or −1.
+ * page per state. The mask holds the non-terminal states' choices. Returns the first
+ * state, in state order, where a Q outside the tolerance is not a finite number, or −1.
  */
 export function solvePass(g: StateGraph, R: Rewards, budget: Budget, V: Float64Array, W: Float64Array | null, mask: Mask | null, room = 0): number {
     const C = g.nChoices, next = g.next, H = g.horizon, o = g.outcomes;
