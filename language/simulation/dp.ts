@@ -72,14 +72,26 @@ export function optimalValues(g: StateGraph, R: Rewards, budget: Budget): Float6
  * (`layerShift`), and layer 0's, the only ones a pass returns, where every state's would be.
  */
 export function layerRoom(g: StateGraph): number {
+    const largest = largestLayer(g);
+    return 2 * largest < g.nStates ? largest : 0;
+}
+
+/** The states of the graph's largest layer. */
+export function largestLayer(g: StateGraph): number {
     let largest = 0;
     for (let t = 0; t <= g.horizon; t++) largest = Math.max(largest, g.layerStart[t + 1]! - g.layerStart[t]!);
-    return 2 * largest < g.nStates ? largest : 0;
+    return largest;
 }
 
 /** State s of layer t has its value at s + layerShift(g, room, t) in a pass of `room` (`layerRoom`). */
 export function layerShift(g: StateGraph, room: number, t: number): number {
     return room === 0 ? 0 : (t & 1) * room - g.layerStart[t]!;
+}
+
+/** Zeroes the terminal layer's values (layer H, where every pass starts) in each buffer of a pass of `room`. */
+export function zeroTerminal(g: StateGraph, room: number, ...buffers: (Float64Array | null)[]): void {
+    const last = layerShift(g, room, g.horizon), from = g.layerStart[g.horizon]! + last, to = g.nStates + last;
+    for (const b of buffers) b?.fill(0, from, to);
 }
 
 /**
@@ -94,9 +106,7 @@ export function layerShift(g: StateGraph, room: number, t: number): number {
  */
 export function solvePass(g: StateGraph, R: Rewards, budget: Budget, V: Float64Array, W: Float64Array | null, mask: Mask | null, room = 0): number {
     const C = g.nChoices, next = g.next, H = g.horizon, o = g.outcomes;
-    const last = layerShift(g, room, H);
-    V.fill(0, g.layerStart[H]! + last, g.nStates + last);
-    W?.fill(0, g.layerStart[H]! + last, g.nStates + last);
+    zeroTerminal(g, room, V, W);
     let nonFinite = -1;
     for (let t = H - 1; t >= 0; t--) {
         // Counted as the passes it replaces: one for the optimal values, one for the worst.
@@ -218,9 +228,7 @@ export function releaseScratch(): void {
 export function evaluate(g: StateGraph, R: Rewards, mask: Mask, budget: Budget): Interval {
     const C = g.nChoices, next = g.next, H = g.horizon, o = g.outcomes;
     const { room, pair: [lo, hi] } = layerScratch(g);
-    const last = layerShift(g, room, H);
-    lo.fill(0, g.layerStart[H]! + last, g.nStates + last);
-    hi.fill(0, g.layerStart[H]! + last, g.nStates + last);
+    zeroTerminal(g, room, lo, hi);
     for (let t = H - 1; t >= 0; t--) {
         budget.tick(g.layerStart[t + 1]! - g.layerStart[t]!);
         const a = g.layerStart[t]!, b = g.layerStart[t + 1]!;

@@ -11,7 +11,7 @@
  */
 import type { CompiledObjective } from '../model/spec.js';
 import { rewardsOf, type Context } from './context.js';
-import { atStart, depthIndependent, evaluate, expected, layerScratch, layerShift, optimalChoices, sameMask, tolerance, type Mask } from './dp.js';
+import { atStart, depthIndependent, evaluate, expected, layerScratch, layerShift, optimalChoices, zeroTerminal, sameMask, tolerance, type Mask } from './dp.js';
 import { DepthPasses } from './depth-passes.js';
 import { NonFiniteValue, type Budget } from './errors.js';
 import { trainingNames, trainingValue, trainWeights } from './select.js';
@@ -85,8 +85,7 @@ export function rewardsIn(a: Arena, o: Pursued): Rewards | null {
 export function uniformValue(g: StateGraph, R: Rewards, mask: Mask, budget: Budget): number {
     const C = g.nChoices, next = g.next, H = g.horizon, o = g.outcomes;
     const { room, pair: [V] } = layerScratch(g);
-    const last = layerShift(g, room, H);
-    V.fill(0, g.layerStart[H]! + last, g.nStates + last);
+    zeroTerminal(g, room, V);
     for (let t = H - 1; t >= 0; t--) {
         budget.tick(g.layerStart[t + 1]! - g.layerStart[t]!);
         const here = layerShift(g, room, t), there = layerShift(g, room, t + 1);

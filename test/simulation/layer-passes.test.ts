@@ -9,7 +9,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { Context, rewardsOf } from '../../language/simulation/context.js';
-import { atStart, evaluate, expected, layerRoom, optimalChoices, sameMask, solvePass, type Mask } from '../../language/simulation/dp.js';
+import { atStart, evaluate, expected, largestLayer, layerRoom, optimalChoices, sameMask, solvePass, type Mask } from '../../language/simulation/dp.js';
 import { Budget } from '../../language/simulation/errors.js';
 import { uniformValue } from '../../language/simulation/objective-search.js';
 import type { Rewards, StateGraph } from '../../language/simulation/state-graph.js';
@@ -18,12 +18,6 @@ import { formerPass } from './former-passes.js';
 import { randomDataSpec, randomRewards } from './random-data-spec.js';
 
 const budget = (): Budget => new Budget(1e9, undefined, undefined);
-
-function largestLayer(g: StateGraph): number {
-    let largest = 0;
-    for (let t = 0; t <= g.horizon; t++) largest = Math.max(largest, g.layerStart[t + 1]! - g.layerStart[t]!);
-    return largest;
-}
 
 /** Worst and best value over the allowed choices, or their mean, every state's value kept: the references. */
 function fullPass(g: StateGraph, R: Rewards, mask: Mask, how: 'lo' | 'hi' | 'mean'): number {
