@@ -12,6 +12,7 @@ import { UserError } from './user-error.js';
 import { runGraph } from './graph.js';
 import { DEFAULT_MAX_STATES, runSimulate } from './simulate.js';
 import { progressLine } from './progress.js';
+import { startWorkerEarly } from './parallel/pool.js';
 
 const VERSION = '0.1.0';
 
@@ -62,7 +63,8 @@ export async function main(argv: string[]): Promise<number> {
         out.stdout(`mesa ${VERSION}\n`);
         return 0;
     }
-    const services = createMesaServices(EmptyFileSystem, { maxSpecBytes: MAX_SPEC_BYTES }).Mesa;
+    // Built once the arguments are read: a run of the pool starts its first worker before this (pool.ts, `startWorkerEarly`).
+    const services = () => createMesaServices(EmptyFileSystem, { maxSpecBytes: MAX_SPEC_BYTES }).Mesa;
     switch (command) {
         case 'check': {
             const { values, positionals } = parse(rest, {
@@ -73,7 +75,7 @@ export async function main(argv: string[]): Promise<number> {
             });
             const format = oneOf(values.format as string, ['text', 'json', 'sarif'] as const, '--format');
             if (positionals.length === 0) throw new UserError('check: give at least one .mesa file');
-            return runCheck(services, positionals, {
+            return runCheck(services(), positionals, {
                 format, strict: values.strict as boolean,
                 maxStates: positiveInteger(values['max-states'] as string, '--max-states'),
                 timeBudgetMs: positiveInteger(values['time-budget'] as string, '--time-budget'),
@@ -89,14 +91,16 @@ export async function main(argv: string[]): Promise<number> {
                 workers: { type: 'string' },
             });
             if (positionals.length !== 1) throw new UserError('simulate: give exactly one .mesa file');
-            return runSimulate(services, positionals[0]!, {
+            const options = {
                 ...(values.json !== undefined ? { json: values.json as string } : {}),
                 ...(values.html !== undefined ? { html: values.html as string } : {}),
                 maxStates: positiveInteger(values['max-states'] as string, '--max-states'),
                 seed: wholeNumber(values.seed as string, '--seed'),
                 ...(values['time-budget'] !== undefined ? { timeBudgetMs: positiveInteger(values['time-budget'] as string, '--time-budget') } : {}),
                 ...(values.workers !== undefined ? { workers: positiveInteger(values.workers as string, '--workers') } : {}),
-            }, withProgress());
+            };
+            startWorkerEarly(options);
+            return runSimulate(services(), positionals[0]!, options, withProgress());
         }
         case 'distinguish': {
             const { values, positionals } = parse(rest, {
@@ -106,12 +110,14 @@ export async function main(argv: string[]): Promise<number> {
                 workers: { type: 'string' },
             });
             if (positionals.length !== 1) throw new UserError('distinguish: give exactly one .mesa file');
-            return runDistinguish(services, positionals[0]!, {
+            const options = {
                 write: values.write as boolean,
                 maxStates: positiveInteger(values['max-states'] as string, '--max-states'),
                 ...(values['time-budget'] !== undefined ? { timeBudgetMs: positiveInteger(values['time-budget'] as string, '--time-budget') } : {}),
                 ...(values.workers !== undefined ? { workers: positiveInteger(values.workers as string, '--workers') } : {}),
-            }, withProgress());
+            };
+            startWorkerEarly(options);
+            return runDistinguish(services(), positionals[0]!, options, withProgress());
         }
         case 'graph': {
             const { values, positionals } = parse(rest, {
@@ -120,7 +126,7 @@ export async function main(argv: string[]): Promise<number> {
             });
             const format = oneOf(values.format as string, ['dot', 'svg'] as const, '--format');
             if (positionals.length !== 1) throw new UserError('graph: give exactly one .mesa file');
-            return runGraph(services, positionals[0]!, { env: values.env as string | undefined, format }, out);
+            return runGraph(services(), positionals[0]!, { env: values.env as string | undefined, format }, out);
         }
         default:
             throw new UserError(`unknown command '${command}'; try \`mesa help\``);

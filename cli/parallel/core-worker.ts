@@ -1,6 +1,6 @@
 /**
  * A worker thread of the pool (cli/parallel/pool.ts; bundled as dist/core-worker.cjs):
- * it claims the first phase's environments one after another, as the main thread does,
+ * told first which run it works for (it may have started before the run did), it claims the first phase's environments one after another, as the main thread does,
  * runs the task of task.ts on each (explore, then solve every objective) under the run's
  * state cap, deadline and cancellation, and hands the graph and the solutions back
  * without copying them (the graph is born in shared memory, the rest is moved); then it
@@ -9,7 +9,7 @@
  * search's interventions it is handed on its farm port (cli/parallel/farm.ts), signalling
  * each result on the shared words (docs/simulation.md, Worker threads).
  */
-import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { parentPort, type MessagePort } from 'node:worker_threads';
 import { judgeTask } from '../../language/simulation/adversarial/distinguish.js';
 import type { DerivedJob } from '../../language/simulation/adversarial/farm.js';
 import { Context } from '../../language/simulation/context.js';
@@ -21,21 +21,33 @@ import { learningPath } from '../../language/simulation/learning-path.js';
 import { groundOf } from '../../language/simulation/objective-search.js';
 import { commonTrainingNames } from '../../language/simulation/adversarial/judge.js';
 import { actingItself } from '../../language/simulation/behaviour.js';
-import { buffersOf, type Explore, type FarmMessage, type FarmResult, type FarmSetup, type SweepResult, type SweepSetup, type TaskResult, type WorkerSetup } from './messages.js';
+import { buffersOf, type Begin, type Explore, type FarmMessage, type FarmResult, type FarmSetup, type SweepResult, type SweepSetup, type TaskResult, type WorkerSetup } from './messages.js';
 import { runTask } from './task.js';
 import { claim, claimFirst, workerMark } from './claims.js';
 
-const setup = workerData as WorkerSetup;
 const port = parentPort!;
+// The run this worker works for, from its first message (`begin`).
+let setup: WorkerSetup;
+let budget: Budget;
+let ctx: Context;
 let farm: FarmSetup | undefined;
 /** Tells the main thread this worker is alive and working. */
 const beat = (): void => { Atomics.store(setup.shared, 1 + setup.slot, Date.now() - setup.start); };
 const signal = { get cancelled(): boolean { beat(); return Atomics.load(setup.cancelled, 0) !== 0; } };
-const remaining = setup.deadline === null ? undefined : Math.max(0, setup.deadline - Date.now());
-const budget = new Budget(setup.maxStates, remaining, signal);
-const ctx = new Context(setup.spec, budget);
 
-port.on('message', (message: Explore | FarmSetup | SweepSetup) => {
+/** Takes on the run of `run`: its caps, its deadline from now on, a context of its own over its spec. */
+function begin(run: WorkerSetup): void {
+    setup = run;
+    const remaining = setup.deadline === null ? undefined : Math.max(0, setup.deadline - Date.now());
+    budget = new Budget(setup.maxStates, remaining, signal);
+    ctx = new Context(setup.spec, budget);
+}
+
+port.on('message', (message: Begin | Explore | FarmSetup | SweepSetup) => {
+    if ('begin' in message) {
+        begin(message.begin);
+        return;
+    }
     if ('sweeps' in message) {
         sweep(message);
         return;

@@ -10,7 +10,11 @@ import type { EnvSweep, SweepJob } from '../../language/simulation/sweep.js';
 import type { LearningPathReport } from '../../language/simulation/report.js';
 import type { MessagePort } from 'node:worker_threads';
 
-/** What every worker gets when it starts: the spec and the run's caps. */
+/**
+ * What every worker is told first, in its `Begin` message: the spec and the run's caps. A
+ * worker may start before its run does (pool.ts, `startWorkerEarly`), so this comes by
+ * message rather than with the worker's start.
+ */
 export interface WorkerSetup {
     spec: CompiledSpec;
     maxStates: number;
@@ -75,6 +79,11 @@ export type FarmMessage =
 export type FarmResult =
     | { id: number; i: number; covers: Covers }
     | { id: number; i: number; failed: true };
+
+/** To a worker, before anything else: the run it works for. */
+export interface Begin {
+    begin: WorkerSetup;
+}
 
 /** To a worker: claim and run the first phase's tasks (`WorkerSetup.tasks`) until none is free. */
 export interface Explore {

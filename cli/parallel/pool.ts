@@ -21,7 +21,7 @@ import type { Report } from '../../language/simulation/report.js';
 import { budgetOf, DEFAULT_MAX_STATES, explorationOrder, simulateWith, type SimulateOptions } from '../../language/simulation/simulate.js';
 import { Budget } from '../../language/simulation/errors.js';
 import { MAX_TRAIN_STATES, STALL_MS, WorkerFarm, type FarmPort } from './farm.js';
-import type { Explore, FarmSetup, TaskResult, WorkerSetup } from './messages.js';
+import type { Begin, Explore, FarmSetup, TaskResult, WorkerSetup } from './messages.js';
 import { SHARED_SWEEP_STATES, WorkerSweeps } from './sweeps.js';
 import { runTask } from './task.js';
 import { claimFirst, closeFree, HERE, holder } from './claims.js';
@@ -94,9 +94,59 @@ export function farmWanted(train: string[], seeds: Map<string, Seed>): boolean {
 
 let workersStarted = 0;
 
-/** How many worker threads pools have started so far in this process (for tests). */
+/** How many worker threads pools have started so far in this process, early ones included (for tests). */
 export function startedWorkers(): number {
     return workersStarted;
+}
+
+/** Workers started before their run (`startWorkerEarly`), each with the bundle it runs, until a pool takes them. */
+const early: { worker: Worker; file: string }[] = [];
+
+/**
+ * Starts the first worker of a run that has not begun: `mesa simulate` and `mesa
+ * distinguish` call this before they parse the spec, so that the worker's own start
+ * (25 ms on an idle machine, up to 80 ms beside a busy thread) overlaps the parse instead
+ * of the first phase (docs/simulation.md, Worker threads). It waits for its run without
+ * holding the process open; the run's pool takes it, or ends it when the run needs no
+ * worker. Nothing when the run would stay on this thread, or one is waiting already.
+ */
+export function startWorkerEarly(options: Pick<ParallelOptions, 'workers' | 'workerFile'> = {}): void {
+    const file = options.workerFile ?? bundledWorker();
+    if ((options.workers ?? defaultWorkers()) < 2 || file === undefined || !existsSync(file) || early.length > 0) return;
+    let worker: Worker;
+    try {
+        worker = new Worker(file);
+    } catch {
+        return;
+    }
+    workersStarted++;
+    worker.unref();
+    const entry = { worker, file };
+    // One that fails before a run takes it is forgotten; the run starts its own.
+    const forget = (): void => { const i = early.indexOf(entry); if (i >= 0) early.splice(i, 1); };
+    worker.once('error', forget);
+    worker.once('exit', forget);
+    early.push(entry);
+}
+
+/** Workers started early and not taken by a run (for tests). */
+export function waitingWorkers(): number {
+    return early.length;
+}
+
+/** A waiting worker that runs `file`, now the caller's, or undefined. */
+function takeEarly(file: string): Worker | undefined {
+    const i = early.findIndex(e => e.file === file);
+    if (i < 0) return undefined;
+    const { worker } = early.splice(i, 1)[0]!;
+    worker.removeAllListeners();
+    worker.ref();
+    return worker;
+}
+
+/** Ends the workers started early that no run took. */
+function endEarly(): void {
+    for (const { worker } of early.splice(0)) void worker.terminate();
 }
 
 /** The environments the first phase explores, in order. */
@@ -134,12 +184,17 @@ class Pool {
         for (let n = 0; n < count && this.started < this.total; n++) {
             const slot = this.started++;
             let w: Worker;
-            try {
-                w = new Worker(this.file, { workerData: { ...this.setup, slot } satisfies WorkerSetup });
-            } catch {
-                continue;
+            const waiting = takeEarly(this.file);
+            if (waiting) w = waiting;
+            else {
+                try {
+                    w = new Worker(this.file);
+                } catch {
+                    continue;
+                }
+                workersStarted++;
             }
-            workersStarted++;
+            w.postMessage({ begin: { ...this.setup, slot } } satisfies Begin);
             this.live.add(w);
             this.slots.set(w, slot);
             // A worker that fails leaves what it had to the run.
@@ -155,7 +210,10 @@ class Pool {
     static open(spec: CompiledSpec, options: ParallelOptions, start: number): Pool | undefined {
         const workers = options.workers ?? defaultWorkers();
         const file = options.workerFile ?? bundledWorker();
-        if (workers < 2 || file === undefined || !existsSync(file) || options.clock !== undefined || options.signal?.cancelled) return undefined;
+        if (workers < 2 || file === undefined || !existsSync(file) || options.clock !== undefined || options.signal?.cancelled) {
+            endEarly();
+            return undefined;
+        }
         const tasks = toExplore(spec);
         const setup: WorkerSetup = {
             spec,
@@ -297,9 +355,10 @@ class Pool {
         return new WorkerSweeps(workers, this.setup.shared, this.setup.start, budget, ended, minStates, STALL_MS, sharePath);
     }
 
-    /** Ends every worker. */
+    /** Ends every worker, and any started early that the run did not take. */
     close(): void {
         for (const w of this.live) void w.terminate();
         this.live.clear();
+        endEarly();
     }
 }

@@ -5,7 +5,8 @@
  * entries come in the same order; a time budget, a cancellation and a located run-time
  * error end as in one thread; a missing worker bundle falls back to one thread; a worker
  * claims its next environment itself while this thread is busy, and this thread explores
- * what a worker that failed or is still starting did not claim. The pool runs
+ * what a worker that failed or is still starting did not claim; a worker started before
+ * the run is the one it takes, and is ended when nothing takes it. The pool runs
  * dist/core-worker.cjs, built here.
  */
 import { execFileSync } from 'node:child_process';
@@ -13,7 +14,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { simulateParallel, workerSeeds } from '../../cli/parallel/pool.js';
+import { simulateParallel, startedWorkers, startWorkerEarly, waitingWorkers, workerSeeds } from '../../cli/parallel/pool.js';
 import { buffersOf } from '../../cli/parallel/messages.js';
 import { compileEnvironment } from '../../language/simulation/codegen.js';
 import { Budget } from '../../language/simulation/errors.js';
@@ -167,10 +168,12 @@ describe('what the workers hand over', () => {
         const spec = await compiled(four(118));
         // Once told to explore, claims every free environment as a real worker would, and fails each.
         const greedy = file('greedy-worker.cjs', [
-            "const { parentPort, workerData } = require('node:worker_threads');",
-            'parentPort.once(\'message\', () => {',
-            '    workerData.tasks.forEach((label, j) => {',
-            '        if (Atomics.compareExchange(workerData.claims, j, 0, 1 + workerData.slot) === 0) parentPort.postMessage({ label, kind: \'failed\', stopped: false });',
+            "const { parentPort } = require('node:worker_threads');",
+            'let run;',
+            'parentPort.on(\'message\', m => {',
+            '    if (m.begin) { run = m.begin; return; }',
+            '    run.tasks.forEach((label, j) => {',
+            '        if (Atomics.compareExchange(run.claims, j, 0, 1 + run.slot) === 0) parentPort.postMessage({ label, kind: \'failed\', stopped: false });',
             '    });',
             '});',
         ].join('\n'));
@@ -189,6 +192,69 @@ describe('what the workers hand over', () => {
         for (const a of [g.next, g.layerStart, ...g.rewards.values()]) expect(buffers).toContain(a.buffer);
         // Lab draws nothing: next, layerStart, three reward arrays and the state store's buffers.
         expect(buffers.length).toBeGreaterThanOrEqual(6);
+    });
+});
+
+describe('a worker started before the run', () => {
+    test('is the one the run takes: it claims the environments this thread leaves, and no other starts', async () => {
+        // A has 1.7 million states: this thread explores it while the worker, ready long before, claims the rest.
+        const spec = await compiled(four(118));
+        const greedy = file('greedy-early-worker.cjs', [
+            "const { parentPort } = require('node:worker_threads');",
+            'let run;',
+            'parentPort.on(\'message\', m => {',
+            '    if (m.begin) { run = m.begin; return; }',
+            '    run.tasks.forEach((label, j) => {',
+            '        if (Atomics.compareExchange(run.claims, j, 0, 1 + run.slot) === 0) parentPort.postMessage({ label, kind: \'failed\', stopped: false });',
+            '    });',
+            '});',
+        ].join('\n'));
+        const before = startedWorkers();
+        startWorkerEarly({ workers: 2, workerFile: greedy });
+        // A second call while one waits starts none.
+        startWorkerEarly({ workers: 2, workerFile: greedy });
+        expect([startedWorkers() - before, waitingWorkers()]).toEqual([1, 1]);
+        const seeds = await workerSeeds(spec, { workers: 2, workerFile: greedy });
+        // The early worker failed B, C and D, which it claimed: only this thread's A is handed over.
+        expect([...seeds.keys()]).toEqual(['A']);
+        expect([startedWorkers() - before, waitingWorkers()]).toEqual([1, 0]);
+    });
+
+    test('gives the report of one thread, byte for byte', async () => {
+        const spec = await compiled(exampleText('button-lamp'));
+        startWorkerEarly({ workers: 2 });
+        expect(waitingWorkers()).toBe(1);
+        expect(JSON.stringify(await simulateParallel(spec, { workers: 2 }))).toBe(JSON.stringify(simulate(spec)));
+        expect(waitingWorkers()).toBe(0);
+    });
+
+    test('is ended when the run stays on this thread or leaves it waiting; with one worker, none starts', async () => {
+        const spec = await compiled(exampleText('button-lamp'));
+        startWorkerEarly({ workers: 1 });
+        expect(waitingWorkers()).toBe(0);
+        startWorkerEarly({ workers: 2, workerFile: join(dir, 'no-such-worker.cjs') });
+        expect(waitingWorkers()).toBe(0);
+        startWorkerEarly({ workers: 2 });
+        expect(waitingWorkers()).toBe(1);
+        expect(JSON.stringify(await simulateParallel(spec, { workers: 1 }))).toBe(JSON.stringify(simulate(spec)));
+        expect(waitingWorkers()).toBe(0);
+        // One environment to explore, and no search or sweep that shares its work: the pool never takes it.
+        const evolution = await compiled(exampleText('evolution'));
+        startWorkerEarly({ workers: 2 });
+        expect(JSON.stringify(await simulateParallel(evolution, { workers: 2 }))).toBe(JSON.stringify(simulate(evolution)));
+        expect(waitingWorkers()).toBe(0);
+    });
+
+    test('that fails at start: the run goes on without it, and the report is the same', async () => {
+        const spec = await compiled(exampleText('button-lamp'));
+        const broken = file('broken-early-worker.cjs', 'throw new Error("no");\n');
+        startWorkerEarly({ workers: 2, workerFile: broken });
+        // Taken before its failure is heard, or forgotten after: either way the run does as one thread does.
+        expect(JSON.stringify(await simulateParallel(spec, { workers: 2, workerFile: broken }))).toBe(JSON.stringify(simulate(spec)));
+        startWorkerEarly({ workers: 2, workerFile: broken });
+        for (let i = 0; i < 200 && waitingWorkers() > 0; i++) await new Promise(r => setTimeout(r, 10));
+        expect(waitingWorkers()).toBe(0);
+        expect(JSON.stringify(await simulateParallel(spec, { workers: 2, workerFile: broken }))).toBe(JSON.stringify(simulate(spec)));
     });
 });
 
@@ -271,6 +337,16 @@ describe('mesa simulate --workers', () => {
         const distinguish = mesa('distinguish', path, '--workers', '2');
         expect(distinguish.code).toBe(1);
         expect(distinguish.stderr).toBe(pooled.stderr);
+    });
+
+    test('a spec that does not parse: the located error and exit 1, the worker started early ended with the process', () => {
+        const path = file('half.mesa', 'environment E {\n  horizon 3\n  action go\n');
+        const pooled = mesa('simulate', path, '--workers', '2');
+        expect(pooled.code).toBe(1);
+        expect(pooled.stderr).toContain(`${path}:3:12: error [syntax-error] Syntax error: expected '}' but found the end of the file.\n`);
+        expect(pooled.stderr).toContain(`mesa: ${path}: fix the 2 errors above before simulating\n`);
+        const one = mesa('simulate', path, '--workers', '1');
+        expect([one.stdout, one.stderr]).toEqual([pooled.stdout, pooled.stderr]);
     });
 
     test('--workers must be a positive whole number; the help names it', () => {

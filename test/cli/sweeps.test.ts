@@ -21,7 +21,7 @@ import { Worker } from 'node:worker_threads';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { simulateParallel, startedWorkers } from '../../cli/parallel/pool.js';
 import { learningPathsByWorkers, shareGraph, sweepsRunByWorkers, WorkerSweeps } from '../../cli/parallel/sweeps.js';
-import type { WorkerSetup } from '../../cli/parallel/messages.js';
+import type { Begin, WorkerSetup } from '../../cli/parallel/messages.js';
 import { Context } from '../../language/simulation/context.js';
 import { Budget, BudgetExceeded } from '../../language/simulation/errors.js';
 import { envSweep, sweepJobs, type SweepJob } from '../../language/simulation/sweep.js';
@@ -172,7 +172,8 @@ function realSweeps(ctx: Context, sharePath = false): WorkerSweeps {
         spec: ctx.spec, maxStates: 1e6, deadline: null, cancelled: new Int32Array(new SharedArrayBuffer(4)), start,
         tasks: [], claims: new Int32Array(new SharedArrayBuffer(0)), slot: 0, shared,
     };
-    const w = new Worker(join(ROOT, 'dist', 'core-worker.cjs'), { workerData: setup });
+    const w = new Worker(join(ROOT, 'dist', 'core-worker.cjs'));
+    w.postMessage({ begin: setup } satisfies Begin);
     workers.push(w);
     return new WorkerSweeps(() => [{ worker: w, slot: 0 }], shared, start, ctx.budget, () => {}, 1, 10_000, sharePath);
 }
