@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { CompiledSpec } from '../../language/model/spec.js';
 import { Context, type Seed } from '../../language/simulation/context.js';
@@ -97,6 +98,20 @@ let workersStarted = 0;
 /** How many worker threads pools have started so far in this process, early ones included (for tests). */
 export function startedWorkers(): number {
     return workersStarted;
+}
+
+/**
+ * Has V8 compile a long loop's optimised code on the thread that runs the loop (its flag
+ * `--no-concurrent-osr`), not on a helper thread. With every core busy with the pool's
+ * threads, that helper waits for a core while the loop runs slower code: the first phase
+ * of two labs of 3 million states took 540 ms this way against 575 ms (docs/benchmarks.md,
+ * Late morning), one thread the same. V8 reads the flag at each such compile, in every
+ * isolate of the process. Only on the V8 versions known to have it (Node 18 to 24): an
+ * unknown flag would be printed as an error.
+ */
+function compileHotLoopsInPlace(): void {
+    const major = Number(process.versions.v8.split('.')[0]);
+    if (major >= 10 && major <= 13) setFlagsFromString('--no-concurrent-osr');
 }
 
 /** Workers started before their run (`startWorkerEarly`), each with the bundle it runs, until a pool takes them. */
@@ -226,6 +241,7 @@ class Pool {
             slot: -1,
             shared: new Int32Array(new SharedArrayBuffer(4 * workers)),
         };
+        compileHotLoopsInPlace();
         // The first phase keeps one thread per environment busy, this one included; the search
         // starts the rest when it first shares its work (none for a spec of one environment
         // whose search stays on this thread).
