@@ -6,9 +6,11 @@ import type { Spec } from '../language/generated/ast.js';
 import { createMesaServices } from '../language/mesa-module.js';
 import type { CompiledSpec } from '../language/model/spec.js';
 
-const services = createMesaServices(EmptyFileSystem).Mesa;
+/** Built by the first compile, as the CLI builds them once it has read its arguments. */
+let built: ReturnType<typeof createMesaServices>['Mesa'] | undefined;
 
 export async function compileText(text: string, name: string): Promise<CompiledSpec> {
+    const services = built ??= createMesaServices(EmptyFileSystem).Mesa;
     const document: LangiumDocument<Spec> = services.shared.workspace.LangiumDocumentFactory.fromString<Spec>(text, URI.parse(`memory:///${name}.mesa`));
     await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
     const errors = document.diagnostics?.filter(d => d.severity === 1) ?? [];

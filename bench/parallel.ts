@@ -7,7 +7,10 @@
  * `simulate` of specs whose distinguishing search is most of the run, which the workers
  * share (the absent supervisor, the boat race, a chain of 1,000 nodes). Each
  * measurement runs in a fresh child process (this bundle with `--parallel-child`), so
- * that both sides start cold as a user's run does; one thread and the pool run back to
+ * that both sides start cold as a user's run does: the spec's text is parsed there, with
+ * the pool's first worker started before, as `mesa simulate` starts it, and the clock
+ * starts once the spec is compiled (one case again with the worker started only then,
+ * to show what the early start saves); one thread and the pool run back to
  * back, in pairs, and the speed-up printed is the median of the pairs' ratios one thread /
  * pool, with whether the reports agree. Runs from dist/bench.cjs, next to
  * dist/core-worker.cjs. Prints figures, asserts nothing.
@@ -17,12 +20,11 @@ import { availableParallelism } from 'node:os';
 import type { CompiledSpec } from '../language/model/spec.js';
 import { Context } from '../language/simulation/context.js';
 import { budgetOf, explorationOrder, simulate } from '../language/simulation/simulate.js';
-import { simulateParallel, workerSeeds } from '../cli/parallel/pool.js';
+import { simulateParallel, startWorkerEarly, workerSeeds } from '../cli/parallel/pool.js';
 import { readFileSync } from 'node:fs';
 import { runInThisContext } from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
-import { buildSpec } from '../test/simulation/fixtures.js';
 import { compileText } from './compile-text.js';
 import { inChild } from './child.js';
 import { chain } from './generated-spec.js';
@@ -31,14 +33,33 @@ import { median } from './median.js';
 /** Room for the largest case (2 × 3.1 M states). */
 const MAX_STATES = 10_000_000;
 
+/** A spec of environments that share their actions and nodes, written out and compiled as the CLI compiles a file. */
+interface Plain {
+    name: string;
+    envs: string[];
+    horizon: number;
+    actions: string[];
+    nodes: [string, string][];
+    objectives: [role: string, name: string, expression: string][];
+    train: string[];
+    deploy: string[];
+}
+
+function plain(p: Plain): Promise<CompiledSpec> {
+    const text = [
+        ...p.envs.map(label => `environment ${label} {\n  horizon ${p.horizon}\n  action ${p.actions.join(', ')}\n${p.nodes.map(([n, rule]) => `  node ${n} = ${rule}\n`).join('')}}\n`),
+        ...p.objectives.map(([role, name, e]) => `objective ${role} ${name} = ${e}\n`),
+        `train ${p.train.join(', ')}\ndeploy ${p.deploy.join(', ')}\n`,
+    ].join('');
+    return compileText(text, p.name);
+}
+
 /** Button-lamp in `n` labs (the first half for training) with the lamp `delay` presses back, over `horizon` steps. */
-function lamps(delay: number, horizon: number, n = 2): CompiledSpec {
+function lamps(delay: number, horizon: number, n = 2): Promise<CompiledSpec> {
     const labels = Array.from({ length: n }, (_, i) => `Lab${i + 1}`);
-    return buildSpec({
+    return plain({
         name: `lamp-${delay}-${horizon}-${n}`,
-        envs: labels.map(label => ({
-            label, horizon, actions: ['press'], nodes: [['lamp', `press@${delay}`]] as [string, string][],
-        })),
+        envs: labels, horizon, actions: ['press'], nodes: [['lamp', `press@${delay}`]],
         objectives: [['base', 'Light', 'lamp'], ['mesa', 'Pressing', 'press']],
         train: labels.slice(0, n / 2),
         deploy: labels.slice(n / 2),
@@ -51,14 +72,12 @@ function published(name: string): Promise<CompiledSpec> {
 }
 
 /** Each case's spec, and whether to measure the first phase, the whole `simulate`, or both. */
-const CASES: Record<string, { title: string; spec: () => CompiledSpec | Promise<CompiledSpec>; phase: boolean; whole: boolean }> = {
+const CASES: Record<string, { title: string; spec: () => Promise<CompiledSpec>; phase: boolean; whole: boolean; cold?: boolean }> = {
     counters: {
         title: 'two counters over 180 steps, train + deploy',
-        spec: () => buildSpec({
+        spec: () => plain({
             name: 'counters',
-            envs: ['Train', 'Deploy'].map(label => ({
-                label, horizon: 180, actions: ['a', 'b'], nodes: [['x', 'x@1 + a'], ['y', 'y@1 + b']] as [string, string][],
-            })),
+            envs: ['Train', 'Deploy'], horizon: 180, actions: ['a', 'b'], nodes: [['x', 'x@1 + a'], ['y', 'y@1 + b']],
             objectives: [['base', 'Score', 'x - abs(y - 20)'], ['mesa', 'Count', 'x']],
             train: ['Train'],
             deploy: ['Deploy'],
@@ -67,19 +86,18 @@ const CASES: Record<string, { title: string; spec: () => CompiledSpec | Promise<
         whole: false,
     },
     lamp17: { title: 'button-lamp, lamp 17 presses back over 24 steps, train + deploy', spec: () => lamps(17, 24), phase: true, whole: true },
-    lamp14: { title: 'button-lamp, lamp 14 presses back over 200 steps, train + deploy', spec: () => lamps(14, 200), phase: true, whole: false },
+    // Also with the worker started only when the first phase is (`cold`), to show what starting it early saves.
+    lamp14: { title: 'button-lamp, lamp 14 presses back over 200 steps, train + deploy', spec: () => lamps(14, 200), phase: true, whole: false, cold: true },
     // Each thread takes its next lab as soon as it is done with one.
     labs4: { title: 'button-lamp, lamp 14 presses back over 100 steps, two labs to train + two to deploy', spec: () => lamps(14, 100, 4), phase: true, whole: false },
     // A long step over a small state: each state's work is arithmetic, not memory traffic.
     plant: {
         title: 'a plant of 40 computed nodes over two counters, 120 steps, train + deploy',
-        spec: () => buildSpec({
+        spec: () => plain({
             name: 'plant',
-            envs: ['Train', 'Deploy'].map(label => ({
-                label, horizon: 120, actions: ['a', 'b'],
-                nodes: [['x', 'x@1 + a'], ['y', 'y@1 + b'],
-                    ...Array.from({ length: 40 }, (_, i): [string, string] => [`n${i}`, i === 0 ? 'x * 3 - y' : `max(n${i - 1} - x, y) + abs(n${i - 1} - ${i})`])],
-            })),
+            envs: ['Train', 'Deploy'], horizon: 120, actions: ['a', 'b'],
+            nodes: [['x', 'x@1 + a'], ['y', 'y@1 + b'],
+                ...Array.from({ length: 40 }, (_, i): [string, string] => [`n${i}`, i === 0 ? 'x * 3 - y' : `max(n${i - 1} - x, y) + abs(n${i - 1} - ${i})`])],
             objectives: [['base', 'Score', 'n39 - abs(y - 20)'], ['mesa', 'Count', 'x']],
             train: ['Train'],
             deploy: ['Deploy'],
@@ -149,11 +167,14 @@ export async function parallelChild(args: string[]): Promise<void> {
     const [name, what, n] = args;
     const workers = Number(n);
     if (name === 'ceiling') return ceilingRun(what!, workers, Math.max(2, availableParallelism()));
+    // As `mesa simulate` does, the pool's first worker starts before the spec is parsed
+    // (with one worker, nothing starts); `cold`: only once the first phase starts.
+    if (what !== 'cold') startWorkerEarly({ workers });
     const spec = await CASES[name!]!.spec();
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     let states: number, digest: string;
-    if (what === 'phase') {
+    if (what === 'phase' || what === 'cold') {
         const seen = workers === 1
             ? phaseOnOneThread(spec)
             : new Map([...await workerSeeds(spec, { workers, maxStates: MAX_STATES })].map(([l, s]) => [l, 'graph' in s ? s.graph.nStates : -1]));
@@ -207,13 +228,17 @@ function line(label: string, name: string, what: string, workers: number, pairs:
 
 export function parallelBench(): void {
     const workers = Math.max(2, availableParallelism());
-    console.log(`Worker threads (${availableParallelism()} cores; each run a fresh process; one thread and the pool back to back, 5 pairs (3 for whole runs); speed-up = median of the pairs' one thread / pool)`);
+    console.log(`Worker threads (${availableParallelism()} cores; each run a fresh process that parses the spec, the pool's first worker started before as \`mesa simulate\` starts it, timed from the compiled spec; one thread and the pool back to back, 5 pairs (3 for whole runs); speed-up = median of the pairs' one thread / pool)`);
     console.log(`the machine itself, the same work done by one thread or spread over ${workers}:`);
     console.log(line('arithmetic', 'ceiling', 'arithmetic', workers, 5).text);
     console.log(line('fresh pages', 'ceiling', 'pages', workers, 5).text);
     console.log(line('one fresh block', 'ceiling', 'block', workers, 5).text);
     for (const [name, c] of Object.entries(CASES)) {
-        const lines = [c.phase ? line('explore + solve', name, 'phase', workers, 5) : null, c.whole ? line('whole simulate', name, 'whole', workers, 3) : null]
+        const lines = [
+            c.phase ? line('explore + solve', name, 'phase', workers, 5) : null,
+            c.cold ? line('  worker cold', name, 'cold', workers, 5) : null,
+            c.whole ? line('whole simulate', name, 'whole', workers, 3) : null,
+        ]
             .filter(l => l !== null);
         const states = lines[0]?.states;
         console.log(`${c.title}: ${states === undefined ? '?' : states.toLocaleString('en-US')} states`);

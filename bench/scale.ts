@@ -19,7 +19,7 @@ import { optimalValues } from '../language/simulation/dp.js';
 import { Budget } from '../language/simulation/errors.js';
 import { explore } from '../language/simulation/explore.js';
 import { DEFAULT_MAX_STATES, simulate } from '../language/simulation/simulate.js';
-import { simulateParallel } from '../cli/parallel/pool.js';
+import { simulateParallel, startWorkerEarly } from '../cli/parallel/pool.js';
 import { buildSpec } from '../test/simulation/fixtures.js';
 import { inChild } from './child.js';
 import { compileText } from './compile-text.js';
@@ -88,9 +88,10 @@ export async function scaleChild(args: string[]): Promise<void> {
         const h = handWritten(Number(a), Number(b));
         result = { states: h.states, ms: performance.now() - t0, value: h.value };
     } else {
+        // `simulate-pool`: as `mesa simulate` runs it, on one thread per core, its first worker started before the spec is parsed.
+        if (kind === 'simulate-pool') startWorkerEarly();
         const spec = await compileText(readFileSync(a!, 'utf8'), 'scaled');
         const t0 = performance.now();
-        // `simulate-pool`: as `mesa simulate` runs it, on one thread per core.
         const report = kind === 'simulate-pool' ? await simulateParallel(spec, { maxStates: DEFAULT_MAX_STATES }) : simulate(spec, { maxStates: DEFAULT_MAX_STATES });
         result = {
             states: report.environments.reduce((s, e) => s + (e.states ?? 0), 0),
