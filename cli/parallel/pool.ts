@@ -104,10 +104,11 @@ export function startedWorkers(): number {
  * Has V8 compile a long loop's optimised code on the thread that runs the loop (its flag
  * `--no-concurrent-osr`), not on a helper thread. With every core busy with the pool's
  * threads, that helper waits for a core while the loop runs slower code: the first phase
- * of two labs of 3 million states took 540 ms this way against 575 ms (docs/benchmarks.md,
- * Late morning), one thread the same. V8 reads the flag at each such compile, in every
- * isolate of the process. Only on the V8 versions known to have it (Node 18 to 24): an
- * unknown flag would be printed as an error.
+ * of two labs of 3 million states took 516–550 ms this way against 542–587 ms
+ * (docs/benchmarks.md, Late morning). One thread gains nothing, so a run that stays on
+ * it does not set it. V8 reads the flag at each such compile, in every isolate of the
+ * process. Only on the V8 versions known to have it (Node 18 to 24): an unknown flag
+ * would be printed as an error.
  */
 function compileHotLoopsInPlace(): void {
     const major = Number(process.versions.v8.split('.')[0]);
