@@ -38,6 +38,20 @@ beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'mesa-parallel-'));
 });
 
+/** A worker bundle that, once told to explore, claims every free environment as a real worker would, and fails each. */
+function greedyWorker(name: string): string {
+    return file(name, [
+        "const { parentPort } = require('node:worker_threads');",
+        'let run;',
+        'parentPort.on(\'message\', m => {',
+        '    if (m.begin) { run = m.begin; return; }',
+        '    run.tasks.forEach((label, j) => {',
+        '        if (Atomics.compareExchange(run.claims, j, 0, 1 + run.slot) === 0) parentPort.postMessage({ label, kind: \'failed\', stopped: false });',
+        '    });',
+        '});',
+    ].join('\n'));
+}
+
 /** Three environments, explored in the order A, B, C: A and C too big for a cap of 2,000 states, B (4 states) between them. */
 const CAPPED = `environment A {
   horizon 30
@@ -166,17 +180,7 @@ describe('what the workers hand over', () => {
     test('a worker claims the next environments itself while this thread explores the first', async () => {
         // A has 1.7 million states: this thread is still exploring it when the worker has started.
         const spec = await compiled(four(118));
-        // Once told to explore, claims every free environment as a real worker would, and fails each.
-        const greedy = file('greedy-worker.cjs', [
-            "const { parentPort } = require('node:worker_threads');",
-            'let run;',
-            'parentPort.on(\'message\', m => {',
-            '    if (m.begin) { run = m.begin; return; }',
-            '    run.tasks.forEach((label, j) => {',
-            '        if (Atomics.compareExchange(run.claims, j, 0, 1 + run.slot) === 0) parentPort.postMessage({ label, kind: \'failed\', stopped: false });',
-            '    });',
-            '});',
-        ].join('\n'));
+        const greedy = greedyWorker('greedy-worker.cjs');
         // This thread claimed A, by far the largest, before the worker started; the worker took B, C and D meanwhile.
         const seeds = await workerSeeds(spec, { workers: 2, workerFile: greedy });
         expect([...seeds.keys()]).toEqual(['A']);
@@ -199,16 +203,7 @@ describe('a worker started before the run', () => {
     test('is the one the run takes: it claims the environments this thread leaves, and no other starts', async () => {
         // A has 1.7 million states: this thread explores it while the worker, ready long before, claims the rest.
         const spec = await compiled(four(118));
-        const greedy = file('greedy-early-worker.cjs', [
-            "const { parentPort } = require('node:worker_threads');",
-            'let run;',
-            'parentPort.on(\'message\', m => {',
-            '    if (m.begin) { run = m.begin; return; }',
-            '    run.tasks.forEach((label, j) => {',
-            '        if (Atomics.compareExchange(run.claims, j, 0, 1 + run.slot) === 0) parentPort.postMessage({ label, kind: \'failed\', stopped: false });',
-            '    });',
-            '});',
-        ].join('\n'));
+        const greedy = greedyWorker('greedy-early-worker.cjs');
         const before = startedWorkers();
         startWorkerEarly({ workers: 2, workerFile: greedy });
         // A second call while one waits starts none.
