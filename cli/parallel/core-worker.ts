@@ -1,6 +1,7 @@
 /**
  * A worker thread of the pool (cli/parallel/pool.ts; bundled as dist/core-worker.cjs):
- * told first which run it works for (it may have started before the run did), it claims the first phase's environments one after another, as the main thread does,
+ * told first which run it works for (it may have started before the run did), it
+ * claims the first phase's environments one after another, as the main thread does,
  * runs the task of task.ts on each (explore, then solve every objective) under the run's
  * state cap, deadline and cancellation, and hands the graph and the solutions back
  * without copying them (the graph is born in shared memory, the rest is moved); then it

@@ -105,9 +105,9 @@ export function startedWorkers(): number {
  * `--no-concurrent-osr`), not on a helper thread. With every core busy with the pool's
  * threads, that helper waits for a core while the loop runs slower code: the first phase
  * of two labs of 3 million states took 516–550 ms this way against 542–587 ms
- * (docs/benchmarks.md, Late morning). One thread gains nothing, so a run that stays on
- * it does not set it. V8 reads the flag at each such compile, in every isolate of the
- * process. Only on the V8 versions known to have it (Node 18 to 24): an unknown flag
+ * (docs/benchmarks.md, Late morning). One thread gains nothing, so it is set when a
+ * pool first puts a worker to work, not before. V8 reads the flag at each such compile,
+ * in every isolate of the process. Only on the V8 versions known to have it (Node 18 to 24): an unknown flag
  * would be printed as an error.
  */
 function compileHotLoopsInPlace(): void {
@@ -197,6 +197,7 @@ class Pool {
     /** Starts `count` more workers (fewer if the pool is full); returns those that started. */
     private spawn(count: number): Worker[] {
         const out: Worker[] = [];
+        if (count > 0 && this.started < this.total) compileHotLoopsInPlace();
         for (let n = 0; n < count && this.started < this.total; n++) {
             const slot = this.started++;
             let w: Worker;
@@ -242,7 +243,6 @@ class Pool {
             slot: -1,
             shared: new Int32Array(new SharedArrayBuffer(4 * workers)),
         };
-        compileHotLoopsInPlace();
         // The first phase keeps one thread per environment busy, this one included; the search
         // starts the rest when it first shares its work (none for a spec of one environment
         // whose search stays on this thread).
