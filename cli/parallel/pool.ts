@@ -107,8 +107,8 @@ export function startedWorkers(): number {
  * of two labs of 3 million states took 516–550 ms this way against 542–587 ms
  * (docs/benchmarks.md, Late morning). One thread gains nothing, so it is set when a
  * pool first puts a worker to work, not before. V8 reads the flag at each such compile,
- * in every isolate of the process. Only on the V8 versions known to have it (Node 18 to 24): an unknown flag
- * would be printed as an error.
+ * in every isolate of the process. Only on the V8 versions known to have it (Node 18 to
+ * 24): an unknown flag would be printed as an error.
  */
 function compileHotLoopsInPlace(): void {
     const major = Number(process.versions.v8.split('.')[0]);
