@@ -51,10 +51,10 @@ export interface FarmSetup {
 
 /**
  * Sent at most once to each worker, before the run's optimizers are analysed
- * (cli/parallel/sweeps.ts): the capability sweeps to run, the last first, each once claimed
- * in `claims` (claims.ts), then the learning path; the graphs they run over (the training ones, and
- * every explored one when the learning path is shared), in shared memory, with the
- * objectives solved there; the port each result goes back by.
+ * (cli/parallel/sweeps.ts): the capability sweeps to run, the last first, each once
+ * claimed in `claims` (claims.ts), then the learning path; the graphs they run over (the
+ * training ones, and every explored one when the learning path is shared), in shared
+ * memory, with the objectives solved there; the port each result goes back by.
  */
 export interface SweepSetup {
     sweeps: MessagePort;

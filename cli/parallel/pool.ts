@@ -127,8 +127,8 @@ const early: { worker: Worker; file: string }[] = [];
  * worker. Nothing when the run would stay on this thread, or one is waiting already.
  */
 export function startWorkerEarly(options: Pick<ParallelOptions, 'workers' | 'workerFile'> = {}): void {
-    const file = options.workerFile ?? bundledWorker();
-    if ((options.workers ?? defaultWorkers()) < 2 || file === undefined || !existsSync(file) || early.length > 0) return;
+    const file = poolFile(options);
+    if (file === undefined || early.length > 0) return;
     let worker: Worker;
     try {
         worker = new Worker(file);
@@ -168,6 +168,12 @@ function endEarly(): void {
 /** The environments the first phase explores, in order. */
 function toExplore(spec: CompiledSpec): string[] {
     return explorationOrder(spec).filter(l => spec.environments.some(e => e.label === l && !e.qualitative));
+}
+
+/** The worker bundle a run of `options` starts its workers from; undefined when the run stays on this thread. */
+function poolFile(options: Pick<ParallelOptions, 'workers' | 'workerFile'>): string | undefined {
+    const file = options.workerFile ?? bundledWorker();
+    return (options.workers ?? defaultWorkers()) < 2 || file === undefined || !existsSync(file) ? undefined : file;
 }
 
 /** dist/core-worker.cjs, next to the CLI bundle, or from the sources' place in the tree. */
@@ -226,8 +232,8 @@ class Pool {
     /** The pool of a run that started at `start`, or undefined when the run stays on this thread. */
     static open(spec: CompiledSpec, options: ParallelOptions, start: number): Pool | undefined {
         const workers = options.workers ?? defaultWorkers();
-        const file = options.workerFile ?? bundledWorker();
-        if (workers < 2 || file === undefined || !existsSync(file) || options.clock !== undefined || options.signal?.cancelled) {
+        const file = poolFile(options);
+        if (file === undefined || options.clock !== undefined || options.signal?.cancelled) {
             endEarly();
             return undefined;
         }

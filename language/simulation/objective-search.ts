@@ -11,7 +11,7 @@
  */
 import type { CompiledObjective } from '../model/spec.js';
 import { rewardsOf, type Context } from './context.js';
-import { atStart, depthIndependent, evaluate, expected, layerScratch, layerShift, optimalChoices, zeroTerminal, sameMask, tolerance, type Mask } from './dp.js';
+import { atStart, depthIndependent, evaluate, expected, layerScratch, layerShift, optimalChoices, sameMask, tolerance, zeroTerminal, type Mask } from './dp.js';
 import { DepthPasses } from './depth-passes.js';
 import { NonFiniteValue, type Budget } from './errors.js';
 import { trainingNames, trainingValue, trainWeights } from './select.js';

@@ -42,6 +42,9 @@ export interface StateGraph {
     start?: Float64Array;
 }
 
+/** The width of a packed state's codes, or 64 for values stored as they are. */
+export type CodeBits = 1 | 2 | 4 | 8 | 16 | 64;
+
 /**
  * The remembered values of a graph's states, packed (state-store.ts; read them with
  * `stateValue` or `readState` there). State s is `codes[s * stride ..]`: with `bits` 1
@@ -49,9 +52,6 @@ export interface StateGraph {
  * low bits on, its value `dictionary[code]`; with `bits` 64, the values themselves (too
  * many distinct values for codes; `dictionary` is empty).
  */
-/** The width of a packed state's codes, or 64 for values stored as they are. */
-export type CodeBits = 1 | 2 | 4 | 8 | 16 | 64;
-
 export interface PackedStates {
     codes: Uint32Array | Float64Array;
     bits: CodeBits;

@@ -9,6 +9,7 @@
  * the store takes its general path. Compiled functions are kept by their source, so an
  * environment explored again, or one with the same layout, compiles nothing.
  */
+import type { CodeBits } from './state-graph.js';
 
 /** What the compiled fast path reads and calls of the store. */
 export interface FastStore {
@@ -54,7 +55,7 @@ const CACHE = 1024;
  * that hold the previous slot's code of the source, `kept[i]` those holding the same
  * slot's. Null when the rows are too long.
  */
-export function fastIntern(bits: 1 | 2 | 4 | 8 | 16, rowWords: number, computed: Int32Array, shifted: Uint32Array, kept: Uint32Array): FastIntern | null {
+export function fastIntern(bits: Exclude<CodeBits, 64>, rowWords: number, computed: Int32Array, shifted: Uint32Array, kept: Uint32Array): FastIntern | null {
     if (rowWords > MAX_WORDS) return null;
     const perWord = 32 / bits, rw = rowWords;
     const lines = [`const words = st.words, lut = st.lut, o = source * ${rw};`, 'let v = 0, x = 0, c = 0;'];
